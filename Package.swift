@@ -32,6 +32,6 @@ let package = Package(
       ]),
     .testTarget(
       name: "TraceHarnessTests",
-      dependencies: ["TraceHarness"]),
+      dependencies: ["TraceHarness", "harness"]),
   ]
 )

@@ -1,9 +1,26 @@
 import ArgumentParser
+import TraceHarness
 
+/// The harness's root command: each experiment or tool is a subcommand.
 @main
 struct Harness: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "harness",
     abstract: "Compression experiments on distributed-tracing data.",
-    subcommands: [])
+    discussion: """
+      Phase 0 generates seeded microservice traces, measures what gzip and zstd make of them \
+      (every size verified by decompressing), and writes reports/phase0.md.
+      """,
+    version: "0.1.0",
+    subcommands: [Phase0Command.self, GenerateCommand.self])
+
+  static func main() {
+    InterruptCleanup.shared.install()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      exit(withError: error)
+    }
+  }
 }

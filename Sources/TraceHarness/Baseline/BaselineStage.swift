@@ -8,6 +8,7 @@ import Dispatch
 public final class BaselineStage {
   private let runs: [VerifiedCompression]
   private var spans = 0
+  private var rawBytes = 0
 
   public init(settings: [CodecSetting]) throws {
     runs = try settings.map { try VerifiedCompression($0) }
@@ -16,6 +17,7 @@ public final class BaselineStage {
   /// Feeds the next chunk of the raw file, holding `spanCount` whole spans.
   public func feed(_ chunk: [UInt8], spanCount: Int) throws {
     spans += spanCount
+    rawBytes += chunk.count
     let runs = self.runs
     let failures = FailureSlot()
     chunk.withUnsafeBytes { buffer in
@@ -36,7 +38,7 @@ public final class BaselineStage {
     }
     try failures.rethrow()
     return BaselineResult(
-      rawBytes: runs.first?.rawBytes ?? 0, spans: spans,
+      rawBytes: rawBytes, spans: spans,
       rows: runs.map { .init(setting: $0.setting, compressedBytes: $0.compressedBytes) })
   }
 }

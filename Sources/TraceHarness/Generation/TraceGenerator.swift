@@ -1,3 +1,5 @@
+import Foundation
+
 /// Samples traces from a `Topology`: a root span at the entry service, then a subtree of the call
 /// graph, with latencies, errors, tags and logs.
 ///
@@ -50,6 +52,7 @@ public struct TraceGenerator: Sendable {
       generator: self, rng: SplitMix64.stream(seed: seed, index: UInt64(index)), index: index)
     let route = routes[builder.rng.weightedIndex(routeWeights, total: routeWeightTotal)]
     builder.userID = builder.drawUserID()
+    builder.sku = 100_000 + builder.rng.index(below: 2_000)
     builder.traceID = UUIDv4.random(using: &builder.rng)
     _ = builder.span(
       service: entry, operation: route.operation, parent: nil, startNanos: startNanos, depth: 1,
@@ -69,6 +72,8 @@ struct TraceBuilder {
   let index: Int
   var traceID = ""
   var userID = 0
+  /// The product a request is about, shared by every span of the trace that names one.
+  var sku = 0
   var spans: [Span] = []
   var intrinsic: [Bool] = []
   var depths: [Int] = []
@@ -107,7 +112,7 @@ struct TraceBuilder {
     var logs: [LogEvent] = []
     if let prefix = service.cacheKeyPrefix {
       let hit = rng.chance(service.cacheHitRate ?? 0.5)
-      let key = prefix == "sku" ? 100_000 + rng.index(below: 2_000) : userID
+      let key = prefix == "sku" ? sku : userID
       logs.append(
         LogEvent(
           timestampNanos: startNanos + Int64(Double(beforeCallsNanos) * rng.unit()),
@@ -166,15 +171,16 @@ struct TraceBuilder {
     spans[position].statusCode = failed ? 1 : 0
     spans[position].logs = logs
     spans[position].tags = tags(
-      service: service, operation: service.operations[operation], httpStatus: httpStatus)
+      service: service, operation: service.operations[operation], httpStatus: httpStatus,
+      isRoot: parent == nil)
     intrinsic[position] = failedByItself
     return (endNanos, failed)
   }
 
   /// The tags real spans of each kind carry (OpenTracing semantic conventions).
-  private func tags(service: Topology.Service, operation: Topology.Operation, httpStatus: Int64)
-    -> [Tag]
-  {
+  private func tags(
+    service: Topology.Service, operation: Topology.Operation, httpStatus: Int64, isRoot: Bool
+  ) -> [Tag] {
     var tags: [Tag]
     switch service.kind {
     case .database:
@@ -190,12 +196,20 @@ struct TraceBuilder {
         Tag("http.status_code", .int(httpStatus)),
         Tag("component", .string("http")),
       ]
+      if isRoot {
+        let path = operation.name.split(separator: " ").last.map(String.init) ?? ""
+        let url = path.replacingOccurrences(of: "{id}", with: "\(userID)")
+          .replacingOccurrences(of: "{sku}", with: "\(sku)")
+        tags.append(Tag("http.url", .string(url)))
+      }
       if service.kind == .external {
         let path = operation.name.split(separator: " ").last.map(String.init) ?? ""
         tags.append(Tag("http.url", .string((service.baseURL ?? "") + path)))
         tags.append(Tag("peer.service", .string(service.name)))
       }
     }
+    // Databases and external APIs are what the caller's client span talks to.
+    tags.append(Tag("span.kind", .string(service.kind == .internal ? "server" : "client")))
     if service.tagsUserID == true { tags.append(Tag("user.id", .string("u\(userID)"))) }
     return tags
   }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Everything a phase 0 run depends on; two runs with equal configurations write equal bytes.
+public struct Phase0Configuration: Sendable {
+  /// The default seed: the date of the seed's example instant (1,698,000,000 s, 2023-10-22).
+  public static let defaultSeed: UInt64 = 20_231_022
+
+  public var topologyURL: URL
+  public var statedFiguresURL: URL
+  public var seed: UInt64
+  public var traceCount: Int
+  /// Names the output files: `traces_<label>.jsonl`, `phase0_metadata_<label>.json`.
+  public var label: String
+  public var order: SpanOrder
+  public var threads: Int
+  public var codecs: [CodecSetting]
+  public var outputDirectory: URL
+
+  public init(
+    topologyURL: URL, statedFiguresURL: URL, seed: UInt64 = Phase0Configuration.defaultSeed,
+    traceCount: Int, label: String, order: SpanOrder = .arrival, threads: Int = 1,
+    codecs: [CodecSetting] = CodecSetting.phase0Defaults, outputDirectory: URL
+  ) {
+    self.topologyURL = topologyURL
+    self.statedFiguresURL = statedFiguresURL
+    self.seed = seed
+    self.traceCount = traceCount
+    self.label = label
+    self.order = order
+    self.threads = threads
+    self.codecs = codecs
+    self.outputDirectory = outputDirectory
+  }
+
+  public var datasetURL: URL { outputDirectory.appendingPathComponent("traces_\(label).jsonl") }
+  public var metadataURL: URL {
+    outputDirectory.appendingPathComponent("phase0_metadata_\(label).json")
+  }
+}

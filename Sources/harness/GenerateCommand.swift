@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import TraceHarness
+
+/// `harness generate`: writes the dataset and its metadata, nothing else.
+struct GenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generate",
+    abstract: "Generate the seeded trace dataset (JSONL) and its metadata only.")
+
+  @OptionGroup var options: CommonOptions
+
+  func run() throws {
+    let configuration = options.configuration(codecs: [])
+    let result = try Phase0Pipeline.run(configuration)
+    print("dataset   \(configuration.datasetURL.path)")
+    print("metadata  \(configuration.metadataURL.path)")
+    print(
+      "\(Format.grouped(result.metadata.traces)) traces, \(Format.grouped(result.metadata.spans)) spans, "
+        + "\(Format.grouped(result.metadata.rawBytes)) bytes")
+  }
+}

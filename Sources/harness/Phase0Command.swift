@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TraceHarness
+
+/// `harness phase0`: generate, Baseline, report.
+struct Phase0Command: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "phase0",
+    abstract: "Generate the dataset, measure gzip and zstd on it, and write the phase 0 report.")
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(help: "Report path (default reports/phase0.md for small, reports/phase0-<size>.md otherwise).")
+  var report: String?
+
+  var reportPath: String {
+    report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
+  }
+
+  func run() throws {
+    let reportURL = URL(fileURLWithPath: reportPath)
+    try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
+    let configuration = options.configuration(codecs: CodecSetting.phase0Defaults)
+    let result = try Phase0Pipeline.run(configuration)
+    try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
+    print("dataset   \(configuration.datasetURL.path)")
+    print("metadata  \(configuration.metadataURL.path)")
+    print("report    \(reportURL.path)")
+    let metadata = result.metadata
+    print(
+      "\(Format.grouped(metadata.traces)) traces, \(Format.grouped(metadata.spans)) spans, "
+        + "\(Format.grouped(metadata.rawBytes)) raw bytes")
+    for row in result.baseline.rows {
+      print(
+        "  \(row.setting.description.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+          + "\(Format.grouped(row.compressedBytes)) bytes  "
+          + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import TraceHarness
+@testable import harness
+
+@Suite struct BadInputTests {
+  private func message(_ arguments: [String]) -> String? {
+    do {
+      _ = try Harness.parseAsRoot(arguments)
+      return nil
+    } catch {
+      return Harness.message(for: error)
+    }
+  }
+
+  @Test func anUnknownSizeNamesTheValidOnes() throws {
+    let text = try #require(message(["phase0", "--size", "huge"]))
+    #expect(text.contains("huge"))
+    #expect(text.contains("small") && text.contains("medium") && text.contains("big"))
+  }
+
+  @Test(arguments: ["0", "-5"])
+  func aTraceCountBelowOneIsRefused(count: String) throws {
+    let text = try #require(message(["phase0", "--traces=\(count)"]))
+    #expect(text.contains("--traces must be a positive number of traces"))
+  }
+
+  @Test func anOutputPathThatIsAFileIsRefusedBeforeAnyWork() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("taken")
+    try Data("x".utf8).write(to: file)
+    var command = try Harness.parseAsRoot([
+      "generate", "--output", file.path, "--topology", TestData.topologyURL.path,
+      "--stated-figures", TestData.statedFiguresURL.path,
+    ])
+    #expect(throws: OutputError(path: file.path, problem: "is a file, not a directory")) {
+      try command.run()
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken"])
+  }
+
+  @Test func anOutputPathThatCannotBeCreatedIsRefused() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("taken")
+    try Data("x".utf8).write(to: file)
+    let inside = file.appendingPathComponent("sub")
+    #expect(throws: OutputError(path: inside.path, problem: "cannot be created")) {
+      try OutputError.checkWritableDirectory(inside)
+    }
+  }
+
+  @Test func aMalformedTopologyNamesTheFileAndEntry() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let topology = directory.appendingPathComponent("topology.json")
+    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: TestData.topologyURL))
+      as! [String: Any]
+    object["services"] = 3
+    try JSONSerialization.data(withJSONObject: object).write(to: topology)
+    var command = try Harness.parseAsRoot([
+      "generate", "--output", directory.path, "--topology", topology.path,
+    ])
+    do {
+      try command.run()
+      Issue.record("a malformed topology was accepted")
+    } catch let error as TopologyError {
+      #expect(error.file == topology.path)
+      #expect(error.entry == "services")
+    }
+  }
+
+  @Test func generateWritesTheDatasetAndMetadataAndNothingHalfWritten() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var command = try Harness.parseAsRoot([
+      "generate", "--traces", "40", "--output", directory.path,
+      "--topology", TestData.topologyURL.path, "--stated-figures", TestData.statedFiguresURL.path,
+    ])
+    try command.run()
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    #expect(names == ["phase0_metadata_40-traces.json", "traces_40-traces.jsonl"])
+    let metadata = try JSONDecoder().decode(
+      DatasetMetadata.self,
+      from: Data(contentsOf: directory.appendingPathComponent("phase0_metadata_40-traces.json")))
+    let dataset = try Data(contentsOf: directory.appendingPathComponent("traces_40-traces.jsonl"))
+    #expect(metadata.traces == 40)
+    #expect(metadata.rawBytes == dataset.count)
+    #expect(metadata.spans == dataset.filter { $0 == UInt8(ascii: "\n") }.count)
+  }
+}
