@@ -23,9 +23,12 @@ struct Phase0Command: ParsableCommand {
     let configuration = options.configuration(codecs: CodecSetting.phase0Defaults)
     let result = try Phase0Pipeline.run(configuration)
     try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
+    let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
+    try AtomicFile.write(Phase0JSON.text(result), to: jsonURL)
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print("report    \(reportURL.path)")
+    print("figures   \(jsonURL.path)")
     let metadata = result.metadata
     print(
       "\(Format.grouped(metadata.traces)) traces, \(Format.grouped(metadata.spans)) spans, "
@@ -36,5 +39,6 @@ struct Phase0Command: ParsableCommand {
           + "\(Format.grouped(row.compressedBytes)) bytes  "
           + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
     }
+    print("all potentials, lossless: \(Format.grouped(result.analysis.losslessBytes)) bytes; ID floor \(Format.grouped(result.analysis.idFloorBytes))")
   }
 }

@@ -6,6 +6,8 @@ public struct StatedFigures: Sendable, Equatable, Codable {
   public var source: String
   public var sizeOfStatedFigures: String
   public var figures: [Figure]
+  /// What the seed's "Compression Potential" section states, by potential name.
+  public var potentials: [String: String]?
 
   /// One stated figure and the range that counts as meeting it.
   public struct Figure: Sendable, Equatable, Codable {

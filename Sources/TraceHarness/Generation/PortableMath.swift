@@ -1,6 +1,8 @@
 /// Elementary functions built from IEEE-exact operations only, so results agree bit for bit across
 /// platforms (libm's `log` may differ in the last bit between systems).
 public enum PortableMath {
+  public static let ln2 = 0.6931471805599453
+
   /// Natural logarithm of a positive, finite `x`, accurate to about 1e-15 relative.
   ///
   /// Reduces `x` to m·2^e with m in [√½, √2), then sums 2·atanh((m−1)/(m+1)) as a series.
@@ -22,6 +24,6 @@ public enum PortableMath {
       term *= s2
       denominator += 2
     }
-    return 2 * sum + Double(exponent) * 0.6931471805599453
+    return 2 * sum + Double(exponent) * ln2
   }
 }

@@ -6,6 +6,10 @@ public struct Phase0Result: Sendable {
   public var metadata: DatasetMetadata
   public var baseline: BaselineResult
   public var conformance: SeedConformance
+  public var analysis: AnalysisResult
+  public var perSpan: PerSpanResult
+  public var waterfall: Waterfall
+  public var findings: [String]
 }
 
 /// Wires the stages: generate → (dataset file, Baseline, metadata) in one pass.
@@ -33,6 +37,8 @@ public enum Phase0Pipeline {
     let datasetFile = writeDataset ? try AtomicFile(configuration.datasetURL) : nil
     let baseline = try BaselineStage(settings: configuration.codecs)
     var metadata = DatasetMetadataAccumulator(topology: topology)
+    let analysis = try AnalysisStage(stated: stated.potentials ?? [:])
+    let perSpan = try PerSpanZstd()
     var chunk: [UInt8] = []
     chunk.reserveCapacity(chunkBytes + 4096)
     var chunkSpans = 0
@@ -49,10 +55,14 @@ public enum Phase0Pipeline {
       onSpan: { emitted in
         chunk.append(contentsOf: emitted.line)
         chunkSpans += 1
+        try analysis.add(emitted)
+        try perSpan.add(emitted.line)
         if chunk.count >= chunkBytes { try flush() }
       })
     try flush()
     let baselineResult = try baseline.finish()
+    let analysisResult = try analysis.finish()
+    let perSpanResult = try perSpan.finish()
     let datasetMetadata = metadata.metadata(
       seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
       order: configuration.order, rawBytes: rawBytes)
@@ -62,6 +72,9 @@ public enum Phase0Pipeline {
     }
     return Phase0Result(
       configuration: configuration, metadata: datasetMetadata, baseline: baselineResult,
-      conformance: SeedConformance(stated: stated, metadata: datasetMetadata))
+      conformance: SeedConformance(stated: stated, metadata: datasetMetadata),
+      analysis: analysisResult, perSpan: perSpanResult,
+      waterfall: Waterfall(baseline: baselineResult, perSpan: perSpanResult, analysis: analysisResult),
+      findings: Findings.sentences(baseline: baselineResult, analysis: analysisResult))
   }
 }

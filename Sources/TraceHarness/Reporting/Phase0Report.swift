@@ -33,6 +33,7 @@ public enum Phase0Report {
     text += conformance(result.conformance)
     text += services(data)
     text += baseline(result.baseline)
+    text += potentials(result)
     return text
   }
 

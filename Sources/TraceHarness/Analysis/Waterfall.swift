@@ -1,0 +1,61 @@
+/// The summary waterfall: raw → general-purpose compressors → potentials applied → ID floor, with
+/// the lossy variant kept on its own labelled row.
+public struct Waterfall: Sendable, Equatable {
+  public var steps: [Step]
+
+  /// One stage of the waterfall.
+  public struct Step: Sendable, Equatable {
+    public var step: String
+    public var bytes: Int
+    public var lossless: Bool
+  }
+
+  public init(baseline: BaselineResult, perSpan: PerSpanResult?, analysis: AnalysisResult) {
+    var steps = [Step(step: "raw JSONL", bytes: baseline.rawBytes, lossless: true)]
+    for setting in [CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 19), CodecSetting(.zstd, level: 22)] {
+      if let bytes = baseline.compressedBytes(setting) {
+        steps.append(Step(step: setting.description, bytes: bytes, lossless: true))
+      }
+    }
+    if let total = perSpan?.withDictionaryTotalBytes {
+      steps.append(Step(step: "per-span zstd-\(perSpan!.level) with dictionary", bytes: total, lossless: true))
+    }
+    steps.append(Step(step: "all potentials applied (lossless)", bytes: analysis.losslessBytes, lossless: true))
+    steps.append(Step(step: "ID floor", bytes: analysis.idFloorBytes, lossless: true))
+    steps.append(Step(step: "lossy: span IDs replaced by indices", bytes: analysis.lossyBytes, lossless: false))
+    self.steps = steps
+  }
+}
+
+/// A few sentences of findings, written from the figures so they never go stale.
+public enum Findings {
+  public static func sentences(baseline: BaselineResult, analysis: AnalysisResult) -> [String] {
+    var sentences: [String] = []
+    let raw = Double(baseline.rawBytes)
+    let lossless = analysis.losslessBytes
+    let ranked = analysis.potentials.sorted { $0.encodedZstdBytes > $1.encodedZstdBytes }
+    if let top = ranked.first, lossless > 0 {
+      sentences.append(
+        "Of what remains after all potentials, \(top.name) take the most: "
+          + "\(Format.grouped(top.encodedZstdBytes)) bytes, "
+          + "\(Format.percent(Double(top.encodedZstdBytes) / Double(lossless))) of the lossless total.")
+    }
+    if let zstd19 = baseline.compressedBytes(CodecSetting(.zstd, level: 19)) {
+      sentences.append(
+        "All potentials applied give \(Format.ratio(raw / Double(max(lossless, 1)))) against zstd-19's "
+          + "\(Format.ratio(raw / Double(zstd19))): \(Format.percent(1 - Double(lossless) / Double(zstd19))) "
+          + "smaller than zstd-19 alone, without losing a bit.")
+      sentences.append(
+        "Grouping the same lines by trace changes zstd-19 from \(Format.grouped(zstd19)) to "
+          + "\(Format.grouped(analysis.groupedZstdBytes)) bytes (\(Format.change(from: Double(zstd19), to: Double(analysis.groupedZstdBytes)))).")
+      sentences.append(
+        "The random bits of the IDs alone take \(Format.grouped(analysis.idFloorBytes)) bytes, "
+          + "\(Format.percent(Double(analysis.idFloorBytes) / Double(zstd19))) of zstd-19's output; "
+          + "no lossless format can beat \(Format.ratio(raw / Double(max(analysis.idFloorBytes, 1)))).")
+    }
+    sentences.append(
+      "Dropping span IDs (the seed's later phases do) gives \(Format.ratio(raw / Double(max(analysis.lossyBytes, 1)))), "
+        + "but that figure is lossy and not comparable with the others.")
+    return sentences
+  }
+}
