@@ -5,5 +5,5 @@ struct Harness: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "harness",
     abstract: "Compression experiments on distributed-tracing data.",
-    subcommands: [])
+    subcommands: [HistoryCommand.self])
 }
