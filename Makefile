@@ -20,3 +20,4 @@ report: deps
 
 test: deps
 	swift test
+	swift run harness phase0 --size small --check

@@ -13,17 +13,21 @@ struct Phase0Command: ParsableCommand {
   @Option(help: "Report path (default reports/phase0.md for small, reports/phase0-<size>.md otherwise).")
   var report: String?
 
+  @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
+  var check = false
+
   var reportPath: String {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
   }
 
   func run() throws {
     let reportURL = URL(fileURLWithPath: reportPath)
+    let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
+    if check { return try runCheck(reportURL: reportURL, jsonURL: jsonURL) }
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let configuration = options.configuration(codecs: CodecSetting.phase0Defaults)
     let result = try Phase0Pipeline.run(configuration)
     try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
-    let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
     try AtomicFile.write(Phase0JSON.text(result), to: jsonURL)
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
@@ -40,5 +44,18 @@ struct Phase0Command: ParsableCommand {
           + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
     }
     print("all potentials, lossless: \(Format.grouped(result.analysis.losslessBytes)) bytes; ID floor \(Format.grouped(result.analysis.idFloorBytes))")
+  }
+
+  /// The drift check: the committed report against the one this code generates now.
+  private func runCheck(reportURL: URL, jsonURL: URL) throws {
+    let result = try Phase0Pipeline.run(
+      options.configuration(codecs: CodecSetting.phase0Defaults), writeDataset: false)
+    let drift = ReportDrift.compare(
+      committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
+      committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),
+      regeneratedMarkdown: Phase0Report.markdown(result),
+      regeneratedJSON: try Phase0JSON.text(result))
+    print(drift)
+    if !drift.isCurrent { throw ExitCode.failure }
   }
 }

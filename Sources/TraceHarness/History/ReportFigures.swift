@@ -1,0 +1,68 @@
+/// A report JSON document flattened to its leaves, each under a `FigurePath`, in document order.
+///
+/// Flattening makes two versions of a report comparable figure by figure whatever fields either
+/// of them has; nulls count as absent.
+struct ReportFigures: Sendable, Equatable {
+  private(set) var paths: [FigurePath] = []
+  private(set) var values: [FigurePath: FigureValue] = [:]
+
+  /// Parses and flattens `json`, which must be a JSON object.
+  init(parsing json: String) throws(UnreadableReport) {
+    let document = try JSONValue.parse(json)
+    guard case .object = document else {
+      throw UnreadableReport(reason: "not a JSON object")
+    }
+    add(document, at: [])
+  }
+
+  subscript(path: FigurePath) -> FigureValue? { values[path] }
+
+  private mutating func add(_ value: JSONValue, at path: [FigurePath.Component]) {
+    switch value {
+    case .null:
+      break
+    case .bool(let flag):
+      record(.flag(flag), at: path)
+    case .number(let number):
+      record(.number(number), at: path)
+    case .string(let text):
+      record(.text(text), at: path)
+    case .object(let members):
+      for key in members.keys.sorted() {
+        add(members[key]!, at: path + [.member(key)])
+      }
+    case .array(let elements):
+      var seen: [String: Int] = [:]
+      for (position, element) in elements.enumerated() {
+        let (identity, identityKeys) = Self.identity(of: element, position: position)
+        seen[identity, default: 0] += 1
+        let unique = seen[identity]! == 1 ? identity : "\(identity) #\(seen[identity]!)"
+        if case .object(var members) = element {
+          for key in identityKeys { members[key] = nil }
+          add(.object(members), at: path + [.element(unique)])
+        } else {
+          add(element, at: path + [.element(unique)])
+        }
+      }
+    }
+  }
+
+  private mutating func record(_ value: FigureValue, at components: [FigurePath.Component]) {
+    let path = FigurePath(components)
+    if values.updateValue(value, forKey: path) == nil { paths.append(path) }
+  }
+
+  /// The natural name of an array element and the members that make it up (and so are not
+  /// figures of their own): `codec-level` for baseline rows, `name` for potentials, `step` for
+  /// waterfall steps, else the 1-based position.
+  private static func identity(of element: JSONValue, position: Int) -> (String, [String]) {
+    if let codec = element["codec"]?.string, let level = element["level"]?.number {
+      let levelText = Int(exactly: level).map(String.init) ?? String(level)
+      return ("\(codec)-\(levelText)", ["codec", "level"])
+    }
+    for key in ["name", "step"] {
+      if let name = element[key]?.string { return (name, [key]) }
+    }
+    return ("#\(position + 1)", [])
+  }
+}

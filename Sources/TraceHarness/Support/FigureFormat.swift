@@ -1,0 +1,47 @@
+import Foundation
+
+/// The one way figures are spelled in reports and messages: grouped thousands, a true minus sign,
+/// percentages to one decimal.
+///
+/// Hand-rolled rather than `NumberFormatter` so the text never depends on the host's locale: the
+/// committed reports must regenerate byte for byte on any machine.
+public enum FigureFormat {
+  /// `131204` → `131,204`; `-5` → `−5`.
+  public static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var groups: [Substring] = []
+    var end = digits.endIndex
+    while end > digits.startIndex {
+      let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+      groups.insert(digits[start..<end], at: 0)
+      end = start
+    }
+    return (value < 0 ? "−" : "") + groups.joined(separator: ",")
+  }
+
+  /// Whole numbers as `grouped`, anything else in Swift's shortest round-tripping form.
+  public static func number(_ value: Double) -> String {
+    if value.rounded() == value, let whole = Int(exactly: value) {
+      return grouped(whole)
+    }
+    let text = String(value)
+    return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+  }
+
+  /// A difference with its sign always shown: `+1,812`, `−210`, `±0`.
+  public static func signed(_ delta: Int) -> String {
+    delta == 0 ? "±0" : (delta > 0 ? "+" : "") + grouped(delta)
+  }
+
+  /// A relative change (0.014 for +1.4 %) as `+1.4%` or `−1.7%`.
+  ///
+  /// A change too small to show at one decimal reads `+<0.1%`, so a real difference never
+  /// prints as a reassuring `+0.0%`.
+  public static func percent(_ relativeChange: Double) -> String {
+    let percent = relativeChange * 100
+    let sign = percent < 0 ? "−" : "+"
+    if percent == 0 { return "±0.0%" }
+    if abs(percent) < 0.05 { return sign + "<0.1%" }
+    return sign + String(format: "%.1f", abs(percent)) + "%"
+  }
+}
