@@ -57,12 +57,20 @@ public enum HistoryReport {
   ///
   /// Unreadable commits are left out: a line series cannot have gaps.
   private static func chart(_ rows: [HistoryRow], file: String) -> String {
-    let points = rows.compactMap { row in row.figures.map { (row.shortHash, $0) } }
-    guard !points.isEmpty else { return "No readable commit to chart.\n" }
-    let series = [
-      points.map { $0.1.rawBytes }, points.map { $0.1.gzip9Bytes }, points.map { $0.1.zstd19Bytes },
-    ]
-    let labels = points.map { "\"\($0.0)\"" }.joined(separator: ", ")
+    var hashes: [String] = []
+    var raw: [Int] = []
+    var gzip9: [Int] = []
+    var zstd19: [Int] = []
+    for row in rows {
+      guard let figures = row.figures else { continue }
+      hashes.append(row.shortHash)
+      raw.append(figures.rawBytes)
+      gzip9.append(figures.gzip9Bytes)
+      zstd19.append(figures.zstd19Bytes)
+    }
+    guard !hashes.isEmpty else { return "No readable commit to chart.\n" }
+    let series = [raw, gzip9, zstd19]
+    let labels = hashes.map { "\"\($0)\"" }.joined(separator: ", ")
     let colours = palette.map(\.1).joined(separator: ", ")
     let title = file.replacingOccurrences(of: "\"", with: "'")
     var lines = [
@@ -76,7 +84,7 @@ public enum HistoryReport {
     lines.append("```")
     let legend = zip(palette, seriesNames).map { "\($0.0) = \($1)" }.joined(separator: ", ")
     lines += ["", "Lines: \(legend), by commit (x axis: short hash)."]
-    if points.count < rows.count {
+    if hashes.count < rows.count {
       lines.append("Unreadable commits are left out of the chart.")
     }
     return lines.joined(separator: "\n") + "\n"
