@@ -1,7 +1,10 @@
-# Set-up and entry points. `make report` and `make test` install the system libraries the build
-# links against (libzstd, zlib) when they are missing, then build with SwiftPM.
+# Set-up and entry points. `make report`, `make test` and `make bench` install the system libraries
+# the build links against (libzstd, zlib) and the gzip/zstd tools when they are missing, then build
+# with SwiftPM. `make bench` takes BENCH_SIZES (e.g. small,medium,big; default all, and 1M takes
+# minutes), BENCH_GOALS (G1,G2,G3), BENCH_HARNESS and BENCH_KEEP=1; see scripts/bench.py.
 SHELL := /bin/bash
 APT_PACKAGES := libzstd-dev zlib1g-dev pkg-config zstd gzip
+PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps report test bench
@@ -21,3 +24,7 @@ report: deps
 test: deps
 	swift test
 	swift run harness phase0 --size small --check
+
+bench: deps
+	swift build -c release
+	$(PYTHON) scripts/bench.py

@@ -1,0 +1,480 @@
+#!/usr/bin/env python3
+"""Benchmark driver for trace-harness: `make bench`, or `python3 scripts/bench.py`.
+
+Runs the release binary on each dataset size (small, medium, big, 100k and 1M traces), measuring
+wall time and peak RSS of every run, then checks three goals:
+
+  G1  generation throughput: `harness generate --threads 1` writes the JSONL at least as fast (MB/s)
+      as `zstd -3` compresses that same file. Ratio = generation MB/s / zstd-3 MB/s, target >= 1.
+      Measured on big (10,000 traces) and 100k.
+  G2  `harness phase0 --size big --levels gzip:1,6,9 zstd:1,3,9,19` (generate, compress at seven
+      levels, verify every size by decompressing) takes no longer than the gzip and zstd command-line
+      tools run one after another at those levels over the file it wrote.
+      Ratio = harness wall / sum of CLI walls, target <= 1.
+  G3  1M traces fit in 256 MB peak RSS, and time grows linearly with traces.
+      Ratio = (time(1M) / time(100k)) / 10, 1.0 = linear, target <= LINEARITY_TOLERANCE.
+
+Every goal is a ratio of two runs made minutes apart in the same invocation: the machines this runs
+on are shared and noisy, so absolute seconds drift from run to run, while a ratio of two
+measurements under the same load stays comparable between machines and days. The absolute figures
+go in the table for context only.
+
+The table runs (and so G3) use the light level set LIGHT_LEVELS, so that the compressors do not
+dominate; with a binary that refuses `--levels` they fall back to its default levels (stated in the
+output), and G2 is skipped. G1 and G2 run only on the sizes selected (big, 100k), and G3 needs 100k
+and 1M.
+
+Outputs go to a temporary directory under output/bench/ (removed at the end unless --keep), so the
+tracked reports are never touched. The results are printed and written to docs/benchmarks.md.
+
+Options come from flags or environment variables:
+  --sizes / BENCH_SIZES      comma-separated subset of small,medium,big,100k,1M (1M takes minutes)
+  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3
+  --harness / BENCH_HARNESS  the binary, default .build/release/harness
+  --keep / BENCH_KEEP=1      keep the temporary output directory (metadata and reports; each
+                             dataset is deleted once measured, as 1M is over a gigabyte)
+Exits 1 when a run fails; a FAILed goal is a finding, not an error, and exits 0.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Size name -> (trace count, harness arguments selecting it).
+SIZES = {
+    "small": (100, ["--size", "small"]),
+    "medium": (1_000, ["--size", "medium"]),
+    "big": (10_000, ["--size", "big"]),
+    "100k": (100_000, ["--traces", "100000"]),
+    "1M": (1_000_000, ["--traces", "1000000"]),
+}
+GOALS = ["G1", "G2", "G3"]
+G1_SIZES = ["big", "100k"]
+LIGHT_LEVELS = ["zstd:3"]
+G2_LEVELS = ["gzip:1,6,9", "zstd:1,3,9,19"]
+EX_USAGE = 64  # swift-argument-parser's exit code for an option it does not accept
+RSS_LIMIT_MB = 256
+LINEARITY_TOLERANCE = 1.2
+MB = 1_000_000  # throughputs and sizes are in decimal megabytes
+
+
+class BenchError(Exception):
+    """A run that failed, or a set-up problem; main prints it and exits 1."""
+
+
+class LevelsRejected(BenchError):
+    """The harness has a --levels option but refused the groups it was given."""
+
+
+@dataclass
+class Measurement:
+    """One child process: its wall time, CPU time (user + system) and peak resident set."""
+
+    command: list
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+    returncode: int
+    stderr: str
+
+    def check(self):
+        if self.returncode != 0:
+            last = "\n  ".join(self.stderr.strip().splitlines()[-5:])
+            raise BenchError(f"{' '.join(self.command)} exited {self.returncode}:\n  {last}")
+        return self
+
+
+@dataclass
+class Harness:
+    """The binary under test, and which optional flags it turned out to take."""
+
+    path: str
+    quiet: bool
+    levels_refusal: str | None  # why `--levels` cannot be used, or None when it works
+
+
+@dataclass
+class SizeRun:
+    """A table row: one `harness phase0` run on one size."""
+
+    size: str
+    traces: int
+    spans: int | None
+    raw_bytes: int | None
+    run: Measurement
+
+
+@dataclass
+class Goal:
+    """One goal line: what was measured, the ratio, its target, and the verdict."""
+
+    name: str
+    detail: str
+    ratio: float | None = None
+    target: str = ""
+    passed: bool | None = None  # None: skipped
+
+    @property
+    def verdict(self):
+        return "SKIP" if self.passed is None else ("PASS" if self.passed else "FAIL")
+
+
+def measure(command, stdout=subprocess.DEVNULL):
+    """Runs `command` to completion and measures it.
+
+    Peak RSS comes from wait4 on this one child: getrusage(RUSAGE_CHILDREN) is the maximum over
+    every child waited for so far, so it cannot tell one run from the previous, larger one.
+    """
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall_s = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: Popen must not wait
+        stderr.seek(0)
+        text = stderr.read().decode(errors="replace")
+    return Measurement(command, wall_s, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                       process.returncode, text)
+
+
+def label(size):
+    """The harness's file label: the size name, or `<N>-traces` when --traces selects it."""
+    traces, arguments = SIZES[size]
+    return f"{traces}-traces" if arguments[0] == "--traces" else size
+
+
+def dataset_path(directory, size):
+    return directory / f"traces_{label(size)}.jsonl"
+
+
+def read_metadata(directory, size):
+    """(spans, rawBytes) from the run's metadata file, or (None, None) if it cannot be read."""
+    try:
+        metadata = json.loads((directory / f"phase0_metadata_{label(size)}.json").read_text())
+        return metadata.get("spans"), metadata.get("rawBytes")
+    except (OSError, ValueError):
+        return None, None
+
+
+def probe(path, directory):
+    """What the binary takes: --quiet from its help, --levels by a trial run on one trace.
+
+    A trial rather than the help text, because a binary can list --levels and still refuse the
+    group syntax this script uses.
+    """
+    help_text = subprocess.run([path, "phase0", "--help"], capture_output=True, text=True).stdout
+    harness = Harness(path, "--quiet" in re.findall(r"--[a-z][a-z-]*", help_text), None)
+    try:
+        phase0(harness, "1", LIGHT_LEVELS, directory)
+    except LevelsRejected as error:
+        harness.levels_refusal = str(error)
+    return harness
+
+
+def phase0(harness, size, levels, directory):
+    """Measures `harness phase0` on one size, with `levels` unless the binary refuses --levels."""
+    traces = ["--traces", size] if size.isdigit() else SIZES[size][1]
+    command = [harness.path, "phase0", *traces, "--output", str(directory),
+               "--report", str(directory / f"phase0-{size}.md")]
+    if levels and harness.levels_refusal is None:
+        command += ["--levels", *levels]
+    if harness.quiet:
+        command.append("--quiet")
+    run = measure(command)
+    if run.returncode == EX_USAGE and "--levels" in command:
+        raise LevelsRejected(run.stderr.strip().splitlines()[0] if run.stderr.strip() else "")
+    return run.check()
+
+
+def run_sizes(harness, sizes, directory):
+    runs = []
+    for size in sizes:
+        print(f"  phase0 {size} ...", flush=True)
+        run = phase0(harness, size, LIGHT_LEVELS, directory)
+        spans, raw_bytes = read_metadata(directory, size)
+        runs.append(SizeRun(size, SIZES[size][0], spans, raw_bytes, run))
+        dataset_path(directory, size).unlink(missing_ok=True)  # 1M is over a gigabyte
+    return runs
+
+
+def goal_g1(harness, size, directory):
+    """Generation (one thread) MB/s against `zstd -3` MB/s on the file it wrote."""
+    print(f"  G1 {size}: generate, then zstd -3 ...", flush=True)
+    generation = measure([harness.path, "generate", *SIZES[size][1], "--threads", "1",
+                          "--output", str(directory)]).check()
+    dataset = dataset_path(directory, size)
+    raw_mb = dataset.stat().st_size / MB
+    zstd = measure(["zstd", "-3", "-q", "-c", str(dataset)]).check()
+    dataset.unlink()
+    generation_mbps, zstd_mbps = raw_mb / generation.wall_s, raw_mb / zstd.wall_s
+    ratio = generation_mbps / zstd_mbps
+    detail = (f"{size}: generate --threads 1 {generation_mbps:.1f} MB/s "
+              f"({generation.wall_s:.2f} s, {generation.peak_rss_mb:.0f} MB RSS) vs zstd -3 "
+              f"{zstd_mbps:.1f} MB/s ({zstd.wall_s:.2f} s) on {raw_mb:.1f} MB")
+    return Goal("G1", detail, ratio, ">= 1", ratio >= 1)
+
+
+def goal_g2(harness, directory):
+    """phase0 on big at seven levels against the CLI tools at those levels, one after another."""
+    if harness.levels_refusal is not None:
+        return Goal("G2", f"skipped: the harness refuses --levels ({harness.levels_refusal})")
+    print("  G2 big: phase0 --levels " + " ".join(G2_LEVELS) + ", then the CLI tools ...",
+          flush=True)
+    try:
+        harness_run = phase0(harness, "big", G2_LEVELS, directory)
+    except LevelsRejected as error:
+        return Goal("G2", f"skipped: the harness rejected --levels {' '.join(G2_LEVELS)}: {error}")
+    dataset = dataset_path(directory, "big")
+    cli = [(f"{family} -{level}", measure(cli_command(family, level, dataset)).check())
+           for family, level in cli_settings(G2_LEVELS)]
+    dataset.unlink()
+    cli_s = sum(run.wall_s for _, run in cli)
+    ratio = harness_run.wall_s / cli_s
+    each = ", ".join(f"{name} {run.wall_s:.2f}" for name, run in cli)
+    detail = (f"big: harness {harness_run.wall_s:.2f} s ({harness_run.peak_rss_mb:.0f} MB RSS) "
+              f"vs CLI {cli_s:.2f} s ({each})")
+    return Goal("G2", detail, ratio, "<= 1", ratio <= 1)
+
+
+def cli_settings(levels):
+    """("gzip", 1), ("gzip", 6), … from level groups such as "gzip:1,6,9"."""
+    return [(family, int(level)) for group in levels
+            for family, numbers in [group.split(":")] for level in numbers.split(",")]
+
+
+def cli_command(family, level, path):
+    """The command-line tool compressing `path` to stdout at `level`."""
+    quiet = ["-q"] if family == "zstd" else []
+    return [family, *quiet, f"-{level}", "-c", str(path)]
+
+
+def goals_g3(runs):
+    """Peak RSS on 1M, and time(1M) / time(100k) / 10, from the table runs."""
+    by_size = {run.size: run for run in runs}
+    if "1M" in by_size:
+        rss = by_size["1M"].run.peak_rss_mb
+        memory = Goal("G3", f"1M peak RSS {rss:.0f} MB", rss / RSS_LIMIT_MB,
+                      f"<= 1 ({RSS_LIMIT_MB} MB)", rss <= RSS_LIMIT_MB)
+    else:
+        memory = Goal("G3", "memory skipped: needs the 1M size")
+    if "100k" in by_size and "1M" in by_size:
+        small, large = by_size["100k"].run.wall_s, by_size["1M"].run.wall_s
+        ratio = large / small / 10
+        linear = Goal("G3", f"time 1M {large:.1f} s / 100k {small:.1f} s / 10", ratio,
+                      f"<= {LINEARITY_TOLERANCE} (1.0 = linear)", ratio <= LINEARITY_TOLERANCE)
+    else:
+        linear = Goal("G3", "linearity skipped: needs the 100k and 1M sizes")
+    return [memory, linear]
+
+
+def table(runs):
+    """Header and rows of the size table, as strings."""
+    header = ["size", "traces", "spans", "raw MB", "wall s", "CPU s", "MB/s", "spans/s",
+              "peak RSS MB"]
+    rows = []
+    for r in runs:
+        raw_mb = r.raw_bytes / MB if r.raw_bytes is not None else None
+        rows.append([
+            r.size, f"{r.traces:,}", f"{r.spans:,}" if r.spans is not None else "–",
+            f"{raw_mb:.1f}" if raw_mb is not None else "–", f"{r.run.wall_s:.2f}",
+            f"{r.run.cpu_s:.2f}", f"{raw_mb / r.run.wall_s:.1f}" if raw_mb is not None else "–",
+            f"{r.spans / r.run.wall_s:,.0f}" if r.spans is not None else "–",
+            f"{r.run.peak_rss_mb:.0f}"])
+    return header, rows
+
+
+def goal_cells(goal):
+    ratio = f"{goal.ratio:.2f}" if goal.ratio is not None else "–"
+    return [goal.name, ratio, goal.target or "–", goal.verdict, goal.detail]
+
+
+def text_table(header, rows):
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    def line(row):
+        return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                         for i, (cell, w) in enumerate(zip(row, widths)))
+    lines = [line(row) for row in [header, *rows]]
+    return "\n".join(lines)
+
+
+def markdown_table(header, rows, numeric):
+    """A markdown table whose `numeric` columns (indexes) are right-aligned."""
+    align = ["---:" if i in numeric else "---" for i in range(len(header))]
+    return "\n".join("| " + " | ".join(row) + " |" for row in [header, align, *rows])
+
+
+def first_line(command):
+    try:
+        result = subprocess.run(command, capture_output=True, text=True)
+        return (result.stdout or result.stderr).strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def read_proc(path, key):
+    """The value of `key:` in a /proc file such as /proc/cpuinfo, or "unknown"."""
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def machine(harness):
+    """What the figures depend on, as (label, value) pairs."""
+    memory_kb = read_proc("/proc/meminfo", "MemTotal").split()[0]
+    commit = first_line(["git", "rev-parse", "--short", "HEAD"])
+    if subprocess.run(["git", "diff", "--quiet", "HEAD"]).returncode != 0:
+        commit += " (uncommitted changes)"
+    return [
+        ("date", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("commit", commit),
+        ("nproc", str(len(os.sched_getaffinity(0)))),
+        ("CPU", read_proc("/proc/cpuinfo", "model name")),
+        ("memory", f"{int(memory_kb) / 1024 ** 2:.1f} GiB" if memory_kb.isdigit() else "unknown"),
+        ("load average at start", Path("/proc/loadavg").read_text().split()[0]
+         if Path("/proc/loadavg").exists() else "unknown"),
+        ("harness", f"{harness} {first_line([harness, '--version'])}"),
+        ("zstd", first_line(["zstd", "-V"]).strip("* ")),
+        ("gzip", first_line(["gzip", "--version"])),
+    ]
+
+
+def notes(harness):
+    levels = ("--levels " + " ".join(LIGHT_LEVELS) if harness.levels_refusal is None
+              else "the binary's default levels (it refuses --levels)")
+    return [
+        f"Table runs: `harness phase0` with {levels}, default thread count "
+        f"({len(os.sched_getaffinity(0))}); MB = 10^6 bytes; "
+        "MB/s and spans/s are raw JSONL per wall second.",
+        "Peak RSS is the child's ru_maxrss (wait4). CPU s is user + system time.",
+        "Goals are ratios of runs made in this one invocation; absolute seconds vary with load.",
+    ]
+
+
+def markdown(machine_info, note_lines, header, rows, goals):
+    parts = ["# Benchmarks", "",
+             "Written by `make bench` (`scripts/bench.py`); timings from one run on a shared "
+             "machine, not the tracked phase 0 report.", "", "## Machine", ""]
+    parts += [f"- {name}: {value}" for name, value in machine_info]
+    parts += ["", "## Runs", "", markdown_table(header, rows, numeric=range(1, len(header))), ""]
+    parts += [f"- {line}" for line in note_lines]
+    parts += ["", "## Goals", "",
+              markdown_table(["goal", "ratio", "target", "result", "measured"],
+                             [goal_cells(g) for g in goals], numeric={1}), ""]
+    return "\n".join(parts)
+
+
+def write_atomically(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=f".{path.name}.",
+                                     delete=False) as handle:
+        handle.write(text)
+    os.replace(handle.name, path)
+
+
+def parse_list(text, valid, what):
+    """A comma-separated subset of `valid`, matched case-insensitively, in `valid`'s order."""
+    by_lower = {name.lower(): name for name in valid}
+    chosen = set()
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        if item.lower() not in by_lower:
+            raise BenchError(f"unknown {what} '{item}'; choose from {','.join(valid)}")
+        chosen.add(by_lower[item.lower()])
+    return [name for name in valid if name in chosen]
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description="Benchmark driver for trace-harness (make bench).")
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ",".join(SIZES)),
+                        help="comma-separated sizes (env BENCH_SIZES; default all)")
+    parser.add_argument("--goals", default=os.environ.get("BENCH_GOALS", ",".join(GOALS)),
+                        help="comma-separated goals (env BENCH_GOALS; default G1,G2,G3)")
+    parser.add_argument("--harness", default=os.environ.get("BENCH_HARNESS",
+                                                            ".build/release/harness"),
+                        help="release binary (env BENCH_HARNESS)")
+    parser.add_argument("--markdown", default="docs/benchmarks.md", help="markdown output")
+    parser.add_argument("--keep", action="store_true", default=os.environ.get("BENCH_KEEP") == "1",
+                        help="keep the temporary output directory (env BENCH_KEEP=1)")
+    return parser.parse_args()
+
+
+def check_tools(harness):
+    if not os.access(harness, os.X_OK):
+        raise BenchError(f"no executable at {harness}: run `swift build -c release` first")
+    missing = [tool for tool in ("zstd", "gzip") if shutil.which(tool) is None]
+    if missing:
+        raise BenchError(f"missing {' '.join(missing)}: run `make deps`")
+
+
+def run_goals(harness, sizes, goals, directory, runs):
+    results = []
+    if "G1" in goals:
+        results += [goal_g1(harness, size, directory) for size in G1_SIZES if size in sizes]
+        if not any(size in sizes for size in G1_SIZES):
+            results.append(Goal("G1", "skipped: needs the big or 100k size"))
+    if "G2" in goals:
+        results.append(goal_g2(harness, directory) if "big" in sizes
+                       else Goal("G2", "skipped: needs the big size"))
+    if "G3" in goals:
+        results += goals_g3(runs)
+    return results
+
+
+def print_results(header, rows, goals):
+    print()
+    print(text_table(header, rows))
+    print()
+    for goal in goals:
+        ratio = f"{goal.ratio:.2f}" if goal.ratio is not None else "–"
+        print(f"{goal.name}  {goal.verdict}  ratio {ratio} (target {goal.target or '–'})  "
+              f"{goal.detail}")
+
+
+def main():
+    os.chdir(ROOT)
+    args = arguments()
+    sizes = parse_list(args.sizes, list(SIZES), "size")
+    goals = parse_list(args.goals, GOALS, "goal")
+    check_tools(args.harness)
+    Path("output/bench").mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix="run-", dir="output/bench"))
+    try:
+        harness = probe(args.harness, directory / "probe")
+        if harness.levels_refusal is not None:
+            print(f"note: the harness refuses --levels ({harness.levels_refusal}): "
+                  "table runs use its default levels, G2 is skipped")
+        machine_info = machine(args.harness)
+        print(f"bench: sizes {','.join(sizes)}, goals {','.join(goals)}, output {directory}")
+        runs = run_sizes(harness, sizes, directory / "sizes")
+        results = run_goals(harness, sizes, goals, directory / "goals", runs)
+    finally:
+        if not args.keep:
+            shutil.rmtree(directory, ignore_errors=True)
+    header, rows = table(runs)
+    print_results(header, rows, results)
+    write_atomically(Path(args.markdown),
+                     markdown(machine_info, notes(harness), header, rows, results))
+    print(f"\nwrote {args.markdown}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except BenchError as error:
+        sys.exit(f"bench: {error}")
+    except KeyboardInterrupt:
+        sys.exit("bench: interrupted")
