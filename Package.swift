@@ -32,6 +32,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "TraceHarnessTests",
-      dependencies: ["TraceHarness"]),
+      dependencies: ["TraceHarness"],
+      resources: [.copy("Fixtures")]),
   ]
 )
