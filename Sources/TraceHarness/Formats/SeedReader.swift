@@ -8,26 +8,16 @@ enum SeedReader {
   static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
     var summary = ReadSummary(format: .seed, sourceTimestampUnit: .microseconds)
     var decoder = SeedSpanDecoder(detectsUnit: true)
-    summary.lineCount = try source.forEachLine { line, number, offset in
-      let value = try source.parseLineRecord(
-        line, line: number, offset: offset, expecting: .seed, isFirst: summary.documentCount == 0)
-      guard value["spans"] != nil else {
-        throw source.mismatch(.seed, start: line, line: number, offset: offset)
-      }
-      summary.documentCount += 1
-      let spans = try source.converting(line: number, offset: offset) {
+    try source.readLines(
+      .seed, requiring: "spans", into: &summary,
+      decode: { value, summary in
         let traceID = try value.string("trace_id")
         return try value.array("spans").enumerated().map { index, span in
           try FieldError.within("spans[\(index)]") {
             try decoder.span(from: span, traceID: traceID, summary: &summary)
           }
         }
-      }
-      for span in spans {
-        summary.spanCount += 1
-        try onSpan(span)
-      }
-    }
+      }, onSpan: onSpan)
     summary.sourceTimestampUnit = decoder.unit ?? .microseconds
     return summary
   }
