@@ -14,13 +14,13 @@ extension Formats {
     private func error(_ name: String, _ text: String, as format: TraceFormat? = nil) throws
       -> FormatError
     {
-      try #require(FormatFixtures.readError(try FormatFixtures.scratch(name, text), as: format))
+      try #require(try FormatFixtures.readError(name, contents: text, as: format))
     }
 
     private func error(_ name: String, _ bytes: [UInt8], as format: TraceFormat? = nil) throws
       -> FormatError
     {
-      try #require(FormatFixtures.readError(try FormatFixtures.scratch(name, bytes), as: format))
+      try #require(try FormatFixtures.readError(name, contents: bytes, as: format))
     }
 
     @Test func malformedJSONNamesTheLineAndColumn() throws {

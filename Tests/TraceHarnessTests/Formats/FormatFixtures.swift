@@ -20,23 +20,43 @@ enum FormatFixtures {
     try TraceFileReader.readAll(url: url(name), format: format)
   }
 
-  /// Writes `bytes` to a fresh file named `name` in a directory of its own and returns its URL.
-  static func scratch(_ name: String, _ bytes: [UInt8]) throws -> URL {
+  /// Runs `body` on a fresh file named `name` holding `contents`, then removes it.
+  static func withScratch<T>(_ name: String, _ contents: [UInt8], _ body: (URL) throws -> T) throws
+    -> T
+  {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("trace-harness-formats-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url
+    try Data(contents).write(to: url)
+    return try body(url)
   }
 
-  /// Removes a file made by `scratch`, with its directory.
-  static func discard(_ url: URL) {
-    try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+  /// Reads `contents` as a file named `name`.
+  static func read(_ name: String, contents: [UInt8], as format: TraceFormat? = nil) throws -> (
+    spans: [Span], summary: ReadSummary
+  ) {
+    try withScratch(name, contents) { try TraceFileReader.readAll(url: $0, format: format) }
   }
 
-  static func scratch(_ name: String, _ text: String) throws -> URL {
-    try scratch(name, Array(text.utf8))
+  static func read(_ name: String, contents: String, as format: TraceFormat? = nil) throws -> (
+    spans: [Span], summary: ReadSummary
+  ) {
+    try read(name, contents: Array(contents.utf8), as: format)
+  }
+
+  /// The `FormatError` reading `contents` as a file named `name` throws, or nil if it reads.
+  static func readError(_ name: String, contents: [UInt8], as format: TraceFormat? = nil) throws
+    -> FormatError?
+  {
+    try withScratch(name, contents) { readError($0, as: format) }
+  }
+
+  static func readError(_ name: String, contents: String, as format: TraceFormat? = nil) throws
+    -> FormatError?
+  {
+    try readError(name, contents: Array(contents.utf8), as: format)
   }
 
   /// The `FormatError` reading `url` throws, or nil if it reads.

@@ -46,9 +46,7 @@ extension Formats {
       let spans = try GeneratedSpans.sample(traces: 1_200)
       let bytes = GeneratedSpans.jsonl(spans)
       #expect(bytes.count > SourceFile.chunkBytes)
-      let url = try FormatFixtures.scratch("big.jsonl", bytes)
-      defer { FormatFixtures.discard(url) }
-      let (read, summary) = try TraceFileReader.readAll(url: url)
+      let (read, summary) = try FormatFixtures.read("big.jsonl", contents: bytes)
       #expect(read == spans)
       #expect(summary.lineCount == spans.count)
     }
@@ -59,8 +57,7 @@ extension Formats {
         Array.init)
       let bytes =
         [0xEF, 0xBB, 0xBF] + lines[0] + Array("\r\n\r\n   \n".utf8) + lines[1] + Array("\r\n".utf8)
-      let (read, summary) = try TraceFileReader.readAll(
-        url: try FormatFixtures.scratch("crlf.jsonl", bytes))
+      let (read, summary) = try FormatFixtures.read("crlf.jsonl", contents: bytes)
       #expect(read == Array(spans.prefix(2)))
       #expect(summary.lineCount == 4)
       #expect(summary.documentCount == 2)
@@ -70,8 +67,7 @@ extension Formats {
       let line =
         #"{"trace_id":"t","span_id":"s","parent_span_id":null,"service_name":"a","operation_name":"o","#
         + #""start_time":1698000000000000000,"end_time":1698000000000000001,"status_code":0,"kind":"server"}"#
-      let (spans, summary) = try TraceFileReader.readAll(
-        url: try FormatFixtures.scratch("extra.jsonl", line))
+      let (spans, summary) = try FormatFixtures.read("extra.jsonl", contents: line)
       #expect(spans.count == 1)
       #expect(spans[0].tags.isEmpty && spans[0].logs.isEmpty)
       #expect(summary.normalizations == [.unknownSpanKeysIgnored: 1])

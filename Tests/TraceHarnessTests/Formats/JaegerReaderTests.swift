@@ -43,9 +43,9 @@ extension Formats {
 
     @Test func aResponseWithoutDataSaysWhy() throws {
       let failed = try #require(
-        FormatFixtures.readError(
-          try FormatFixtures.scratch(
-            "e.json", #"{"data":null,"total":0,"errors":[{"code":404,"msg":"trace not found"}]}"#)))
+        try FormatFixtures.readError(
+          "e.json",
+          contents: #"{"data":null,"total":0,"errors":[{"code":404,"msg":"trace not found"}]}"#))
       #expect(
         failed.description
           == #"e.json: field "data": expected an array of traces, found null; the response reports errors: [{"code":404,"msg":"trace not found"}]"#

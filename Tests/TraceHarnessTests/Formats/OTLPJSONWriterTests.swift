@@ -59,9 +59,7 @@ extension Formats {
     @Test func generatedDatasetRoundTripsThroughTheOTLPReader() throws {
       let spans = try GeneratedSpans.sample(traces: 300)
       let bytes = try Self.write(spans, spansPerRequest: 100)
-      let url = try FormatFixtures.scratch("generated.otlp.jsonl", bytes)
-      defer { FormatFixtures.discard(url) }
-      let (read, summary) = try TraceFileReader.readAll(url: url)
+      let (read, summary) = try FormatFixtures.read("generated.otlp.jsonl", contents: bytes)
       #expect(summary.format == .otlp)
       #expect(summary.documentCount == (spans.count + 99) / 100)
       #expect(summary.normalizations.isEmpty)
@@ -75,9 +73,9 @@ extension Formats {
 
     @Test func fixtureWithOrphanAndTypedTagsRoundTrips() throws {
       let spans = try FormatFixtures.read("spans.jsonl").spans
-      let url = try FormatFixtures.scratch(
-        "fixture.otlp.jsonl", try Self.write(spans, spansPerRequest: 512))
-      let read = try TraceFileReader.readAll(url: url, format: .otlp).spans
+      let read = try FormatFixtures.read(
+        "fixture.otlp.jsonl", contents: try Self.write(spans, spansPerRequest: 512), as: .otlp
+      ).spans
       let key = { (span: Span) in span.traceID + span.spanID }
       #expect(
         read.sorted { key($0) < key($1) }

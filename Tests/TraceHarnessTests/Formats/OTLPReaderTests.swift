@@ -57,9 +57,9 @@ extension Formats {
 
     @Test func severalPrettyPrintedRequestsInOneFileAreAllRead() throws {
       let request = try String(contentsOf: FormatFixtures.url("otlp-request.json"), encoding: .utf8)
-      let url = try FormatFixtures.scratch(
-        "two.json", request + "\n\n" + request.replacingOccurrences(of: "\n", with: "\r\n"))
-      let (spans, summary) = try TraceFileReader.readAll(url: url)
+      let (spans, summary) = try FormatFixtures.read(
+        "two.json",
+        contents: request + "\n\n" + request.replacingOccurrences(of: "\n", with: "\r\n"))
       #expect(spans.count == 6)
       #expect(summary.documentCount == 2)
       #expect(Array(spans[3...]) == Array(spans[..<3]))
@@ -71,8 +71,8 @@ extension Formats {
       lines.insert("", at: 3)  // a blank line must not shift the count
       lines[9] += " oops"
       let error = try #require(
-        FormatFixtures.readError(
-          try FormatFixtures.scratch("bad.json", lines.joined(separator: "\n")), as: .otlp))
+        try FormatFixtures.readError(
+          "bad.json", contents: lines.joined(separator: "\n"), as: .otlp))
       #expect(error.line == 10)
       #expect(error.description.hasPrefix("bad.json line 10: invalid JSON: expected"))
       #expect(error.description.contains("found 'o'"))

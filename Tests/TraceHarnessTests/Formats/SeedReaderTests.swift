@@ -43,8 +43,7 @@ extension Formats {
       let text = Self.line(spans: [
         Self.span(start: 1_698_000_000_000_000_000, end: 1_698_000_000_000_001_000)
       ])
-      let (spans, summary) = try TraceFileReader.readAll(
-        url: try FormatFixtures.scratch("ns.jsonl", text), format: .seed)
+      let (spans, summary) = try FormatFixtures.read("ns.jsonl", contents: text, as: .seed)
       #expect(summary.sourceTimestampUnit == .nanoseconds)
       #expect(spans[0].durationNanos == 1_000)
     }
@@ -53,8 +52,7 @@ extension Formats {
       let text = Self.line(spans: [
         Self.span(start: 1_698_000_000_000_000, end: 1_698_000_000_052_000, duration: 52)
       ])
-      let (spans, summary) = try TraceFileReader.readAll(
-        url: try FormatFixtures.scratch("d.jsonl", text))
+      let (spans, summary) = try FormatFixtures.read("d.jsonl", contents: text)
       #expect(spans[0].durationNanos == 52_000_000)
       #expect(summary.normalizations == [.inconsistentSeedDuration: 1])
       #expect(
@@ -71,7 +69,7 @@ extension Formats {
           Self.span(start: 1_698_000_000_000_000_000, end: 1_698_000_000_052_000_000)
         ])
       let error = try #require(
-        FormatFixtures.readError(try FormatFixtures.scratch("mixed.jsonl", text)))
+        try FormatFixtures.readError("mixed.jsonl", contents: text))
       #expect(error.line == 2)
       #expect(
         error.description.contains(
@@ -84,7 +82,7 @@ extension Formats {
         Self.span(start: 1_698_000_000_000_000, end: 1_698_000_000_052_000, traceID: "other")
       ])
       let error = try #require(
-        FormatFixtures.readError(try FormatFixtures.scratch("t.jsonl", text), as: .seed))
+        try FormatFixtures.readError("t.jsonl", contents: text, as: .seed))
       #expect(
         error.description
           == #"t.jsonl line 1: spans[0]: span trace_id "other" differs from its trace's "trace-00000009-00000000""#

@@ -44,8 +44,7 @@ extension Formats {
       let text =
         #"[{"traceId":"5af7183fb1d4cf5f","id":"6b221d5bc9e6496c","name":"get","timestamp":1698000000000000,"#
         + #""duration":10,"localEndpoint":{"serviceName":"web"},"tags":{"http.status_code":"200"}}]"#
-      let (spans, summary) = try TraceFileReader.readAll(
-        url: try FormatFixtures.scratch("flat.json", text))
+      let (spans, summary) = try FormatFixtures.read("flat.json", contents: text)
       #expect(summary.format == .zipkin)
       #expect(
         spans == [
