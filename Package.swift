@@ -32,6 +32,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "TraceHarnessTests",
-      dependencies: ["TraceHarness", "harness"]),
+      dependencies: ["TraceHarness", "harness"],
+      resources: [.copy("Fixtures")]),
   ]
 )

@@ -8,7 +8,7 @@ struct ReportFigures: Sendable, Equatable {
 
   /// Parses and flattens `json`, which must be a JSON object.
   init(parsing json: String) throws(UnreadableReport) {
-    let document = try JSONValue.parse(json)
+    let document = try ReportJSONValue.parse(json)
     guard case .object = document else {
       throw UnreadableReport(reason: "not a JSON object")
     }
@@ -17,7 +17,7 @@ struct ReportFigures: Sendable, Equatable {
 
   subscript(path: FigurePath) -> FigureValue? { values[path] }
 
-  private mutating func add(_ value: JSONValue, at path: [FigurePath.Component]) {
+  private mutating func add(_ value: ReportJSONValue, at path: [FigurePath.Component]) {
     switch value {
     case .null:
       break
@@ -55,7 +55,7 @@ struct ReportFigures: Sendable, Equatable {
   /// The natural name of an array element and the members that make it up (and so are not
   /// figures of their own): `codec-level` for baseline rows, `name` for potentials, `step` for
   /// waterfall steps, else the 1-based position.
-  private static func identity(of element: JSONValue, position: Int) -> (String, [String]) {
+  private static func identity(of element: ReportJSONValue, position: Int) -> (String, [String]) {
     if let codec = element["codec"]?.string, let level = element["level"]?.number {
       let levelText = Int(exactly: level).map(String.init) ?? String(level)
       return ("\(codec)-\(levelText)", ["codec", "level"])

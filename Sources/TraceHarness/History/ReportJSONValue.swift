@@ -4,14 +4,14 @@ import Foundation
 ///
 /// The history has to read reports written by every past version of the harness, so it cannot
 /// decode into today's report types: old commits lack fields, new ones add them.
-enum JSONValue: Sendable, Equatable, Decodable {
+enum ReportJSONValue: Sendable, Equatable, Decodable {
   case null
   case bool(Bool)
   /// Doubles hold every integer below 2^53 exactly, far beyond any byte count in a report.
   case number(Double)
   case string(String)
-  case array([JSONValue])
-  case object([String: JSONValue])
+  case array([ReportJSONValue])
+  case object([String: ReportJSONValue])
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
@@ -23,18 +23,18 @@ enum JSONValue: Sendable, Equatable, Decodable {
       self = .number(value)
     } else if let value = try? container.decode(String.self) {
       self = .string(value)
-    } else if let value = try? container.decode([JSONValue].self) {
+    } else if let value = try? container.decode([ReportJSONValue].self) {
       self = .array(value)
     } else {
-      self = .object(try container.decode([String: JSONValue].self))
+      self = .object(try container.decode([String: ReportJSONValue].self))
     }
   }
 
   /// Parses `text`, or says in one line why it is not JSON.
-  static func parse(_ text: String) throws(UnreadableReport) -> JSONValue {
+  static func parse(_ text: String) throws(UnreadableReport) -> ReportJSONValue {
     let data = Data(text.utf8)
     do {
-      return try JSONDecoder().decode(JSONValue.self, from: data)
+      return try JSONDecoder().decode(ReportJSONValue.self, from: data)
     } catch {
       throw UnreadableReport(reason: "not valid JSON" + Self.position(ofErrorIn: data))
     }
@@ -56,7 +56,7 @@ enum JSONValue: Sendable, Equatable, Decodable {
   }
 
   /// The member `key` of an object; nil for anything else.
-  subscript(key: String) -> JSONValue? {
+  subscript(key: String) -> ReportJSONValue? {
     if case .object(let members) = self { members[key] } else { nil }
   }
 
