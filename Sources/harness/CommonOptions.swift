@@ -4,6 +4,7 @@ import TraceHarness
 
 extension DatasetSize: ExpressibleByArgument {}
 extension SpanOrder: ExpressibleByArgument {}
+extension DatasetFormat: ExpressibleByArgument {}
 
 /// Options shared by every command that generates a dataset.
 struct CommonOptions: ParsableArguments {
@@ -19,6 +20,9 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Span order in the dataset: arrival (by end time, as exporters send) or trace.")
   var order: SpanOrder = .arrival
 
+  @Option(help: "Encoding of the dataset file: jsonl (the seed's model) or otlp (OTLP/JSON requests).")
+  var format: DatasetFormat = .jsonl
+
   @Option(help: "Directory for the dataset and its metadata.")
   var output: String = "output"
 
@@ -31,6 +35,9 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "File of the figures the seed states, for the conformance table.")
   var statedFigures: String = "experiments/phase0/seed-figures.json"
 
+  @Flag(help: "No progress line on stderr (it is shown only on a terminal, never under CI).")
+  var quiet = false
+
   func validate() throws {
     if let traces, traces <= 0 {
       throw ValidationError("--traces must be a positive number of traces, not \(traces).")
@@ -42,11 +49,15 @@ struct CommonOptions: ParsableArguments {
   var label: String { traces.map { "\($0)-traces" } ?? size.rawValue }
   var traceCount: Int { traces ?? size.traceCount }
 
-  func configuration(codecs: [CodecSetting]) -> Phase0Configuration {
+  func configuration(codecs: [CodecSetting], otlpCodecs: [CodecSetting], analyze: Bool)
+    -> Phase0Configuration
+  {
     Phase0Configuration(
       topologyURL: URL(fileURLWithPath: topology),
       statedFiguresURL: URL(fileURLWithPath: statedFigures), seed: seed, traceCount: traceCount,
-      label: label, order: order, threads: threads, codecs: codecs,
-      outputDirectory: URL(fileURLWithPath: output))
+      label: label, order: order, threads: threads, codecs: codecs, otlpCodecs: otlpCodecs,
+      datasetFormat: format, analyze: analyze, outputDirectory: URL(fileURLWithPath: output))
   }
+
+  var progress: ProgressReporter { ProgressReporter(totalTraces: traceCount, quiet: quiet) }
 }

@@ -11,8 +11,8 @@ struct GenerateCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
 
   func run() throws {
-    let configuration = options.configuration(codecs: [])
-    let result = try Phase0Pipeline.run(configuration)
+    let configuration = options.configuration(codecs: [], otlpCodecs: [], analyze: false)
+    let result = try Phase0Pipeline.run(configuration, progress: options.progress)
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print(

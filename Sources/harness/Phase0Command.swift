@@ -2,22 +2,57 @@ import ArgumentParser
 import Foundation
 import TraceHarness
 
-/// `harness phase0`: generate, Baseline, report.
+/// `harness phase0`: generate, Baseline, Analysis, report.
 struct Phase0Command: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "phase0",
-    abstract: "Generate the dataset, measure gzip and zstd on it, and write the phase 0 report.")
+    abstract: "Generate the dataset, measure gzip and zstd and the seed's potentials, write the report.")
 
   @OptionGroup var options: CommonOptions
 
-  @Option(help: "Report path (default reports/phase0.md for small, reports/phase0-<size>.md otherwise).")
+  @Option(help: "Report path (default reports/phase0.md for small, reports/phase0-<size>.md otherwise); the .json goes beside it.")
   var report: String?
+
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Compressor levels, e.g. --levels gzip:1,6,9 zstd:1,3,19 (gzip 1–9, zstd 1–22).",
+      discussion: "Default: gzip:1,6,9 zstd:1,3,9,19,22 up to 10,000 traces; above that gzip:1,6,9 zstd:1,3,9, since zstd-19 and 22 on a million traces take minutes."))
+  var levels: [String] = []
+
+  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (gzip-9, zstd-3, zstd-19).")
+  var otlpBaseline = true
 
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
+  func validate() throws {
+    do {
+      _ = try codecs()
+    } catch let error as CodecSetting.ParseError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func codecs() throws -> [CodecSetting] {
+    guard !levels.isEmpty else { return CodecSetting.defaults(forTraces: options.traceCount) }
+    var settings: [CodecSetting] = []
+    for group in levels {
+      for setting in try CodecSetting.parseGroup(group) where !settings.contains(setting) {
+        settings.append(setting)
+      }
+    }
+    return settings
+  }
+
   var reportPath: String {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
+  }
+
+  private func configuration() throws -> Phase0Configuration {
+    options.configuration(
+      codecs: try codecs(),
+      otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs : [], analyze: true)
   }
 
   func run() throws {
@@ -25,8 +60,8 @@ struct Phase0Command: ParsableCommand {
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
     if check { return try runCheck(reportURL: reportURL, jsonURL: jsonURL) }
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
-    let configuration = options.configuration(codecs: CodecSetting.phase0Defaults)
-    let result = try Phase0Pipeline.run(configuration)
+    let configuration = try configuration()
+    let result = try Phase0Pipeline.run(configuration, progress: options.progress)
     try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
     try AtomicFile.write(Phase0JSON.text(result), to: jsonURL)
     print("dataset   \(configuration.datasetURL.path)")
@@ -43,13 +78,16 @@ struct Phase0Command: ParsableCommand {
           + "\(Format.grouped(row.compressedBytes)) bytes  "
           + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
     }
-    print("all potentials, lossless: \(Format.grouped(result.analysis.losslessBytes)) bytes; ID floor \(Format.grouped(result.analysis.idFloorBytes))")
+    if let potentials = result.potentials {
+      print(
+        "all potentials, lossless: \(Format.grouped(potentials.analysis.losslessBytes)) bytes; "
+          + "ID floor \(Format.grouped(potentials.analysis.idFloorBytes))")
+    }
   }
 
   /// The drift check: the committed report against the one this code generates now.
   private func runCheck(reportURL: URL, jsonURL: URL) throws {
-    let result = try Phase0Pipeline.run(
-      options.configuration(codecs: CodecSetting.phase0Defaults), writeDataset: false)
+    let result = try Phase0Pipeline.run(try configuration(), writeDataset: false)
     let drift = ReportDrift.compare(
       committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
       committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),

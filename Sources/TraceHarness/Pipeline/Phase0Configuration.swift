@@ -14,12 +14,20 @@ public struct Phase0Configuration: Sendable {
   public var order: SpanOrder
   public var threads: Int
   public var codecs: [CodecSetting]
+  /// Levels measured on the same traces written as OTLP/JSON; empty for none.
+  public var otlpCodecs: [CodecSetting]
+  /// Which encoding the dataset file is written in.
+  public var datasetFormat: DatasetFormat
+  /// Whether to run the Analysis stage (and per-span zstd); `generate` does not.
+  public var analyze: Bool
   public var outputDirectory: URL
 
   public init(
     topologyURL: URL, statedFiguresURL: URL, seed: UInt64 = Phase0Configuration.defaultSeed,
     traceCount: Int, label: String, order: SpanOrder = .arrival, threads: Int = 1,
-    codecs: [CodecSetting] = CodecSetting.phase0Defaults, outputDirectory: URL
+    codecs: [CodecSetting] = CodecSetting.phase0Defaults,
+    otlpCodecs: [CodecSetting] = Phase0Configuration.defaultOTLPCodecs,
+    datasetFormat: DatasetFormat = .jsonl, analyze: Bool = true, outputDirectory: URL
   ) {
     self.topologyURL = topologyURL
     self.statedFiguresURL = statedFiguresURL
@@ -29,10 +37,20 @@ public struct Phase0Configuration: Sendable {
     self.order = order
     self.threads = threads
     self.codecs = codecs
+    self.otlpCodecs = otlpCodecs
+    self.datasetFormat = datasetFormat
+    self.analyze = analyze
     self.outputDirectory = outputDirectory
   }
 
-  public var datasetURL: URL { outputDirectory.appendingPathComponent("traces_\(label).jsonl") }
+  /// The OTLP/JSON row set of the baseline: the most common gzip and zstd settings.
+  public static let defaultOTLPCodecs = [
+    CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 3), CodecSetting(.zstd, level: 19),
+  ]
+
+  public var datasetURL: URL {
+    outputDirectory.appendingPathComponent(datasetFormat.fileName(label: label))
+  }
   public var metadataURL: URL {
     outputDirectory.appendingPathComponent("phase0_metadata_\(label).json")
   }

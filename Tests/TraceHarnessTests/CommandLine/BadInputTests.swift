@@ -91,3 +91,24 @@ import Testing
     #expect(metadata.spans == dataset.filter { $0 == UInt8(ascii: "\n") }.count)
   }
 }
+
+@Suite struct OTLPDatasetTests {
+  @Test func generateWritesOTLPThatReadsBackAsTheSameSpans() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var command = try Harness.parseAsRoot([
+      "generate", "--traces", "60", "--format", "otlp", "--output", directory.path,
+      "--topology", TestData.topologyURL.path, "--stated-figures", TestData.statedFiguresURL.path,
+    ])
+    try command.run()
+    let url = directory.appendingPathComponent("traces_60-traces.otlp.jsonl")
+    let (spans, summary) = try TraceFileReader.readAll(url: url)
+    let expected = try TestData.dataset(traces: 60).spans
+    #expect(summary.format == .otlp)
+    #expect(spans.count == expected.count)
+    #expect(Set(spans.map(\.serviceName)) == Set(expected.map(\.serviceName)))
+    #expect(Set(spans.map(\.traceID)).count == 60)
+    #expect(spans.map(\.startTimeNanos).sorted() == expected.map(\.startTimeNanos).sorted())
+    #expect(spans.filter(\.isRoot).count == 60)
+  }
+}

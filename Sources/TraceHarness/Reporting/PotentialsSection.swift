@@ -1,11 +1,13 @@
-extension Phase0Report {
-  static func potentials(_ result: Phase0Result) -> String {
-    let raw = Double(result.baseline.rawBytes)
+/// The Compression potential section, shared by the phase 0 and `analyze` reports.
+enum PotentialsSection {
+  /// `rawBytes`: the size the shares are of (the JSONL the columns attribute).
+  static func markdown(_ summary: PotentialsSummary, rawBytes: Int) -> String {
+    let raw = Double(rawBytes)
     var table = MarkdownTable(
       ["Potential", "Raw share", "Raw bytes", "Encoded", "Encoded + zstd-19", "Entropy bound",
        "Round trip", "Stated", "Measured"],
       rightAligned: [false, true, true, true, true, true, false, false, false])
-    for potential in result.analysis.potentials {
+    for potential in summary.analysis.potentials {
       table.add([
         potential.name, Format.percent(Double(potential.rawBytes) / raw),
         Format.grouped(potential.rawBytes), Format.grouped(potential.encodedBytes),
@@ -14,18 +16,18 @@ extension Phase0Report {
       ])
     }
     var details = ""
-    for potential in result.analysis.potentials where !potential.details.isEmpty {
+    for potential in summary.analysis.potentials where !potential.details.isEmpty {
       details += "- **\(potential.name)**: "
         + potential.details.map { "\($0.label): \($0.value)" }.joined(separator: "; ") + "\n"
     }
     var waterfall = MarkdownTable(["Step", "Bytes", "Ratio (raw ÷ bytes)", "Kind"], rightAligned: [false, true, true, false])
-    for step in result.waterfall.steps {
+    for step in summary.waterfall.steps {
       waterfall.add([
         step.step, Format.grouped(step.bytes), Format.ratio(raw / Double(max(step.bytes, 1))),
         step.lossless ? "lossless" : "**lossy**",
       ])
     }
-    let perSpan = result.perSpan
+    let perSpan = summary.perSpan
     let perSpanText =
       perSpan.withDictionaryTotalBytes.map {
         "Per-span zstd-\(perSpan.level): \(Format.grouped(perSpan.plainBytes)) bytes without a dictionary, "
@@ -34,7 +36,7 @@ extension Phase0Report {
       } ?? "Per-span zstd-\(perSpan.level): \(Format.grouped(perSpan.plainBytes)) bytes; no dictionary: \(perSpan.trainingError ?? "too few spans")."
     let chart = MermaidBarChart(
       title: "Waterfall (bytes)", yAxis: "bytes",
-      bars: result.waterfall.steps.map { (String($0.step.prefix(28)), $0.bytes) })
+      bars: summary.waterfall.steps.map { (String($0.step.prefix(28)), $0.bytes) })
     return """
       ## Compression potential
 
@@ -48,12 +50,12 @@ extension Phase0Report {
 
       \(waterfall.text)
       \(perSpanText) The lossy row is what the seed's source reports at 21-25x \
-      (\(result.analysis.statedLossy)); it drops information and is not comparable with the lossless rows.
+      (\(summary.analysis.statedLossy)); it drops information and is not comparable with the lossless rows.
 
       \(chart.text)
       ### Findings
 
-      \(result.findings.map { "- " + $0 }.joined(separator: "\n"))
+      \(summary.findings.map { "- " + $0 }.joined(separator: "\n"))
 
       """
   }

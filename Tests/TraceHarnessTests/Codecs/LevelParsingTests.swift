@@ -1,0 +1,30 @@
+import Testing
+@testable import TraceHarness
+@testable import harness
+
+@Suite struct LevelParsingTests {
+  @Test func groupsParseInOrderWithoutDuplicates() throws {
+    let command = try Phase0Command.parse(["--levels", "gzip:1,6,9", "zstd:1,3,19", "gzip:9"])
+    #expect(try command.codecs().map(\.description) == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-19"])
+  }
+
+  @Test func aLevelOutOfRangeNamesTheRange() {
+    #expect(throws: CodecSetting.ParseError(description: "zstd level '23' is not valid: use 1–22")) {
+      try CodecSetting.parseGroup("zstd:23")
+    }
+    #expect(throws: CodecSetting.ParseError(description: "gzip level '0' is not valid: use 1–9")) {
+      try CodecSetting.parseGroup("gzip:0")
+    }
+  }
+
+  @Test func anUnknownFamilyNamesTheValidOnes() throws {
+    let error = try #require(throws: CodecSetting.ParseError.self) { try CodecSetting.parseGroup("lz4:1") }
+    #expect(error.description.contains("families: gzip, zstd"))
+  }
+
+  @Test func largeRunsDropZstd19And22ByDefault() {
+    #expect(CodecSetting.defaults(forTraces: 10_000) == CodecSetting.phase0Defaults)
+    #expect(CodecSetting.defaults(forTraces: 10_001).map(\.description)
+      == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
+  }
+}
