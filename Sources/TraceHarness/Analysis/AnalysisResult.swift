@@ -5,6 +5,13 @@ public struct AnalysisResult: Sendable, Equatable {
   /// Raw bytes per JSON field over the whole file.
   public var fieldBytes: FieldBytes
   public var traces: Int
+  public var spans: Int
+  public var services: Int
+  public var operations: Int
+  /// Spans without a parent; a trace may have several.
+  public var roots: Int
+  /// Spans whose parent is not in the data.
+  public var orphans: Int
   /// The random bits of every span ID and trace ID, in bytes: no lossless format goes below it.
   public var idFloorBytes: Int
   /// zstd-19 of the same lines grouped by trace (parents first by start time).

@@ -16,8 +16,11 @@ public final class AnalysisStage {
   private var traceIDRandomBits = 0
   private var traces = 0
 
-  public init(stated: [String: String] = [:]) throws {
+  /// `streaming`: close each trace as soon as it is complete (generated data, bounded memory);
+  /// off for files, whose traces may arrive in several batches.
+  public init(stated: [String: String] = [:], streaming: Bool = true) throws {
     self.stated = stated
+    assembler.closesCompleteTraces = streaming
     grouping = try TraceGroupingPotential()
     spanIDs = try SpanIDsPotential()
   }
@@ -56,6 +59,8 @@ public final class AnalysisStage {
     ]
     return AnalysisResult(
       potentials: potentials, fieldBytes: fieldBytes, traces: traces,
+      spans: services.indices.count, services: services.dictionary.count,
+      operations: operations.global.count, roots: parents.roots, orphans: parents.orphans,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
       groupedZstdBytes: groupedZstdBytes, statedLossy: stated["lossy"] ?? "–")
   }

@@ -5,7 +5,7 @@
 /// (conditional entropy H(operation | service), the symbols counted here).
 struct OperationNamesPotential {
   private var dictionaries: [StringDictionary] = []
-  private var global = StringDictionary()
+  private(set) var global = StringDictionary()
   private var serviceOperations: [(service: UInt32, operation: UInt32)] = []
   private var conditionalCounts: [SymbolCounts<Int>] = []
   private var globalCounts = SymbolCounts<Int>()

@@ -8,8 +8,8 @@ struct ParentIndexPotential {
   private var column = EncodedColumn()
   private var counts = SymbolCounts<UInt64>()
   private var deltaHistogram: [Int: Int] = [:]
-  private var roots = 0
-  private var orphans = 0
+  private(set) var roots = 0
+  private(set) var orphans = 0
   private var spans = 0
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0

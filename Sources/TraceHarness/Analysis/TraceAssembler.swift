@@ -3,8 +3,11 @@
 /// A trace closes once its tree is complete (it has a root and every span's parent is present) and a
 /// span of another trace arrives: in arrival order that is just after its root (which ends last),
 /// in trace order when the next trace begins. Traces never completed (orphans, missing roots) close
-/// at the end.
+/// at the end. With `closesCompleteTraces` off (files, where a trace may come in several batches),
+/// every trace stays open until the end.
 struct TraceAssembler {
+  var closesCompleteTraces = true
+
   /// A span with its arrival rank in the file.
   struct Member {
     var span: EmittedSpan
@@ -41,7 +44,11 @@ struct TraceAssembler {
     } else {
       trace.hasRoot = true
     }
-    if trace.isComplete { completeIDs.insert(traceID) } else { completeIDs.remove(traceID) }
+    if trace.isComplete && closesCompleteTraces {
+      completeIDs.insert(traceID)
+    } else {
+      completeIDs.remove(traceID)
+    }
     open[traceID] = trace
     return closed
   }

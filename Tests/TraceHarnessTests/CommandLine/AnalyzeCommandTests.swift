@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import TraceHarness
+@testable import harness
+
+@Suite struct AnalyzeCommandTests {
+  @Test func analyzeWritesTheMarkdownAndJSONReports() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = directory.appendingPathComponent("zipkin.md")
+    var command = try Harness.parseAsRoot([
+      "analyze", FormatFixtures.url("zipkin-traces.json").path, "--report", report.path,
+      "--levels", "zstd:3",
+    ])
+    try command.run()
+    let markdown = try String(contentsOf: report, encoding: .utf8)
+    #expect(markdown.hasPrefix("# Analysis of `zipkin-traces.json`"))
+    #expect(!markdown.contains(directory.path))
+    let json = try JSONDecoder().decode(
+      AnalyzeJSON.self, from: Data(contentsOf: directory.appendingPathComponent("zipkin.json")))
+    #expect(json.source.format == "zipkin")
+    #expect(json.source.timestampUnit == "µs")
+    #expect(json.source.spans == 5)
+    #expect(json.baseline.map(\.level) == [3])
+  }
+
+  @Test func anUnknownFormatListsTheSupportedOnes() throws {
+    do {
+      _ = try Harness.parseAsRoot(["analyze", "x.json", "--format", "csv"])
+      Issue.record("accepted --format csv")
+    } catch {
+      let message = Harness.message(for: error)
+      #expect(message.contains("auto, jsonl, seed, otlp, zipkin, jaeger"))
+    }
+  }
+}
