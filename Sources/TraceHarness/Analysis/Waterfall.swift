@@ -47,7 +47,7 @@ public enum Findings {
           + "smaller than zstd-19 alone, without losing a bit.")
       sentences.append(
         "Grouping the same lines by trace changes zstd-19 from \(Format.grouped(zstd19)) to "
-          + "\(Format.grouped(analysis.groupedZstdBytes)) bytes (\(Format.change(from: Double(zstd19), to: Double(analysis.groupedZstdBytes)))).")
+          + "\(Format.grouped(analysis.groupedZstdBytes)) bytes (\(Format.signedPercent(Double(analysis.groupedZstdBytes - zstd19) / Double(zstd19)))).")
       sentences.append(
         "The random bits of the IDs alone take \(Format.grouped(analysis.idFloorBytes)) bytes, "
           + "\(Format.percent(Double(analysis.idFloorBytes) / Double(zstd19))) of zstd-19's output; "

@@ -11,7 +11,7 @@ public enum FigureValue: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .number(let value): FigureFormat.number(value)
+    case .number(let value): Format.number(value)
     case .text(let value): value
     case .flag(let value): String(value)
     }

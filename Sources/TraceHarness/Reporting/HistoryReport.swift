@@ -39,10 +39,10 @@ public enum HistoryReport {
       return commit + ["unreadable: \(escaped(reason))"] + Array(repeating: "–", count: 5)
     case .figures(let figures):
       return commit + [
-        FigureFormat.grouped(figures.rawBytes),
-        FigureFormat.grouped(figures.gzip9Bytes),
-        FigureFormat.grouped(figures.zstd19Bytes),
-        figures.losslessPotentialBytes.map(FigureFormat.grouped) ?? "–",
+        Format.grouped(figures.rawBytes),
+        Format.grouped(figures.gzip9Bytes),
+        Format.grouped(figures.zstd19Bytes),
+        figures.losslessPotentialBytes.map(Format.grouped) ?? "–",
         row.change.map { delta($0.rawBytesDelta, $0.rawBytesRelativeChange) } ?? "–",
         row.change.map { delta($0.zstd19BytesDelta, $0.zstd19BytesRelativeChange) } ?? "–",
       ]
@@ -50,7 +50,7 @@ public enum HistoryReport {
   }
 
   private static func delta(_ bytes: Int, _ relativeChange: Double?) -> String {
-    FigureFormat.signed(bytes) + (relativeChange.map { " (\(FigureFormat.percent($0)))" } ?? "")
+    Format.signed(bytes) + (relativeChange.map { " (\(Format.signedPercent($0)))" } ?? "")
   }
 
   /// A mermaid `xychart-beta` of the readable rows, then its legend.

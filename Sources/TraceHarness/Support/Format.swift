@@ -1,7 +1,10 @@
-/// Number formatting for reports, independent of the machine's locale so reports are identical
-/// everywhere.
+/// The one way figures are spelled in reports and messages: grouped thousands, a true minus sign,
+/// fixed decimals.
+///
+/// Hand-rolled rather than `NumberFormatter` so the text never depends on the host's locale: the
+/// committed reports must regenerate byte for byte on any machine.
 public enum Format {
-  /// 134500 → "134,500"; rounds to the nearest integer.
+  /// 134500 → "134,500", −5 → "−5"; rounds to the nearest integer.
   public static func grouped(_ value: Double) -> String {
     let rounded = Int64(value.rounded())
     let digits = String(rounded.magnitude)
@@ -10,7 +13,7 @@ public enum Format {
       if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
       out.append(character)
     }
-    return rounded < 0 ? "-" + out : out
+    return rounded < 0 ? "−" + out : out
   }
 
   public static func grouped(_ value: Int) -> String { grouped(Double(value)) }
@@ -28,7 +31,7 @@ public enum Format {
       let digits = String(fraction)
       text += "." + String(repeating: "0", count: decimals - digits.count) + digits
     }
-    return scaled < 0 ? "-" + text : text
+    return scaled < 0 ? "−" + text : text
   }
 
   /// 0.0812 → "8.1%".
@@ -38,11 +41,4 @@ public enum Format {
 
   /// A ratio such as "9.87x".
   public static func ratio(_ value: Double) -> String { fixed(value, 2) + "x" }
-
-  /// A relative change such as "+1.4%" or "−0.3%".
-  public static func change(from old: Double, to new: Double) -> String {
-    guard old != 0 else { return "new" }
-    let delta = (new - old) / old * 100
-    return (delta >= 0 ? "+" : "−") + fixed(abs(delta), 1) + "%"
-  }
 }
