@@ -6,23 +6,25 @@ public struct Waterfall: Sendable, Equatable {
   /// One stage of the waterfall.
   public struct Step: Sendable, Equatable {
     public var step: String
+    /// A few characters for the chart's axis.
+    public var shortLabel: String
     public var bytes: Int
     public var lossless: Bool
   }
 
   public init(baseline: BaselineResult, perSpan: PerSpanResult?, analysis: AnalysisResult) {
-    var steps = [Step(step: "raw JSONL", bytes: baseline.rawBytes, lossless: true)]
+    var steps = [Step(step: "raw JSONL", shortLabel: "raw", bytes: baseline.rawBytes, lossless: true)]
     for setting in [CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 19), CodecSetting(.zstd, level: 22)] {
       if let bytes = baseline.compressedBytes(setting) {
-        steps.append(Step(step: setting.description, bytes: bytes, lossless: true))
+        steps.append(Step(step: setting.description, shortLabel: setting.description, bytes: bytes, lossless: true))
       }
     }
     if let total = perSpan?.withDictionaryTotalBytes {
-      steps.append(Step(step: "per-span zstd-\(perSpan!.level) with dictionary", bytes: total, lossless: true))
+      steps.append(Step(step: "per-span zstd-\(perSpan!.level) with dictionary", shortLabel: "per-span+dict", bytes: total, lossless: true))
     }
-    steps.append(Step(step: "all potentials applied (lossless)", bytes: analysis.losslessBytes, lossless: true))
-    steps.append(Step(step: "ID floor", bytes: analysis.idFloorBytes, lossless: true))
-    steps.append(Step(step: "lossy: span IDs replaced by indices", bytes: analysis.lossyBytes, lossless: false))
+    steps.append(Step(step: "all potentials applied (lossless)", shortLabel: "potentials", bytes: analysis.losslessBytes, lossless: true))
+    steps.append(Step(step: "ID floor", shortLabel: "ID floor", bytes: analysis.idFloorBytes, lossless: true))
+    steps.append(Step(step: "lossy: span IDs replaced by indices", shortLabel: "lossy", bytes: analysis.lossyBytes, lossless: false))
     self.steps = steps
   }
 }

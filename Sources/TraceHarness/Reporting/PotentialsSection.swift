@@ -36,7 +36,7 @@ enum PotentialsSection {
       } ?? "Per-span zstd-\(perSpan.level): \(Format.grouped(perSpan.plainBytes)) bytes; no dictionary: \(perSpan.trainingError ?? "too few spans")."
     let chart = MermaidBarChart(
       title: "Waterfall (bytes)", yAxis: "bytes",
-      bars: summary.waterfall.steps.map { (String($0.step.prefix(28)), $0.bytes) })
+      bars: summary.waterfall.steps.map { ($0.shortLabel, $0.bytes) })
     return """
       ## Compression potential
 

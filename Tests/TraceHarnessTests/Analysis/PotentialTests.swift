@@ -123,3 +123,52 @@ import Testing
     }
   }
 }
+
+@Suite struct TagsAndIDsPotentialTests {
+  private func analyse(_ spans: [Span]) throws -> AnalysisResult {
+    let stage = try AnalysisStage()
+    for (index, span) in spans.enumerated() {
+      var line: [UInt8] = []
+      let fields = SpanJSONWriter.write(span, into: &line)
+      try stage.add(EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+    }
+    return try stage.finish()
+  }
+
+  @Test func tagKeysReuseAndValueCardinalityAreCounted() throws {
+    let spans = (0..<4).map { index in
+      Span(
+        traceID: "t\(index)", spanID: "s\(index)", parentSpanID: nil, serviceName: "api",
+        operationName: "get", startTimeNanos: 1_000, endTimeNanos: 2_000,
+        tags: [Tag("http.method", .string("GET")), Tag("user.id", .string("u\(index % 2)"))],
+        logs: [LogEvent(timestampNanos: 1_500, event: "cache_hit", fields: [Tag("key", .string("k"))])])
+    }
+    let result = try analyse(spans)
+    let tags = try #require(result.potentials.first { $0.name == "tags and logs" })
+    #expect(tags.measured == "3 keys, 4.0x key reuse")  // 12 key uses over 3 keys
+    #expect(tags.details.contains(.init("distinct values per key", "user.id 2, http.method 1, key 1")))
+    #expect(tags.details.contains(.init("log events", "1 kinds, 4 events")))
+    #expect(tags.roundTrips)
+  }
+
+  @Test func uuidV4IDsCount122BitsAndOtherIDsTheirWidth() throws {
+    var rng = SplitMix64(seed: 9)
+    let uuidSpans = (0..<3).map { _ in
+      Span(
+        traceID: UUIDv4.random(using: &rng), spanID: UUIDv4.random(using: &rng), parentSpanID: nil,
+        serviceName: "a", operationName: "b", startTimeNanos: 0, endTimeNanos: 1)
+    }
+    let uuid = try analyse(uuidSpans)
+    #expect(uuid.idFloorBytes == (122 * 6 + 7) / 8)
+    let hexSpans = (0..<3).map { index in
+      Span(
+        traceID: "0000000000000000000000000000000\(index)", spanID: "000000000000000\(index)",
+        parentSpanID: nil, serviceName: "a", operationName: "b", startTimeNanos: 0, endTimeNanos: 1)
+    }
+    let hex = try analyse(hexSpans)
+    // 16-hex span IDs: 64 bits; 32-hex trace IDs: 128 bits — an upper estimate, stated as such.
+    #expect(hex.idFloorBytes == (64 * 3 + 128 * 3) / 8)
+    let ids = try #require(hex.potentials.first { $0.name == "span IDs (ID floor)" })
+    #expect(ids.measured.hasPrefix("not all UUIDv4"))
+  }
+}
