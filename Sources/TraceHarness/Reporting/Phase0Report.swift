@@ -121,9 +121,10 @@ public enum Phase0Report {
 
       The whole raw file through zlib (gzip wrapper) and libzstd (level 22 with the ultra window, \
       as `zstd --ultra -22`). Every size was verified by decompressing and comparing with the raw bytes. \
-      The stream's length is not known in advance, as for an exporter, so sizes equal `gzip -n -L < file` \
-      and `zstd -L < file`; given a file name, the zstd tool knows the size and tunes its tables for small \
-      inputs, which can differ by several percent at middle levels.
+      The stream's length is not known in advance, as for an exporter, so zstd sizes equal \
+      `zstd -<level> < file` (given a file name, the zstd tool knows the size and tunes its tables for \
+      small inputs, which can differ by several percent at middle levels); gzip sizes are zlib's, within \
+      1% of `gzip -n -<level>`.
 
       \(table)
       \(chart.text)
