@@ -9,7 +9,7 @@ public final class AnalysisStage {
   private var grouping: TraceGroupingPotential
   private var parents = ParentIndexPotential()
   private var timestamps = TimestampsPotential()
-  private var spanIDs: SpanIDsPotential
+  private var spanIDs = SpanIDsPotential()
   private var tagsAndLogs = TagsAndLogsPotential()
   private var status = StatusPotential()
   private var fieldBytes = FieldBytes()
@@ -19,17 +19,15 @@ public final class AnalysisStage {
   public init(stated: [String: String] = [:]) throws {
     self.stated = stated
     grouping = try TraceGroupingPotential()
-    spanIDs = try SpanIDsPotential()
   }
 
   public func add(_ span: EmittedSpan) throws {
     fieldBytes += span.fieldBytes
-    services.add(span)
-    operations.add(span, service: Int(services.indices.last!))
-    grouping.add(span)
+    try operations.add(span, service: try services.add(span))
+    try grouping.add(span)
     try spanIDs.add(span)
-    tagsAndLogs.add(span)
-    status.add(span)
+    try tagsAndLogs.add(span)
+    try status.add(span)
     for trace in assembler.add(span) { try close(trace) }
   }
 
@@ -37,8 +35,8 @@ public final class AnalysisStage {
     traces += 1
     traceIDRandomBits += IDBytes.randomBits(trace[0].span.span.traceID)
     try grouping.close(trace)
-    parents.close(trace)
-    timestamps.close(trace)
+    try parents.close(trace)
+    try timestamps.close(trace)
   }
 
   public func finish() throws -> AnalysisResult {
