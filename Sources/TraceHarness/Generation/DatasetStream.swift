@@ -71,16 +71,16 @@ public struct DatasetStream: Sendable {
         case .arrival:
           let startNanos = encoded.trace.spans[0].startTimeNanos
           while let next = inFlight.min, next.endNanos <= startNanos {
-            try onSpan(inFlight.removeMin().span)
+            try onSpan(inFlight.removeMin().emitted)
           }
-          for position in encoded.trace.spans.indices {
-            inFlight.insert(PendingSpan(encoded.emitted(position), position: position))
+          for (position, span) in encoded.trace.spans.enumerated() {
+            inFlight.insert(PendingSpan(trace: encoded, position: position, endNanos: span.endTimeNanos))
           }
         }
       }
       first += count
     }
-    while let next = inFlight.popMin() { try onSpan(next.span) }
+    while let next = inFlight.popMin() { try onSpan(next.emitted) }
   }
 
   /// Draws and serializes a batch of traces on the worker threads, returned in index order.
@@ -105,19 +105,36 @@ public struct DatasetStream: Sendable {
 }
 
 /// A trace with its spans already written as JSON lines.
-struct EncodedTrace: Sendable {
-  var trace: GeneratedTrace
-  var bytes: [UInt8] = []
-  var lineEnds: [Int] = []
-  var fieldBytes: [FieldBytes] = []
+///
+/// A class, so the spans waiting in arrival order share their trace by reference instead of each
+/// carrying a copy of its span and line through the heap's moves.
+final class EncodedTrace: Sendable {
+  let trace: GeneratedTrace
+  let bytes: [UInt8]
+  let lineEnds: [Int]
+  let fieldBytes: [FieldBytes]
 
   init(_ trace: GeneratedTrace) {
     self.trace = trace
-    bytes.reserveCapacity(trace.spans.count * 512)
-    for span in trace.spans {
-      fieldBytes.append(SpanJSONWriter.write(span, into: &bytes))
-      lineEnds.append(bytes.count)
+    var lineEnds: [Int] = []
+    var fieldBytes: [FieldBytes] = []
+    lineEnds.reserveCapacity(trace.spans.count)
+    fieldBytes.reserveCapacity(trace.spans.count)
+    // Through a buffer pointer, whose elements are borrowed: iterating the array would copy each
+    // span, retaining and releasing its strings.
+    bytes = trace.spans.withUnsafeBufferPointer { spans in
+      let capacity = spans.indices.reduce(0) { $0 + SpanJSONWriter.maxBytes(of: spans[$1]) }
+      return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        var cursor = ByteCursor(buffer)
+        for position in spans.indices {
+          fieldBytes.append(SpanJSONWriter.write(spans[position], to: &cursor))
+          lineEnds.append(cursor.count)
+        }
+        count = cursor.count
+      }
     }
+    self.lineEnds = lineEnds
+    self.fieldBytes = fieldBytes
   }
 
   func emitted(_ position: Int) -> EmittedSpan {
@@ -130,16 +147,22 @@ struct EncodedTrace: Sendable {
 
 /// A span waiting in arrival order, ordered by end time, then trace, then position.
 struct PendingSpan: Comparable {
-  var span: EmittedSpan
-  var endNanos: Int64 { span.span.endTimeNanos }
+  var trace: EncodedTrace
   var position: Int
+  var endNanos: Int64
+  /// The trace's index, copied here so comparisons stay within the heap's own storage.
+  var traceIndex: Int
 
-  init(_ span: EmittedSpan, position: Int) {
-    self.span = span
+  init(trace: EncodedTrace, position: Int, endNanos: Int64) {
+    self.trace = trace
     self.position = position
+    self.endNanos = endNanos
+    traceIndex = trace.trace.index
   }
 
-  private var key: (Int64, Int, Int) { (endNanos, span.traceIndex, position) }
+  var emitted: EmittedSpan { trace.emitted(position) }
+
+  private var key: (Int64, Int, Int) { (endNanos, traceIndex, position) }
   static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
   static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
 }
