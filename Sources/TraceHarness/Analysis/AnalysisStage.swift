@@ -22,6 +22,7 @@ public final class AnalysisStage {
   }
 
   public func add(_ span: EmittedSpan) throws {
+    let span = span.resolved()
     fieldBytes += span.fieldBytes
     try operations.add(span, service: try services.add(span))
     try grouping.add(span)

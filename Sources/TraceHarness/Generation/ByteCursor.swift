@@ -36,25 +36,47 @@ struct ByteCursor {
     next += bytes.count
   }
 
-  /// A decimal integer, its digits written backwards in place once their number is known.
+  /// The text of a UUID, written straight from its bits.
+  mutating func uuid(_ bits: UUIDv4.Bits) {
+    assert(end - next >= UUIDv4.textBytes, "ByteCursor: past the reserved space")
+    UUIDv4.write(bits, to: next)
+    next += UUIDv4.textBytes
+  }
+
+  /// A decimal integer: its digits written backwards, two at a time, at the end of the 19 bytes
+  /// the longest magnitude takes, then moved to the front.
   mutating func integer(_ number: Int64) {
     if number < 0 { byte(UInt8(ascii: "-")) }
+    assert(end - next >= 19, "ByteCursor: past the reserved space")
+    let pairs = Self.digitPairs.utf8Start
     var magnitude = number.magnitude
-    var digits = 1
-    var bound: UInt64 = 10
-    while digits < 20 && magnitude >= bound {
-      digits += 1
-      bound = bound &* 10
+    var position = next + 19
+    while magnitude >= 100 {
+      let pair = Int(magnitude % 100) &* 2
+      magnitude /= 100
+      position -= 2
+      position[0] = pairs[pair]
+      position[1] = pairs[pair + 1]
     }
-    assert(end - next >= digits, "ByteCursor: past the reserved space")
-    var position = next + digits
-    repeat {
+    if magnitude >= 10 {
+      position -= 2
+      position[0] = pairs[Int(magnitude) &* 2]
+      position[1] = pairs[Int(magnitude) &* 2 + 1]
+    } else {
       position -= 1
-      position.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)
-      magnitude /= 10
-    } while magnitude > 0
+      position[0] = UInt8(ascii: "0") + UInt8(magnitude)
+    }
+    let digits = next + 19 - position
+    next.update(from: position, count: digits)
     next += digits
   }
+
+  /// "00" to "99", the two digits of each number below 100.
+  private static let digitPairs: StaticString = """
+    00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+    40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
 }
 
 extension ByteCursor {

@@ -49,8 +49,9 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
 
 /// Builds `DatasetMetadata` trace by trace, in memory proportional to the topology only.
 ///
-/// Spans are counted by the indices the generator drew them with (`SpanOrigin`), so no name is
-/// hashed per span; names are looked up once, for the services and operations that occurred.
+/// Spans are counted from the generator's records (`DrawnSpan`), by index, so no `Span` is made and
+/// no name is hashed per span; names are looked up once, for the services and operations that
+/// occurred.
 public struct DatasetMetadataAccumulator {
   private let topology: Topology
   /// Per service and operation: the index of the operation's name among the topology's distinct
@@ -92,21 +93,19 @@ public struct DatasetMetadataAccumulator {
 
   public mutating func add(_ trace: GeneratedTrace) {
     traces += 1
-    spans += trace.spans.count
-    depthHistogram[trace.origins.reduce(0) { max($0, $1.depth) }, default: 0] += 1
-    spansHistogram[trace.spans.count, default: 0] += 1
+    spans += trace.drawn.count
+    depthHistogram[trace.drawn.reduce(0) { max($0, $1.depth) }, default: 0] += 1
+    spansHistogram[trace.drawn.count, default: 0] += 1
     let selfNanos = SelfTime.nanos(of: trace)
-    // Indices and in-place updates: copying a span or a service's figures would retain and
-    // release each of their strings.
-    for position in trace.spans.indices {
-      let origin = trace.origins[position]
-      namesSeen[nameIndices[origin.service][origin.operation]] = true
-      pairsSeen[pairIndices[origin.service][origin.operation]] = true
-      figures[origin.service].spans += 1
-      figures[origin.service].errors += trace.spans[position].statusCode == 1 ? 1 : 0
-      figures[origin.service].intrinsicErrors += origin.failedIntrinsically ? 1 : 0
-      figures[origin.service].totalDurationNanos += trace.spans[position].durationNanos
-      figures[origin.service].totalSelfNanos += selfNanos[position]
+    // In-place updates: copying a service's figures would retain and release its strings.
+    for (position, span) in trace.drawn.enumerated() {
+      namesSeen[nameIndices[span.service][span.operation]] = true
+      pairsSeen[pairIndices[span.service][span.operation]] = true
+      figures[span.service].spans += 1
+      figures[span.service].errors += span.failed ? 1 : 0
+      figures[span.service].intrinsicErrors += span.failedIntrinsically ? 1 : 0
+      figures[span.service].totalDurationNanos += span.endNanos - span.startNanos
+      figures[span.service].totalSelfNanos += selfNanos[position]
     }
   }
 

@@ -9,14 +9,6 @@ public enum SpanOrder: String, Sendable, CaseIterable, Codable {
   case trace
 }
 
-/// A span ready for the sinks: the value, its JSON line, and the bytes each field took in it.
-public struct EmittedSpan: Sendable {
-  public var span: Span
-  public var line: ArraySlice<UInt8>
-  public var fieldBytes: FieldBytes
-  public var traceIndex: Int
-}
-
 /// Generates a dataset and hands its spans, in file order, to a consumer — one pass, no file read
 /// back.
 ///
@@ -67,14 +59,13 @@ public struct DatasetStream: Sendable {
         try onTrace(encoded.trace)
         switch order {
         case .trace:
-          for position in encoded.trace.spans.indices { try onSpan(encoded.emitted(position)) }
+          for position in encoded.trace.drawn.indices { try onSpan(encoded.emitted(position)) }
         case .arrival:
-          let startNanos = encoded.trace.spans[0].startTimeNanos
-          while let next = inFlight.min, next.endNanos <= startNanos {
+          while let next = inFlight.min, next.endNanos <= encoded.startNanos {
             try onSpan(inFlight.removeMin().emitted)
           }
-          for (position, span) in encoded.trace.spans.enumerated() {
-            inFlight.insert(PendingSpan(trace: encoded, position: position, endNanos: span.endTimeNanos))
+          for position in encoded.trace.drawn.indices {
+            inFlight.insert(PendingSpan(trace: encoded, position: position))
           }
         }
       }
@@ -102,67 +93,4 @@ public struct DatasetStream: Sendable {
     }
     return results.map { $0! }
   }
-}
-
-/// A trace with its spans already written as JSON lines.
-///
-/// A class, so the spans waiting in arrival order share their trace by reference instead of each
-/// carrying a copy of its span and line through the heap's moves.
-final class EncodedTrace: Sendable {
-  let trace: GeneratedTrace
-  let bytes: [UInt8]
-  let lineEnds: [Int]
-  let fieldBytes: [FieldBytes]
-
-  init(_ trace: GeneratedTrace) {
-    self.trace = trace
-    var lineEnds: [Int] = []
-    var fieldBytes: [FieldBytes] = []
-    lineEnds.reserveCapacity(trace.spans.count)
-    fieldBytes.reserveCapacity(trace.spans.count)
-    // Through a buffer pointer, whose elements are borrowed: iterating the array would copy each
-    // span, retaining and releasing its strings.
-    bytes = trace.spans.withUnsafeBufferPointer { spans in
-      let capacity = spans.indices.reduce(0) { $0 + SpanJSONWriter.maxBytes(of: spans[$1]) }
-      return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-        var cursor = ByteCursor(buffer)
-        for position in spans.indices {
-          fieldBytes.append(SpanJSONWriter.write(spans[position], to: &cursor))
-          lineEnds.append(cursor.count)
-        }
-        count = cursor.count
-      }
-    }
-    self.lineEnds = lineEnds
-    self.fieldBytes = fieldBytes
-  }
-
-  func emitted(_ position: Int) -> EmittedSpan {
-    let start = position == 0 ? 0 : lineEnds[position - 1]
-    return EmittedSpan(
-      span: trace.spans[position], line: bytes[start..<lineEnds[position]],
-      fieldBytes: fieldBytes[position], traceIndex: trace.index)
-  }
-}
-
-/// A span waiting in arrival order, ordered by end time, then trace, then position.
-struct PendingSpan: Comparable {
-  var trace: EncodedTrace
-  var position: Int
-  var endNanos: Int64
-  /// The trace's index, copied here so comparisons stay within the heap's own storage.
-  var traceIndex: Int
-
-  init(trace: EncodedTrace, position: Int, endNanos: Int64) {
-    self.trace = trace
-    self.position = position
-    self.endNanos = endNanos
-    traceIndex = trace.trace.index
-  }
-
-  var emitted: EmittedSpan { trace.emitted(position) }
-
-  private var key: (Int64, Int, Int) { (endNanos, traceIndex, position) }
-  static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
-  static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
 }

@@ -1,60 +1,60 @@
-/// A service of the topology prepared for the generator's hot path: callees resolved to indices, and
-/// every tag value that depends on the topology alone built once rather than per span.
+/// A service of the topology prepared for the generator's hot path: callees resolved to indices,
+/// names already written as JSON strings, and each operation's tags laid out once.
 ///
 /// Classes with the service's fields copied out, because copying a `Topology.Service` (or an
 /// operation) per span would retain and release each of its strings.
 final class ServiceModel: Sendable {
   let name: String
-  let kind: Topology.Kind
+  /// `name` as a JSON string, quotes included.
+  let nameJSON: [UInt8]
   let meanLatencyMillis: Double
   let errorRate: Double
   let parallelCalls: Bool
   let cacheKeyPrefix: String?
   let cacheHitRate: Double
   let retryProbability: Double?
-  let tagsUserID: Bool
   let callees: [(service: Int, probability: Double)]
   let operations: [OperationModel]
-  /// The service's name as a tag value (`peer.service`).
-  let nameValue: TagValue
-  /// `db.system`, for a database.
-  let dbSystem: TagValue
-  /// `span.kind`: databases and external APIs are what the caller's client span talks to.
-  let spanKind: TagValue
   /// What a span failing by itself logs, three messages per kind.
   let errorMessages: [String]
+  /// The most bytes a span's log events can take (`cache_hit`/`cache_miss`, `retry`, `error`).
+  let maxLogBytes: Int
 
-  init(service: Topology.Service, callees: [(service: Int, probability: Double)]) {
+  init(
+    service: Topology.Service, callees: [(service: Int, probability: Double)],
+    longestServiceName: Int
+  ) {
     name = service.name
-    kind = service.kind
+    nameJSON = SpanJSONWriter.stringBytes(service.name)
     meanLatencyMillis = service.meanLatencyMillis
     errorRate = service.errorRate
     parallelCalls = service.parallelCalls == true
     cacheKeyPrefix = service.cacheKeyPrefix
     cacheHitRate = service.cacheHitRate ?? 0.5
     retryProbability = service.retryProbability
-    tagsUserID = service.tagsUserID == true
     self.callees = callees
-    operations = service.operations.map { OperationModel($0, baseURL: service.baseURL ?? "") }
-    nameValue = .string(service.name)
-    dbSystem = .string(service.dbSystem ?? "sql")
-    spanKind = .string(service.kind == .internal ? "server" : "client")
+    operations = service.operations.map { OperationModel($0, of: service) }
     errorMessages = Latency.errorMessages[service.kind]!
+    // Per event: keys, punctuation and a 20-digit time, and its text fully escaped.
+    let longestText = ([
+      (service.cacheKeyPrefix?.utf8.count ?? 0) + 21, "upstream  failed".utf8.count + longestServiceName,
+    ] + errorMessages.map(\.utf8.count)).max()!
+    maxLogBytes = 3 * (128 + 6 * longestText)
   }
 }
 
-/// An operation's tag values, and the URL path a root span fills in with the trace's user and SKU.
+/// An operation's name and tags, prepared once.
 final class OperationModel: Sendable {
   let name: String
-  /// `http.method`; GET when the topology names none.
-  let method: TagValue
-  /// `db.statement`; the operation's name when the topology gives no statement.
-  let statement: TagValue
-  /// `http.url` of an external API: its base URL and the operation's path.
-  let externalURL: TagValue
+  /// `name` as a JSON string, quotes included.
+  let nameJSON: [UInt8]
   /// The path of the operation's name (`GET /api/users/{id}` → `/api/users/{id}`), split at its
   /// placeholders.
   let path: [PathPiece]
+  let childTags: [TagTemplate]
+  let rootTags: [TagTemplate]
+  let childLayout: TagLayout
+  let rootLayout: TagLayout
 
   /// Literal text, or a placeholder the trace fills in.
   enum PathPiece: Sendable, Equatable {
@@ -63,13 +63,15 @@ final class OperationModel: Sendable {
     case sku
   }
 
-  init(_ operation: Topology.Operation, baseURL: String) {
+  init(_ operation: Topology.Operation, of service: Topology.Service) {
     name = operation.name
-    method = .string(operation.method ?? "GET")
-    statement = .string(operation.statement ?? operation.name)
+    nameJSON = SpanJSONWriter.stringBytes(operation.name)
     let path = operation.name.split(separator: " ").last.map(String.init) ?? ""
-    externalURL = .string(baseURL + path)
     self.path = Self.pieces(of: path)
+    childTags = TagTemplate.list(service: service, operation: operation, path: path, isRoot: false)
+    rootTags = TagTemplate.list(service: service, operation: operation, path: path, isRoot: true)
+    childLayout = TagLayout(childTags, path: path)
+    rootLayout = TagLayout(rootTags, path: path)
   }
 
   /// The path with `{id}` and `{sku}` replaced by the trace's values. Digits cannot form or break a

@@ -2,18 +2,19 @@
 ///
 /// Hand-written because it runs once per span on the hot path and the schema is fixed; the tests
 /// decode its output with Foundation's `JSONDecoder` to hold it to the JSON grammar. A line is
-/// written through a `ByteCursor` into space reserved for its worst case (`maxBytes(of:)`): keys and
-/// punctuation as static byte runs, strings as whole buffers when they need no escaping (all of the
-/// generator's), so a line costs a few dozen copies and no per-byte checks.
+/// written through a `ByteCursor` into space reserved for its worst case: keys and punctuation as
+/// static byte runs, strings copied whole after an eight-bytes-at-a-time escape check, so a line
+/// costs a few dozen copies and no per-byte checks. The keys, their order and the byte attribution
+/// live here once, for a `Span` and for a span as the generator drew it (`SpanLineValues`).
 public enum SpanJSONWriter {
   /// Appends `span` and a newline to `out`, returning how many bytes each field took.
   @discardableResult
   public static func write(_ span: Span, into out: inout [UInt8]) -> FieldBytes {
-    ByteCursor.append(to: &out, capacity: maxBytes(of: span)) { write(span, to: &$0) }
+    ByteCursor.append(to: &out, capacity: span.maxLineBytes) { write(span, to: &$0) }
   }
 
-  /// Writes `span` and a newline through `cursor`, which has room for `maxBytes(of: span)`.
-  static func write(_ span: Span, to cursor: inout ByteCursor) -> FieldBytes {
+  /// Writes a line and its newline through `cursor`, which has room for `line.maxLineBytes`.
+  static func write<Line: SpanLineValues>(_ line: Line, to cursor: inout ByteCursor) -> FieldBytes {
     var bytes = FieldBytes()
     var mark = cursor.count
     func close(_ field: SpanField, _ cursor: ByteCursor) {
@@ -22,74 +23,66 @@ public enum SpanJSONWriter {
     }
     cursor.byte(UInt8(ascii: "{"))
     close(.structure, cursor)
-    cursor.copy("\"trace_id\":"); string(span.traceID, to: &cursor); cursor.byte(comma)
+    cursor.copy("\"trace_id\":"); line.traceID(to: &cursor); cursor.byte(comma)
     close(.traceID, cursor)
-    cursor.copy("\"span_id\":"); string(span.spanID, to: &cursor); cursor.byte(comma)
+    cursor.copy("\"span_id\":"); line.spanID(to: &cursor); cursor.byte(comma)
     close(.spanID, cursor)
-    cursor.copy("\"parent_span_id\":")
-    if let parent = span.parentSpanID { string(parent, to: &cursor) } else { cursor.copy("null") }
-    cursor.byte(comma)
+    cursor.copy("\"parent_span_id\":"); line.parentSpanID(to: &cursor); cursor.byte(comma)
     close(.parentSpanID, cursor)
-    cursor.copy("\"service_name\":"); string(span.serviceName, to: &cursor); cursor.byte(comma)
+    cursor.copy("\"service_name\":"); line.serviceName(to: &cursor); cursor.byte(comma)
     close(.serviceName, cursor)
-    cursor.copy("\"operation_name\":"); string(span.operationName, to: &cursor); cursor.byte(comma)
+    cursor.copy("\"operation_name\":"); line.operationName(to: &cursor); cursor.byte(comma)
     close(.operationName, cursor)
-    cursor.copy("\"start_time\":"); cursor.integer(span.startTimeNanos); cursor.byte(comma)
+    cursor.copy("\"start_time\":"); cursor.integer(line.startTimeNanos); cursor.byte(comma)
     close(.startTime, cursor)
-    cursor.copy("\"end_time\":"); cursor.integer(span.endTimeNanos); cursor.byte(comma)
+    cursor.copy("\"end_time\":"); cursor.integer(line.endTimeNanos); cursor.byte(comma)
     close(.endTime, cursor)
-    cursor.copy("\"tags\":{")
-    // Indices rather than elements: iterating would copy (retain and release) every tag.
-    for index in span.tags.indices {
-      if index > 0 { cursor.byte(comma) }
-      field(span.tags[index], to: &cursor)
-    }
-    cursor.copy("},")
+    cursor.copy("\"tags\":{"); line.tagMembers(to: &cursor); cursor.copy("},")
     close(.tags, cursor)
-    cursor.copy("\"logs\":[")
-    for (index, log) in span.logs.enumerated() {
-      if index > 0 { cursor.byte(comma) }
-      cursor.copy("{\"timestamp\":"); cursor.integer(log.timestampNanos)
-      cursor.copy(",\"event\":"); string(log.event, to: &cursor)
-      for field in log.fields {
-        cursor.byte(comma)
-        Self.field(field, to: &cursor)
-      }
-      cursor.byte(UInt8(ascii: "}"))
-    }
-    cursor.copy("],")
+    cursor.copy("\"logs\":["); line.logObjects(to: &cursor); cursor.copy("],")
     close(.logs, cursor)
-    cursor.copy("\"status_code\":"); cursor.integer(Int64(span.statusCode))
+    cursor.copy("\"status_code\":"); cursor.integer(Int64(line.statusCode))
     close(.statusCode, cursor)
     cursor.copy("}\n")
     bytes[.structure] += cursor.count - mark
     return bytes
   }
 
-  /// The most bytes `span`'s line can take: every string fully escaped, every integer 20 digits.
-  static func maxBytes(of span: Span) -> Int {
-    var bytes = 256 + 3 * integerBytes
-    bytes += stringBytes(span.traceID) + stringBytes(span.spanID) + stringBytes(span.serviceName)
-    bytes += stringBytes(span.operationName) + (span.parentSpanID.map(stringBytes) ?? 4)
-    for tag in span.tags { bytes += 1 + fieldBytes(tag) }
-    for log in span.logs {
-      bytes += 32 + integerBytes + stringBytes(log.event)
-      for field in log.fields { bytes += 1 + fieldBytes(field) }
-    }
-    return bytes
-  }
+  /// Keys, punctuation and three 20-digit numbers: what a line takes besides its strings, tags
+  /// and logs.
+  static let lineFrameBytes = 256 + 3 * integerBytes
 
   private static let comma = UInt8(ascii: ",")
-  private static let integerBytes = 20
+  static let integerBytes = 20
   private static let hexDigits: StaticString = "0123456789abcdef"
 
-  private static func field(_ tag: Tag, to cursor: inout ByteCursor) {
+  /// A tag or log field as a JSON member, `"key":value`.
+  static func member(_ tag: Tag, to cursor: inout ByteCursor) {
     string(tag.key, to: &cursor)
     cursor.byte(UInt8(ascii: ":"))
     value(tag.value, to: &cursor)
   }
 
-  private static func fieldBytes(_ tag: Tag) -> Int { stringBytes(tag.key) + 1 + valueBytes(tag.value) }
+  static func member(_ tag: Tag, _ out: inout [UInt8]) {
+    ByteCursor.append(to: &out, capacity: memberBytes(tag)) { member(tag, to: &$0) }
+  }
+
+  static func memberBytes(_ tag: Tag) -> Int { stringBytes(tag.key) + 1 + valueBytes(tag.value) }
+
+  /// A log event as a JSON object.
+  static func log(_ log: LogEvent, to cursor: inout ByteCursor) {
+    cursor.copy("{\"timestamp\":"); cursor.integer(log.timestampNanos)
+    cursor.copy(",\"event\":"); string(log.event, to: &cursor)
+    for field in log.fields {
+      cursor.byte(comma)
+      member(field, to: &cursor)
+    }
+    cursor.byte(UInt8(ascii: "}"))
+  }
+
+  static func logBytes(_ log: LogEvent) -> Int {
+    32 + integerBytes + stringBytes(log.event) + log.fields.reduce(0) { $0 + 1 + memberBytes($1) }
+  }
 
   private static func valueBytes(_ value: TagValue) -> Int {
     switch value {
@@ -102,7 +95,7 @@ public enum SpanJSONWriter {
   }
 
   /// Quotes and every byte escaped as `\u00XX`: the longest a string can be written.
-  private static func stringBytes(_ text: String) -> Int { 2 + 6 * text.utf8.count }
+  static func stringBytes(_ text: String) -> Int { 2 + 6 * text.utf8.count }
 
   static func value(_ value: TagValue, _ out: inout [UInt8]) {
     ByteCursor.append(to: &out, capacity: valueBytes(value)) { Self.value(value, to: &$0) }
@@ -125,7 +118,14 @@ public enum SpanJSONWriter {
     ByteCursor.append(to: &out, capacity: stringBytes(text)) { string(text, to: &$0) }
   }
 
-  private static func string(_ text: String, to cursor: inout ByteCursor) {
+  /// `text` as a JSON string, quotes included.
+  static func stringBytes(_ text: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    string(text, &bytes)
+    return bytes
+  }
+
+  static func string(_ text: String, to cursor: inout ByteCursor) {
     cursor.byte(UInt8(ascii: "\""))
     let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
       guard !needsEscape(utf8) else { return false }

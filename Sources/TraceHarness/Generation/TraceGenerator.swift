@@ -20,11 +20,13 @@ public struct TraceGenerator: Sendable {
     self.seed = seed
     let index = Dictionary(
       uniqueKeysWithValues: topology.services.enumerated().map { ($1.name, $0) })
+    let longestName = topology.services.map(\.name.utf8.count).max() ?? 0
     services = topology.services.map { service in
       ServiceModel(
         service: service,
         callees: topology.calls.filter { $0.from == service.name }
-          .map { (index[$0.to]!, $0.probability) })
+          .map { (index[$0.to]!, $0.probability) },
+        longestServiceName: longestName)
     }
     entry = index[topology.entryService]!
     let entryService = topology.services[entry]
@@ -41,15 +43,16 @@ public struct TraceGenerator: Sendable {
   /// Generates trace `index`, its root starting at `startNanos`.
   public func trace(index: Int, startNanos: Int64) -> GeneratedTrace {
     var builder = TraceBuilder(
-      generator: self, rng: SplitMix64.stream(seed: seed, index: UInt64(index)), index: index)
+      generator: self, rng: SplitMix64.stream(seed: seed, index: UInt64(index)))
     let route = routes[builder.rng.weightedIndex(routeWeights, total: routeWeightTotal)]
     let userID = builder.drawUserID()
     let sku = 100_000 + builder.rng.index(below: 2_000)
-    builder.setUser(userID, sku: sku)
-    builder.traceID = UUIDv4.random(using: &builder.rng)
+    let traceID = UUIDv4.randomBits(using: &builder.rng)
     _ = builder.span(
       service: entry, operation: route.operation, parent: nil, startNanos: startNanos, depth: 1,
       forcedCallee: route.callee)
-    return GeneratedTrace(index: index, spans: builder.spans, origins: builder.origins)
+    return GeneratedTrace(
+      index: index, traceID: traceID, userIDText: String(userID), skuText: String(sku),
+      services: services, drawn: builder.spans)
   }
 }
