@@ -6,15 +6,15 @@ struct DrawnLine: SpanLineValues {
   let span: DrawnSpan
   let service: ServiceModel
   let operation: OperationModel
+  let tagLayout: TagLayout
 
   init(_ trace: GeneratedTrace, position: Int) {
     self.trace = trace
     span = trace.drawn[position]
     service = trace.services[span.service]
     operation = service.operations[span.operation]
+    tagLayout = span.isRoot ? operation.rootLayout : operation.childLayout
   }
-
-  private var tagLayout: TagLayout { span.isRoot ? operation.rootLayout : operation.childLayout }
 
   var maxLineBytes: Int {
     SpanJSONWriter.lineFrameBytes + 3 * (UUIDv4.textBytes + 2) + service.nameJSON.count
@@ -42,10 +42,10 @@ struct DrawnLine: SpanLineValues {
   func operationName(to cursor: inout ByteCursor) { operation.nameJSON.withUnsafeBufferPointer { cursor.copy($0) } }
 
   func tagMembers(to cursor: inout ByteCursor) {
-    let layout = tagLayout
-    for index in layout.pieces.indices {
-      switch layout.pieces[index] {
-      case .bytes(let run): layout.bytes.withUnsafeBufferPointer { cursor.copy(UnsafeBufferPointer(rebasing: $0[run])) }
+    for index in tagLayout.pieces.indices {
+      switch tagLayout.pieces[index] {
+      case .bytes(let run):
+        tagLayout.bytes.withUnsafeBufferPointer { cursor.copy(UnsafeBufferPointer(rebasing: $0[run])) }
       case .httpStatus(let comma):
         cursor.copy(comma ? ",\"http.status_code\":" : "\"http.status_code\":")
         cursor.integer(span.httpStatus)

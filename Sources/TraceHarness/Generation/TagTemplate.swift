@@ -41,8 +41,8 @@ enum TagTemplate: Sendable {
 
 /// An operation's tag templates as the JSON writer uses them: runs of fixed members written once
 /// (commas included) between the few values each span fills in. The runs share one buffer, so the
-/// pieces hold no references and reading them retains nothing.
-struct TagLayout: Sendable {
+/// pieces hold no references; a class, so a line refers to its layout with a single reference.
+final class TagLayout: Sendable {
   let pieces: [Piece]
   /// The fixed runs, one after another.
   let bytes: [UInt8]

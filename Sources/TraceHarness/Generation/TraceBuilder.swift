@@ -3,12 +3,16 @@
 /// The order of the random draws is the dataset: changing it, or drawing once more or less, changes
 /// every trace after the change.
 struct TraceBuilder {
-  let generator: TraceGenerator
+  /// The generator's services and propagation probability, rather than the generator itself,
+  /// whose copy per trace would retain every string of the topology.
+  let services: [ServiceModel]
+  let errorPropagationProbability: Double
   var rng: SplitMix64
   var spans: [DrawnSpan] = []
 
   init(generator: TraceGenerator, rng: SplitMix64) {
-    self.generator = generator
+    services = generator.services
+    errorPropagationProbability = generator.topology.errorPropagationProbability
     self.rng = rng
     spans.reserveCapacity(TraceGenerator.maxSpansPerTrace)
   }
@@ -24,7 +28,7 @@ struct TraceBuilder {
     service serviceIndex: Int, operation: Int, parent: Int?, startNanos: Int64, depth: Int,
     forcedCallee: Int? = nil
   ) -> (endNanos: Int64, failed: Bool) {
-    let model = generator.services[serviceIndex]
+    let model = services[serviceIndex]
     let position = spans.count
     spans.append(
       DrawnSpan(
@@ -55,7 +59,7 @@ struct TraceBuilder {
       let gapNanos = Int64(rng.uniform(50_000, 800_000))
       let childStart = (model.parallelCalls ? callsStartNanos : cursorNanos) + gapNanos
       let child = span(
-        service: callee, operation: rng.index(below: generator.services[callee].operations.count),
+        service: callee, operation: rng.index(below: services[callee].operations.count),
         parent: position, startNanos: childStart, depth: depth + 1)
       cursorNanos = max(cursorNanos, child.endNanos)
       if child.failed { failedChildren.append(callee) }
@@ -67,7 +71,7 @@ struct TraceBuilder {
     }
     let failedByItself = rng.chance(model.errorRate)
     var failedFromChild: Int?
-    for callee in failedChildren where rng.chance(generator.topology.errorPropagationProbability) {
+    for callee in failedChildren where rng.chance(errorPropagationProbability) {
       failedFromChild = failedFromChild ?? callee
     }
     let failed = failedByItself || failedFromChild != nil
