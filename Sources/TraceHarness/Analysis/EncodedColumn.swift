@@ -1,9 +1,11 @@
-/// An encoded column, written span by span during the run and read back whole once at its end, for
-/// its zstd-19 size and its decode check.
+/// An encoded column, written span by span during the run and read back at its end: streamed
+/// through zstd-19 for its size, then loaded whole for its decode check.
 ///
 /// Past `memoryBytes` the column moves to a `ScratchFile`: the columns of a million-trace run take
 /// about 150 MB, which beside the zstd-19 context of the grouped stream would not fit the 256 MB the
-/// harness aims to stay under. Small runs never leave memory.
+/// harness aims to stay under. For the same reason a column is compressed piece by piece and loaded
+/// only once its compressor is freed: a 48 MB column and a 90 MB zstd-19 context are never in memory
+/// together. Small runs never leave memory.
 struct EncodedColumn {
   static let memoryBytes = 1 << 20
 
@@ -48,6 +50,20 @@ struct EncodedColumn {
 
   /// zstd-19 of `bytes` through libzstd, verified by decompressing.
   static func zstdBytes(of bytes: [UInt8]) throws -> Int {
-    try VerifiedCompression.compressedBytes(of: bytes, with: CodecSetting(.zstd, level: 19))
+    try VerifiedCompression.compressedBytes(of: bytes, with: setting)
   }
+
+  /// zstd-19 of `prefix` followed by the whole column, as `zstdBytes(of: bytes(after: prefix))`
+  /// gives it, fed from where the column lies, a piece at a time.
+  func zstdBytes(after prefix: [UInt8] = []) throws -> Int {
+    let run = try VerifiedCompression(Self.setting)
+    // The prefix goes first even when empty: libzstd takes a stream ended by its very first call
+    // as one of known length, which would change the size.
+    try prefix.withUnsafeBytes { try run.feed($0) }
+    try file?.forEachPiece(of: VerifiedCompression.pieceBytes) { try run.feed($0) }
+    try tail.withUnsafeBytes { try run.feed($0) }
+    return try run.finish()
+  }
+
+  private static let setting = CodecSetting(.zstd, level: 19)
 }

@@ -49,10 +49,11 @@ struct ParentIndexPotential {
 
   func finish(stated: String) throws -> PotentialResult {
     let histogram = deltaHistogram.keys.sorted().map { "\($0): \(deltaHistogram[$0]!)" }
+    let zstdBytes = try column.zstdBytes()
     let bytes = try column.bytes()
     return PotentialResult(
       name: "parent index deltas", fields: [.parentSpanID], rawBytes: rawBytes,
-      encodedBytes: bytes.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: bytes),
+      encodedBytes: bytes.count, encodedZstdBytes: zstdBytes,
       entropyBytes: counts.entropyBytes, stated: stated,
       measured: "\(Format.percent(Double(roots) / Double(max(spans, 1)))) roots (-1), "
         + "delta 1 for \(Format.percent(Double(deltaHistogram[1, default: 0]) / Double(max(spans, 1))))",

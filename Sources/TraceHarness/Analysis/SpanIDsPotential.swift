@@ -23,11 +23,10 @@ struct SpanIDsPotential {
   }
 
   func finish(stated: String) throws -> PotentialResult {
-    let bytes = try column.bytes()
     let floorBytes = Int((Double(randomBits) / 8).rounded(.up))
     return PotentialResult(
       name: "span IDs (ID floor)", fields: [.spanID], rawBytes: rawBytes,
-      encodedBytes: bytes.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: bytes),
+      encodedBytes: column.count, encodedZstdBytes: try column.zstdBytes(),
       entropyBytes: floorBytes, stated: stated,
       measured: uuidV4
         ? "UUIDv4: 122 random bits each, \(Format.grouped(floorBytes)) bytes"

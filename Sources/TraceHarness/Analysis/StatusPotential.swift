@@ -15,6 +15,7 @@ struct StatusPotential {
   }
 
   func finish() throws -> PotentialResult {
+    let zstdBytes = try column.zstdBytes()
     let bytes = try column.bytes()
     var position = 0
     var restored = ValueFingerprint()
@@ -25,7 +26,7 @@ struct StatusPotential {
     return PotentialResult(
       name: "status code and line structure", fields: [.statusCode, .structure],
       rawBytes: rawBytes, encodedBytes: bytes.count,
-      encodedZstdBytes: try EncodedColumn.zstdBytes(of: bytes), entropyBytes: counts.entropyBytes,
+      encodedZstdBytes: zstdBytes, entropyBytes: counts.entropyBytes,
       stated: "–", measured: "\(Format.percent(Double(errors) / Double(max(counts.total, 1)))) errors",
       roundTrips: restored == fingerprint && position == bytes.count,
       lossless: true, details: [])

@@ -72,6 +72,7 @@ struct TagsAndLogsPotential {
     var dictionaries = keys.encoded() + events.encoded()
     for dictionary in values { dictionaries += dictionary.encoded() }
     let dictionaryBytes = dictionaries.count
+    let zstdBytes = try stream.zstdBytes(after: dictionaries)
     let column = try stream.bytes(after: dictionaries)
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
@@ -82,7 +83,7 @@ struct TagsAndLogsPotential {
       .map { "\($0.key) \($0.distinct)" }
     return PotentialResult(
       name: "tags and logs", fields: [.tags, .logs], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column),
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
       entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
       measured: "\(keys.count) keys, \(Format.fixed(Double(keyCounts.total) / Double(max(keys.count, 1)), 1))x key reuse",
       roundTrips: decode(column, dictionaryBytes: dictionaryBytes) == fingerprint,

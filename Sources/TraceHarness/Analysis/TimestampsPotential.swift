@@ -37,6 +37,7 @@ struct TimestampsPotential {
   private static func millisText(_ nanos: Int64) -> String { Format.fixed(Double(nanos) / 1e6, 1) }
 
   func finish(stated: String) throws -> PotentialResult {
+    let zstdBytes = try column.zstdBytes()
     let encoded = try column.bytes()
     var bytes = SymbolCounts<UInt8>()
     bytes.add(bytes: encoded)
@@ -53,7 +54,7 @@ struct TimestampsPotential {
     }
     return PotentialResult(
       name: "root-relative timestamps", fields: [.startTime, .endTime], rawBytes: rawBytes,
-      encodedBytes: encoded.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: encoded),
+      encodedBytes: encoded.count, encodedZstdBytes: zstdBytes,
       entropyBytes: bytes.entropyBytes, stated: stated,
       measured: "trace windows p50 \(percentileMillis(0.5)) ms, p95 \(percentileMillis(0.95)) ms",
       roundTrips: decode(encoded) == fingerprint, lossless: true,

@@ -63,7 +63,9 @@ struct TraceGroupingPotential {
     let groupedBytes = try grouped.finish()
     var head: [UInt8] = []
     Varint.append(UInt64(backReferences.count), to: &head)
-    let column = try traceRecords.bytes(after: head + backReferences.bytes())
+    head += try backReferences.bytes()
+    let zstdBytes = try traceRecords.zstdBytes(after: head)
+    let column = try traceRecords.bytes(after: head)
     let traces = spansPerTrace.total
     let spans = referenceCounts.total
     let entropyBits =
@@ -72,7 +74,7 @@ struct TraceGroupingPotential {
     let histogram = spansPerTrace.counts.keys.sorted().map { "\($0): \(spansPerTrace.counts[$0]!)" }
     let result = PotentialResult(
       name: "trace grouping", fields: [.traceID], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column),
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
       entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
       measured: "\(traces) unique across \(spans) spans, "
         + "\(Format.fixed(Double(spans) / Double(max(traces, 1)), 2)) spans per trace",

@@ -2,7 +2,7 @@
 /// strings.
 ///
 /// Writing the dataset needs only these: the JSON line is written from them directly
-/// (`GeneratedTrace+JSON`), and the `Span` value, with its strings and arrays, is made only for a
+/// (`DrawnLine`), and the `Span` value, with its strings and arrays, is made only for a
 /// consumer that asks for it (`GeneratedTrace.span(at:)`).
 struct DrawnSpan: Sendable {
   var spanID: UUIDv4.Bits

@@ -25,17 +25,42 @@ final class ScratchFile {
     count += bytes.count
   }
 
+  /// Calls `body` with every byte written so far, `pieceBytes` at a time.
+  func forEachPiece(
+    of pieceBytes: Int, _ body: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    try rewind()
+    var piece = [UInt8](repeating: 0, count: pieceBytes)
+    var remaining = count
+    while remaining > 0 {
+      let wanted = min(pieceBytes, remaining)
+      let read = piece.withUnsafeMutableBytes { fread($0.baseAddress!, 1, wanted, file) }
+      guard read == wanted else { throw ScratchFileError(operation: "read") }
+      try piece.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }
+      remaining -= wanted
+    }
+    try windToEnd()
+  }
+
   /// Appends every byte written so far to `out`.
   func read(appendingTo out: inout [UInt8]) throws {
     let start = out.count
     out.append(contentsOf: repeatElement(0, count: count))
+    try rewind()
+    let read = out.withUnsafeMutableBytes { fread($0.baseAddress! + start, 1, count, file) }
+    guard read == count else { throw ScratchFileError(operation: "read") }
+    try windToEnd()
+  }
+
+  private func rewind() throws {
     guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else {
       throw ScratchFileError(operation: "rewind")
     }
-    let read = out.withUnsafeMutableBytes { fread($0.baseAddress! + start, 1, count, file) }
-    guard read == count, fseek(file, 0, SEEK_END) == 0 else {
-      throw ScratchFileError(operation: "read")
-    }
+  }
+
+  /// Back to the end, where the next append goes.
+  private func windToEnd() throws {
+    guard fseek(file, 0, SEEK_END) == 0 else { throw ScratchFileError(operation: "seek") }
   }
 }
 

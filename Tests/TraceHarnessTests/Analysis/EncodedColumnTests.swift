@@ -16,6 +16,17 @@ import Testing
     #expect(try column.bytes(after: [7, 8]) == expected)
   }
 
+  @Test func aColumnStreamedThroughZstdHasTheSizeOfItsBytes() throws {
+    var column = EncodedColumn()
+    for value in 0..<UInt64(EncodedColumn.memoryBytes / 2) {
+      try column.append(varint: value &* 0x9E37_79B9 >> 7)
+    }
+    let prefix: [UInt8] = Array("dictionaries".utf8)
+    let whole = try EncodedColumn.zstdBytes(of: column.bytes(after: prefix))
+    #expect(try column.zstdBytes(after: prefix) == whole)
+    #expect(try EncodedColumn().zstdBytes() == EncodedColumn.zstdBytes(of: []))
+  }
+
   @Test func aSmallColumnStaysInMemory() throws {
     var column = EncodedColumn()
     try column.append(signedVarint: -3)
