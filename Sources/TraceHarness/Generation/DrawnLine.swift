@@ -16,9 +16,11 @@ struct DrawnLine: SpanLineValues {
     tagLayout = span.isRoot ? operation.rootLayout : operation.childLayout
   }
 
+  /// Reserved per line, and so touched once per batch of traces: kept close to the real size.
   var maxLineBytes: Int {
-    SpanJSONWriter.lineFrameBytes + 3 * (UUIDv4.textBytes + 2) + service.nameJSON.count
-      + operation.nameJSON.count + tagLayout.maxBytes + service.maxLogBytes
+    let logs = (span.cacheLookup == nil ? 0 : 1) + (span.retryNanos == nil ? 0 : 1) + (span.error == nil ? 0 : 1)
+    return SpanJSONWriter.lineFrameBytes + 3 * (UUIDv4.textBytes + 2) + service.nameJSON.count
+      + operation.nameJSON.count + tagLayout.maxBytes + logs * service.maxLogBytes
   }
 
   var startTimeNanos: Int64 { span.startNanos }

@@ -17,7 +17,8 @@ final class ServiceModel: Sendable {
   let operations: [OperationModel]
   /// What a span failing by itself logs, three messages per kind.
   let errorMessages: [String]
-  /// The most bytes a span's log events can take (`cache_hit`/`cache_miss`, `retry`, `error`).
+  /// The most bytes one of a span's log events can take (`cache_hit`/`cache_miss`, `retry`,
+  /// `error`).
   let maxLogBytes: Int
 
   init(
@@ -39,7 +40,7 @@ final class ServiceModel: Sendable {
     let longestText = ([
       (service.cacheKeyPrefix?.utf8.count ?? 0) + 21, "upstream  failed".utf8.count + longestServiceName,
     ] + errorMessages.map(\.utf8.count)).max()!
-    maxLogBytes = 3 * (128 + 6 * longestText)
+    maxLogBytes = 128 + 6 * longestText
   }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Each operation lists its tags once, as templates (`list(service:operation:path:isRoot:)`), and
 /// both the `Span`'s tags and the JSON line's `tags` object are made from that one list.
-enum TagTemplate: Sendable {
+enum TagTemplate: Sendable, Equatable {
   case fixed(Tag)
   /// `http.status_code`: the span's status.
   case httpStatus
@@ -76,8 +76,8 @@ final class TagLayout: Sendable {
       if runStart < bytes.count { pieces.append(.bytes(runStart..<bytes.count)) }
       runStart = bytes.count
       pieces.append(filledIn)
-      // Comma, key, quotes and colon, and the value fully escaped with 20-digit numbers in it.
-      maxBytes += 32 + 6 * (path.utf8.count + 40)
+      // Comma, key, quotes and colon, then the value: digits need no escaping, the path may.
+      maxBytes += 24 + (template == .rootURL ? 6 * path.utf8.count + 40 : 21)
     }
     if runStart < bytes.count { pieces.append(.bytes(runStart..<bytes.count)) }
     self.pieces = pieces
