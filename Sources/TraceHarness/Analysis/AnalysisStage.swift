@@ -9,7 +9,7 @@ public final class AnalysisStage {
   private var grouping: TraceGroupingPotential
   private var parents = ParentIndexPotential()
   private var timestamps = TimestampsPotential()
-  private var spanIDs: SpanIDsPotential
+  private var spanIDs = SpanIDsPotential()
   private var tagsAndLogs = TagsAndLogsPotential()
   private var status = StatusPotential()
   private var fieldBytes = FieldBytes()
@@ -22,17 +22,16 @@ public final class AnalysisStage {
     self.stated = stated
     assembler.closesCompleteTraces = streaming
     grouping = try TraceGroupingPotential()
-    spanIDs = try SpanIDsPotential()
   }
 
   public func add(_ span: EmittedSpan) throws {
+    let span = span.resolved()
     fieldBytes += span.fieldBytes
-    services.add(span)
-    operations.add(span, service: Int(services.indices.last!))
-    grouping.add(span)
+    try operations.add(span, service: try services.add(span))
+    try grouping.add(span)
     try spanIDs.add(span)
-    tagsAndLogs.add(span)
-    status.add(span)
+    try tagsAndLogs.add(span)
+    try status.add(span)
     for trace in assembler.add(span) { try close(trace) }
   }
 
@@ -40,8 +39,8 @@ public final class AnalysisStage {
     traces += 1
     traceIDRandomBits += IDBytes.randomBits(trace[0].span.span.traceID)
     try grouping.close(trace)
-    parents.close(trace)
-    timestamps.close(trace)
+    try parents.close(trace)
+    try timestamps.close(trace)
   }
 
   public func finish() throws -> AnalysisResult {
@@ -59,7 +58,7 @@ public final class AnalysisStage {
     ]
     return AnalysisResult(
       potentials: potentials, fieldBytes: fieldBytes, traces: traces,
-      spans: services.indices.count, services: services.dictionary.count,
+      spans: services.spans, services: services.dictionary.count,
       operations: operations.global.count, roots: parents.roots, orphans: parents.orphans,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
       groupedZstdBytes: groupedZstdBytes, statedLossy: stated["lossy"] ?? "–")

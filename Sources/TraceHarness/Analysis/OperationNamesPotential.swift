@@ -6,20 +6,24 @@
 struct OperationNamesPotential {
   private var dictionaries: [StringDictionary] = []
   private(set) var global = StringDictionary()
-  private var serviceOperations: [(service: UInt32, operation: UInt32)] = []
+  /// Per span: its service's index and its operation's index in that service, as two varints.
+  private var serviceOperations = EncodedColumn()
+  private var spans = 0
   private var conditionalCounts: [SymbolCounts<Int>] = []
   private var globalCounts = SymbolCounts<Int>()
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0
 
   /// Adds a span whose service has index `service` in the service column.
-  mutating func add(_ span: EmittedSpan, service: Int) {
+  mutating func add(_ span: EmittedSpan, service: Int) throws {
     while dictionaries.count <= service {
       dictionaries.append(StringDictionary())
       conditionalCounts.append(SymbolCounts())
     }
     let index = dictionaries[service].index(of: span.span.operationName)
-    serviceOperations.append((UInt32(service), UInt32(index)))
+    try serviceOperations.append(varint: UInt64(service))
+    try serviceOperations.append(varint: UInt64(index))
+    spans += 1
     conditionalCounts[service].add(index)
     globalCounts.add(global.index(of: span.span.operationName))
     fingerprint.add(span.span.operationName)
@@ -27,38 +31,46 @@ struct OperationNamesPotential {
   }
 
   func finish(stated: String) throws -> PotentialResult {
-    var column = EncodedColumn()
-    for dictionary in dictionaries { column.bytes += dictionary.encoded() }
+    let pairs = try serviceOperations.bytes()
+    var column: [UInt8] = []
+    for dictionary in dictionaries { column += dictionary.encoded() }
     let widths = dictionaries.map { BitPacker.width(forSymbols: $0.count) }
-    column.bytes += pack(widths)
-    let spans = serviceOperations.count
-    let pairs = dictionaries.reduce(0) { $0 + $1.count }
+    column += pack(pairs, widths: widths)
+    let pairCount = dictionaries.reduce(0) { $0 + $1.count }
     let reuse = Double(spans) / Double(max(global.count, 1))
     let conditionalBits = conditionalCounts.reduce(0) { $0 + $1.entropyBits }
     return PotentialResult(
       name: "operation names", fields: [.operationName], rawBytes: rawBytes,
-      encodedBytes: column.bytes.count, encodedZstdBytes: try column.zstdBytes(),
+      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column),
       entropyBytes: Int((conditionalBits / 8).rounded(.up)), stated: stated,
       measured: "\(global.count) unique, \(Format.fixed(reuse, 1))x reuse",
-      roundTrips: decode(column.bytes) == fingerprint, lossless: true,
+      roundTrips: decode(column, pairs: pairs) == fingerprint, lossless: true,
       details: [
         .init("distinct operation names", "\(global.count)"),
-        .init("distinct (service, operation) pairs", "\(pairs)"),
+        .init("distinct (service, operation) pairs", "\(pairCount)"),
         .init("global dictionary entropy, bits per span", Format.fixed(globalCounts.entropyBits / Double(max(spans, 1)), 3)),
         .init("given the service, bits per span", Format.fixed(conditionalBits / Double(max(spans, 1)), 3)),
       ])
   }
 
-  private func pack(_ widths: [Int]) -> [UInt8] {
+  /// Calls `body` with each span's (service, operation) from the pairs column.
+  private func forEachPair(_ pairs: [UInt8], _ body: (Int, Int) -> Void) {
+    var position = 0
+    while let service = Varint.read(pairs, at: &position), let operation = Varint.read(pairs, at: &position) {
+      body(Int(service), Int(operation))
+    }
+  }
+
+  private func pack(_ pairs: [UInt8], widths: [Int]) -> [UInt8] {
     var bits = BitPacker(bitsPerValue: 1)
-    for (service, operation) in serviceOperations {
-      let width = widths[Int(service)]
-      for bit in 0..<width { bits.append(Int(operation >> UInt32(bit)) & 1) }
+    forEachPair(pairs) { service, operation in
+      for bit in 0..<widths[service] { bits.append((operation >> bit) & 1) }
     }
     return bits.finished
   }
 
-  private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {
+  /// Decodes the operation column; the services come from the service column (`pairs` here).
+  private func decode(_ bytes: [UInt8], pairs: [UInt8]) -> ValueFingerprint? {
     var position = 0
     var names: [[String]] = []
     for _ in dictionaries {
@@ -66,16 +78,17 @@ struct OperationNamesPotential {
       names.append(entries)
     }
     let widths = names.map { BitPacker.width(forSymbols: $0.count) }
-    let totalBits = serviceOperations.reduce(0) { $0 + widths[Int($1.service)] }
-    let bits = BitPacker.unpack(Array(bytes[position...]), bitsPerValue: 1, count: totalBits)
-    var cursor = 0
-    var restored = ValueFingerprint()
-    for (service, _) in serviceOperations {
+    // Bits are read in place: unpacked one Int each, a million traces would take ~60 MB.
+    var cursor = position * 8
+    var restored: ValueFingerprint? = ValueFingerprint()
+    forEachPair(pairs) { service, _ in
       var index = 0
-      for bit in 0..<widths[Int(service)] { index |= bits[cursor + bit] << bit }
-      cursor += widths[Int(service)]
-      guard index < names[Int(service)].count else { return nil }
-      restored.add(names[Int(service)][index])
+      for bit in 0..<widths[service] {
+        guard cursor >> 3 < bytes.count else { return restored = nil }
+        index |= Int(bytes[cursor >> 3] >> UInt8(cursor & 7) & 1) << bit
+        cursor += 1
+      }
+      if index < names[service].count { restored?.add(names[service][index]) } else { restored = nil }
     }
     return restored
   }

@@ -14,7 +14,7 @@ struct ParentIndexPotential {
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0
 
-  mutating func close(_ trace: [TraceAssembler.Member]) {
+  mutating func close(_ trace: [TraceAssembler.Member]) throws {
     var positionByID: [String: Int] = [:]
     for (position, member) in trace.enumerated() { positionByID[member.span.span.spanID] = position }
     for (position, member) in trace.enumerated() {
@@ -37,25 +37,27 @@ struct ParentIndexPotential {
         value = 0
         fingerprint.add(Int64.min)
       }
-      Varint.append(value, to: &column.bytes)
+      try column.append(varint: value)
       counts.add(value)
       if value == 1 {
         let id = Array(member.span.span.parentSpanID!.utf8)
-        Varint.append(UInt64(id.count), to: &column.bytes)
-        column.bytes += id
+        try column.append(varint: UInt64(id.count))
+        try column.append(contentsOf: id)
       }
     }
   }
 
   func finish(stated: String) throws -> PotentialResult {
     let histogram = deltaHistogram.keys.sorted().map { "\($0): \(deltaHistogram[$0]!)" }
+    let zstdBytes = try column.zstdBytes()
+    let bytes = try column.bytes()
     return PotentialResult(
       name: "parent index deltas", fields: [.parentSpanID], rawBytes: rawBytes,
-      encodedBytes: column.bytes.count, encodedZstdBytes: try column.zstdBytes(),
+      encodedBytes: bytes.count, encodedZstdBytes: zstdBytes,
       entropyBytes: counts.entropyBytes, stated: stated,
       measured: "\(Format.percent(Double(roots) / Double(max(spans, 1)))) roots (-1), "
         + "delta 1 for \(Format.percent(Double(deltaHistogram[1, default: 0]) / Double(max(spans, 1))))",
-      roundTrips: decode() == fingerprint, lossless: true,
+      roundTrips: decode(bytes) == fingerprint, lossless: true,
       details: [
         .init("roots", Format.grouped(roots)),
         .init("orphans (parent not in the data)", Format.grouped(orphans)),
@@ -63,16 +65,16 @@ struct ParentIndexPotential {
       ])
   }
 
-  private func decode() -> ValueFingerprint? {
+  private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {
     var restored = ValueFingerprint()
     var position = 0
-    while position < column.bytes.count {
-      guard let value = Varint.read(column.bytes, at: &position) else { return nil }
+    while position < bytes.count {
+      guard let value = Varint.read(bytes, at: &position) else { return nil }
       switch value {
       case 0: restored.add(Int64.min)
       case 1:
-        guard let length = Varint.read(column.bytes, at: &position) else { return nil }
-        let id = Array(column.bytes[position..<(position + Int(length))])
+        guard let length = Varint.read(bytes, at: &position) else { return nil }
+        let id = Array(bytes[position..<(position + Int(length))])
         position += Int(length)
         restored.add(String(decoding: id, as: UTF8.self))
       default: restored.add(Varint.unzigzag(value - 2))

@@ -34,16 +34,6 @@ public struct PotentialResult: Sendable, Equatable, Codable {
   }
 }
 
-/// An encoded column: its bytes (kept to compress and decode them) and its zstd-19 size.
-struct EncodedColumn {
-  var bytes: [UInt8] = []
-
-  /// zstd-19 through libzstd, verified by decompressing.
-  func zstdBytes() throws -> Int {
-    try VerifiedCompression.compressedBytes(of: bytes, with: CodecSetting(.zstd, level: 19))
-  }
-}
-
 /// A running fingerprint of the values a column encodes, to compare with what decoding gives back
 /// without keeping the values themselves.
 struct ValueFingerprint: Equatable {

@@ -3,37 +3,43 @@
 /// Entropy symbols: the service of each span.
 struct ServiceNamesPotential {
   private(set) var dictionary = StringDictionary()
-  /// Per span, in file order: the index of its service (the operation column is keyed by it).
-  private(set) var indices: [UInt32] = []
+  /// Per span, in file order: the index of its service as a varint (a byte for up to 128 services),
+  /// packed to its final width once the dictionary is complete.
+  private var indices = EncodedColumn()
+  private(set) var spans = 0
   private var counts = SymbolCounts<Int>()
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0
 
-  mutating func add(_ span: EmittedSpan) {
+  /// Adds a span; returns its service's index, which keys the operation column.
+  mutating func add(_ span: EmittedSpan) throws -> Int {
     let index = dictionary.index(of: span.span.serviceName)
-    indices.append(UInt32(index))
+    try indices.append(varint: UInt64(index))
+    spans += 1
     counts.add(index)
     fingerprint.add(span.span.serviceName)
     rawBytes += span.fieldBytes[.serviceName]
+    return index
   }
 
   func finish(stated: String) throws -> PotentialResult {
-    var column = EncodedColumn(bytes: dictionary.encoded())
     let width = BitPacker.width(forSymbols: dictionary.count)
     var packer = BitPacker(bitsPerValue: width)
-    for index in indices { packer.append(Int(index)) }
-    column.bytes += packer.finished
-    let reuse = Double(indices.count) / Double(max(dictionary.count, 1))
+    let indexBytes = try indices.bytes()
+    var position = 0
+    while let index = Varint.read(indexBytes, at: &position) { packer.append(Int(index)) }
+    let column = dictionary.encoded() + packer.finished
+    let reuse = Double(spans) / Double(max(dictionary.count, 1))
     return PotentialResult(
       name: "service names", fields: [.serviceName], rawBytes: rawBytes,
-      encodedBytes: column.bytes.count, encodedZstdBytes: try column.zstdBytes(),
+      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column),
       entropyBytes: counts.entropyBytes, stated: stated,
       measured: "\(dictionary.count) unique, \(Format.fixed(reuse, 1))x reuse",
-      roundTrips: decode(column.bytes) == fingerprint, lossless: true,
+      roundTrips: decode(column) == fingerprint, lossless: true,
       details: [
         .init("distinct services", "\(dictionary.count)"),
         .init("bits per span (packed index)", "\(width)"),
-        .init("entropy, bits per span", Format.fixed(counts.entropyBits / Double(max(indices.count, 1)), 3)),
+        .init("entropy, bits per span", Format.fixed(counts.entropyBits / Double(max(spans, 1)), 3)),
       ])
   }
 
@@ -43,7 +49,7 @@ struct ServiceNamesPotential {
     let packed = Array(bytes[position...])
     let width = BitPacker.width(forSymbols: names.count)
     var restored = ValueFingerprint()
-    for index in BitPacker.unpack(packed, bitsPerValue: width, count: indices.count) {
+    for index in BitPacker.unpack(packed, bitsPerValue: width, count: spans) {
       guard index < names.count else { return nil }
       restored.add(names[index])
     }

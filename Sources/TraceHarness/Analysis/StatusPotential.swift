@@ -7,26 +7,28 @@ struct StatusPotential {
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0
 
-  mutating func add(_ span: EmittedSpan) {
+  mutating func add(_ span: EmittedSpan) throws {
     rawBytes += span.fieldBytes[.statusCode] + span.fieldBytes[.structure]
-    Varint.append(UInt64(UInt(bitPattern: span.span.statusCode)), to: &column.bytes)
+    try column.append(varint: UInt64(UInt(bitPattern: span.span.statusCode)))
     counts.add(span.span.statusCode)
     fingerprint.add(Int64(span.span.statusCode))
   }
 
   func finish() throws -> PotentialResult {
+    let zstdBytes = try column.zstdBytes()
+    let bytes = try column.bytes()
     var position = 0
     var restored = ValueFingerprint()
-    while let value = Varint.read(column.bytes, at: &position) {
+    while let value = Varint.read(bytes, at: &position) {
       restored.add(Int64(Int(bitPattern: UInt(value))))
     }
     let errors = counts.counts[1, default: 0]
     return PotentialResult(
       name: "status code and line structure", fields: [.statusCode, .structure],
-      rawBytes: rawBytes, encodedBytes: column.bytes.count,
-      encodedZstdBytes: try column.zstdBytes(), entropyBytes: counts.entropyBytes,
+      rawBytes: rawBytes, encodedBytes: bytes.count,
+      encodedZstdBytes: zstdBytes, entropyBytes: counts.entropyBytes,
       stated: "–", measured: "\(Format.percent(Double(errors) / Double(max(counts.total, 1)))) errors",
-      roundTrips: restored == fingerprint && position == column.bytes.count,
+      roundTrips: restored == fingerprint && position == bytes.count,
       lossless: true, details: [])
   }
 }

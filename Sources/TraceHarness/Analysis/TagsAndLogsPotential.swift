@@ -18,28 +18,28 @@ struct TagsAndLogsPotential {
   private var rawBytes = 0
   private var spans = 0
 
-  mutating func add(_ span: EmittedSpan) {
+  mutating func add(_ span: EmittedSpan) throws {
     spans += 1
     rawBytes += span.fieldBytes[.tags] + span.fieldBytes[.logs]
-    appendFields(span.span.tags)
-    Varint.append(UInt64(span.span.logs.count), to: &stream.bytes)
+    try appendFields(span.span.tags)
+    try stream.append(varint: UInt64(span.span.logs.count))
     countCounts.add(span.span.logs.count)
     for log in span.span.logs {
       var offset: [UInt8] = []
       Varint.appendSigned(log.timestampNanos &- span.span.startTimeNanos, to: &offset)
-      stream.bytes += offset
+      try stream.append(contentsOf: offset)
       offsetBytes.add(bytes: offset)
       let event = events.index(of: log.event)
-      Varint.append(UInt64(event), to: &stream.bytes)
+      try stream.append(varint: UInt64(event))
       eventCounts.add(event)
       fingerprint.add(log.timestampNanos &- span.span.startTimeNanos)
       fingerprint.add(log.event)
-      appendFields(log.fields)
+      try appendFields(log.fields)
     }
   }
 
-  private mutating func appendFields(_ fields: [Tag]) {
-    Varint.append(UInt64(fields.count), to: &stream.bytes)
+  private mutating func appendFields(_ fields: [Tag]) throws {
+    try stream.append(varint: UInt64(fields.count))
     countCounts.add(fields.count)
     for field in fields {
       let key = keys.index(of: field.key)
@@ -49,8 +49,8 @@ struct TagsAndLogsPotential {
       }
       let text = Self.typedText(field.value)
       let value = values[key].index(of: text)
-      Varint.append(UInt64(key), to: &stream.bytes)
-      Varint.append(UInt64(value), to: &stream.bytes)
+      try stream.append(varint: UInt64(key))
+      try stream.append(varint: UInt64(value))
       keyCounts.add(key)
       valueCounts[key].add(value)
       fingerprint.add(field.key)
@@ -69,10 +69,11 @@ struct TagsAndLogsPotential {
   }
 
   func finish(stated: String) throws -> PotentialResult {
-    var column = EncodedColumn(bytes: keys.encoded() + events.encoded())
-    for dictionary in values { column.bytes += dictionary.encoded() }
-    let dictionaryBytes = column.bytes.count
-    column.bytes += stream.bytes
+    var dictionaries = keys.encoded() + events.encoded()
+    for dictionary in values { dictionaries += dictionary.encoded() }
+    let dictionaryBytes = dictionaries.count
+    let zstdBytes = try stream.zstdBytes(after: dictionaries)
+    let column = try stream.bytes(after: dictionaries)
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
       + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
@@ -82,10 +83,10 @@ struct TagsAndLogsPotential {
       .map { "\($0.key) \($0.distinct)" }
     return PotentialResult(
       name: "tags and logs", fields: [.tags, .logs], rawBytes: rawBytes,
-      encodedBytes: column.bytes.count, encodedZstdBytes: try column.zstdBytes(),
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
       entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
       measured: "\(keys.count) keys, \(Format.fixed(Double(keyCounts.total) / Double(max(keys.count, 1)), 1))x key reuse",
-      roundTrips: decode(column.bytes, dictionaryBytes: dictionaryBytes) == fingerprint,
+      roundTrips: decode(column, dictionaryBytes: dictionaryBytes) == fingerprint,
       lossless: true,
       details: [
         .init("distinct values per key", cardinality.joined(separator: ", ")),

@@ -22,7 +22,7 @@ struct TraceGroupingPotential {
     grouped = try VerifiedCompression(CodecSetting(.zstd, level: 19))
   }
 
-  mutating func add(_ span: EmittedSpan) {
+  mutating func add(_ span: EmittedSpan) throws {
     rawBytes += span.fieldBytes[.traceID]
     let reference: UInt64
     if let ordinal = ordinals[span.span.traceID] {
@@ -32,7 +32,7 @@ struct TraceGroupingPotential {
       nextOrdinal += 1
       reference = 0
     }
-    Varint.append(reference, to: &backReferences.bytes)
+    try backReferences.append(varint: reference)
     referenceCounts.add(reference)
   }
 
@@ -41,15 +41,15 @@ struct TraceGroupingPotential {
     let traceID = trace[0].span.span.traceID
     ordinals.removeValue(forKey: traceID)
     let id = IDBytes.binary(traceID)
-    Varint.append(UInt64(id.count), to: &traceRecords.bytes)
-    traceRecords.bytes += id
-    Varint.append(UInt64(trace.count), to: &traceRecords.bytes)
+    try traceRecords.append(varint: UInt64(id.count))
+    try traceRecords.append(contentsOf: id)
+    try traceRecords.append(varint: UInt64(trace.count))
     idRandomBits += IDBytes.randomBits(traceID)
     spansPerTrace.add(trace.count)
     let rankOrder = trace.map(\.arrivalRank).sorted()
     for member in trace {
       let rank = rankOrder.firstIndex(of: member.arrivalRank)!
-      Varint.append(UInt64(rank), to: &traceRecords.bytes)
+      try traceRecords.append(varint: UInt64(rank))
       permutationCounts.add(rank)
       fingerprint.add(Int64(rank))
     }
@@ -61,9 +61,11 @@ struct TraceGroupingPotential {
 
   func finish(stated: String) throws -> (PotentialResult, groupedZstdBytes: Int) {
     let groupedBytes = try grouped.finish()
-    var column = EncodedColumn()
-    Varint.append(UInt64(backReferences.bytes.count), to: &column.bytes)
-    column.bytes += backReferences.bytes + traceRecords.bytes
+    var head: [UInt8] = []
+    Varint.append(UInt64(backReferences.count), to: &head)
+    head += try backReferences.bytes()
+    let zstdBytes = try traceRecords.zstdBytes(after: head)
+    let column = try traceRecords.bytes(after: head)
     let traces = spansPerTrace.total
     let spans = referenceCounts.total
     let entropyBits =
@@ -72,11 +74,11 @@ struct TraceGroupingPotential {
     let histogram = spansPerTrace.counts.keys.sorted().map { "\($0): \(spansPerTrace.counts[$0]!)" }
     let result = PotentialResult(
       name: "trace grouping", fields: [.traceID], rawBytes: rawBytes,
-      encodedBytes: column.bytes.count, encodedZstdBytes: try column.zstdBytes(),
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
       entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
       measured: "\(traces) unique across \(spans) spans, "
         + "\(Format.fixed(Double(spans) / Double(max(traces, 1)), 2)) spans per trace",
-      roundTrips: decode(column.bytes, spans: spans) == fingerprint, lossless: true,
+      roundTrips: decode(column, spans: spans) == fingerprint, lossless: true,
       details: [
         .init("spans per trace (traces)", histogram.joined(separator: ", ")),
         .init("trace_id as written, bytes per span", Format.fixed(Double(rawBytes) / Double(max(spans, 1)), 1)),

@@ -2,11 +2,13 @@
 ///
 /// A compressed size is reported only once the round trip gave back exactly the bytes fed in, so a
 /// figure that does not round-trip is an error, never a result. Memory stays bounded: only the input
-/// the compressor has not yet emitted is held for the comparison.
+/// the compressor has not yet emitted is held for the comparison, and both library contexts are
+/// freed as soon as the stream ends (a zstd-19 context takes about 90 MB, and the Analysis stage
+/// runs several of them one after another).
 public final class VerifiedCompression {
   public let setting: CodecSetting
-  private let compressor: any StreamCompressor
-  private let decompressor: any StreamDecompressor
+  private var compressor: (any StreamCompressor)?
+  private var decompressor: (any StreamDecompressor)?
   /// Input bytes fed but not yet matched by decompressed output, from `pendingStart` on.
   private var pending: [UInt8] = []
   private var pendingStart = 0
@@ -26,26 +28,37 @@ public final class VerifiedCompression {
   public func feed(_ input: UnsafeRawBufferPointer) throws {
     rawBytes += input.count
     pending.append(contentsOf: input)
-    try compressor.compress(input, output: check)
+    try stream().compressor.compress(input, output: check)
     compactPending()
   }
 
   /// Ends the stream and returns the verified compressed size in bytes.
   @discardableResult
   public func finish() throws -> Int {
+    let (compressor, decompressor) = try stream()
     try compressor.finish(output: check)
     guard pendingStart == pending.count, decompressor.isComplete else {
       throw CodecError(
         setting.description,
         "round trip gave \(rawBytes - (pending.count - pendingStart)) of \(rawBytes) bytes back")
     }
+    self.compressor = nil
+    self.decompressor = nil
+    pending = []
     return compressedBytes
+  }
+
+  private func stream() throws -> (compressor: any StreamCompressor, decompressor: any StreamDecompressor) {
+    guard let compressor, let decompressor else {
+      throw CodecError(setting.description, "the stream has already ended")
+    }
+    return (compressor, decompressor)
   }
 
   private func check(_ chunk: UnsafeRawBufferPointer) throws {
     compressedBytes += chunk.count
     compressed?.append(contentsOf: chunk)
-    try decompressor.decompress(chunk) { restored in
+    try stream().decompressor.decompress(chunk) { restored in
       let available = pending.count - pendingStart
       guard restored.count <= available,
         pending[pendingStart..<(pendingStart + restored.count)].elementsEqual(restored)
@@ -66,9 +79,23 @@ public final class VerifiedCompression {
 
 extension VerifiedCompression {
   /// Compresses a whole buffer, verified, and returns the compressed size in bytes.
+  ///
+  /// Fed in 1 MiB pieces, so the round-trip check holds a piece rather than a second copy of a large
+  /// buffer. The size is that of one stream of unknown length whatever the pieces: neither zlib nor
+  /// libzstd lets the way its input is split change what it writes. (At least one piece is fed even
+  /// when empty: libzstd takes a stream ended by its very first call as one of known length.)
   public static func compressedBytes(of bytes: [UInt8], with setting: CodecSetting) throws -> Int {
     let run = try VerifiedCompression(setting)
-    try bytes.withUnsafeBytes { try run.feed($0) }
+    try bytes.withUnsafeBytes { buffer in
+      var start = 0
+      repeat {
+        let end = min(start + pieceBytes, buffer.count)
+        try run.feed(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+        start = end
+      } while start < buffer.count
+    }
     return try run.finish()
   }
+
+  static let pieceBytes = 1 << 20
 }

@@ -47,80 +47,82 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
   public var minSpansPerTrace: Int { spansPerTraceHistogram.keys.compactMap(Int.init).min() ?? 0 }
 }
 
-/// Builds `DatasetMetadata` trace by trace, in memory proportional to the distinct names only.
+/// Builds `DatasetMetadata` trace by trace, in memory proportional to the topology only.
+///
+/// Spans are counted from the generator's records (`DrawnSpan`), by index, so no `Span` is made and
+/// no name is hashed per span; names are looked up once, for the services and operations that
+/// occurred.
 public struct DatasetMetadataAccumulator {
   private let topology: Topology
+  /// Per service and operation: the index of the operation's name among the topology's distinct
+  /// operation names, and of the (service, name) pair among the distinct pairs.
+  private let nameIndices: [[Int]]
+  private let pairIndices: [[Int]]
+  private var namesSeen: [Bool]
+  private var pairsSeen: [Bool]
   private var traces = 0
   private var spans = 0
-  private var operations = Set<String>()
-  private var serviceOperations = Set<String>()
   private var depthHistogram: [Int: Int] = [:]
   private var spansHistogram: [Int: Int] = [:]
-  private var figures: [String: DatasetMetadata.ServiceFigures] = [:]
+  /// Per service index; only services a span occurred in are reported.
+  private var figures: [DatasetMetadata.ServiceFigures]
 
   public init(topology: Topology) {
     self.topology = topology
+    var names: [String: Int] = [:]
+    var pairs: [String: Int] = [:]
+    func index(of key: String, in indices: inout [String: Int]) -> Int {
+      if let index = indices[key] { return index }
+      indices[key] = indices.count
+      return indices.count - 1
+    }
+    nameIndices = topology.services.map { service in
+      service.operations.map { index(of: $0.name, in: &names) }
+    }
+    pairIndices = topology.services.map { service in
+      service.operations.map { index(of: service.name + "\u{0}" + $0.name, in: &pairs) }
+    }
+    namesSeen = Array(repeating: false, count: names.count)
+    pairsSeen = Array(repeating: false, count: pairs.count)
+    figures = topology.services.map { service in
+      .init(
+        kind: service.kind.rawValue, spans: 0, errors: 0, intrinsicErrors: 0,
+        configuredErrorRate: service.errorRate, totalDurationNanos: 0, totalSelfNanos: 0)
+    }
   }
 
   public mutating func add(_ trace: GeneratedTrace) {
     traces += 1
-    spans += trace.spans.count
-    depthHistogram[trace.depths.max() ?? 0, default: 0] += 1
-    spansHistogram[trace.spans.count, default: 0] += 1
-    let selfNanos = SelfTime.nanos(of: trace.spans)
-    for (position, span) in trace.spans.enumerated() {
-      operations.insert(span.operationName)
-      serviceOperations.insert(span.serviceName + "\u{0}" + span.operationName)
-      let service = topology.service(named: span.serviceName)
-      var entry =
-        figures[span.serviceName]
-        ?? .init(
-          kind: service?.kind.rawValue ?? "unknown", spans: 0, errors: 0, intrinsicErrors: 0,
-          configuredErrorRate: service?.errorRate ?? 0, totalDurationNanos: 0, totalSelfNanos: 0)
-      entry.spans += 1
-      entry.errors += span.statusCode == 1 ? 1 : 0
-      entry.intrinsicErrors += trace.failedIntrinsically[position] ? 1 : 0
-      entry.totalDurationNanos += span.durationNanos
-      entry.totalSelfNanos += selfNanos[position]
-      figures[span.serviceName] = entry
+    spans += trace.drawn.count
+    depthHistogram[trace.drawn.reduce(0) { max($0, $1.depth) }, default: 0] += 1
+    spansHistogram[trace.drawn.count, default: 0] += 1
+    let selfNanos = SelfTime.nanos(of: trace)
+    // In-place updates: copying a service's figures would retain and release its strings.
+    for (position, span) in trace.drawn.enumerated() {
+      namesSeen[nameIndices[span.service][span.operation]] = true
+      pairsSeen[pairIndices[span.service][span.operation]] = true
+      figures[span.service].spans += 1
+      figures[span.service].errors += span.failed ? 1 : 0
+      figures[span.service].intrinsicErrors += span.failedIntrinsically ? 1 : 0
+      figures[span.service].totalDurationNanos += span.endNanos - span.startNanos
+      figures[span.service].totalSelfNanos += selfNanos[position]
     }
   }
 
   public func metadata(seed: UInt64, topologyDigest: String, order: SpanOrder, rawBytes: Int)
     -> DatasetMetadata
   {
-    DatasetMetadata(
+    var servicesByName: [String: DatasetMetadata.ServiceFigures] = [:]
+    for (service, entry) in zip(topology.services, figures) where entry.spans > 0 {
+      servicesByName[service.name] = entry
+    }
+    return DatasetMetadata(
       seed: seed, topologyDigest: topologyDigest, order: order, traces: traces, spans: spans,
-      rawBytes: rawBytes, services: figures.count, operations: operations.count,
-      serviceOperations: serviceOperations.count,
+      rawBytes: rawBytes, services: servicesByName.count,
+      operations: namesSeen.filter { $0 }.count, serviceOperations: pairsSeen.filter { $0 }.count,
       depthHistogram: Dictionary(uniqueKeysWithValues: depthHistogram.map { ("\($0)", $1) }),
       spansPerTraceHistogram: Dictionary(
         uniqueKeysWithValues: spansHistogram.map { ("\($0)", $1) }),
-      servicesByName: figures)
-  }
-}
-
-/// A span's own time: its duration less the union of its direct children's intervals.
-public enum SelfTime {
-  public static func nanos(of spans: [Span]) -> [Int64] {
-    var positionByID: [String: Int] = [:]
-    for (position, span) in spans.enumerated() { positionByID[span.spanID] = position }
-    var children = [[(Int64, Int64)]](repeating: [], count: spans.count)
-    for span in spans {
-      if let parent = span.parentSpanID.flatMap({ positionByID[$0] }) {
-        children[parent].append((span.startTimeNanos, span.endTimeNanos))
-      }
-    }
-    return spans.indices.map { position in
-      var covered: Int64 = 0
-      var reachedNanos = spans[position].startTimeNanos
-      for (start, end) in children[position].sorted(by: { $0.0 < $1.0 }) {
-        let from = max(start, reachedNanos)
-        let to = min(end, spans[position].endTimeNanos)
-        if to > from { covered += to - from }
-        reachedNanos = max(reachedNanos, to)
-      }
-      return spans[position].durationNanos - covered
-    }
+      servicesByName: servicesByName)
   }
 }

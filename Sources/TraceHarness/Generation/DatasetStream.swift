@@ -9,14 +9,6 @@ public enum SpanOrder: String, Sendable, CaseIterable, Codable {
   case trace
 }
 
-/// A span ready for the sinks: the value, its JSON line, and the bytes each field took in it.
-public struct EmittedSpan: Sendable {
-  public var span: Span
-  public var line: ArraySlice<UInt8>
-  public var fieldBytes: FieldBytes
-  public var traceIndex: Int
-}
-
 /// Generates a dataset and hands its spans, in file order, to a consumer — one pass, no file read
 /// back.
 ///
@@ -67,20 +59,19 @@ public struct DatasetStream: Sendable {
         try onTrace(encoded.trace)
         switch order {
         case .trace:
-          for position in encoded.trace.spans.indices { try onSpan(encoded.emitted(position)) }
+          for position in encoded.trace.drawn.indices { try onSpan(encoded.emitted(position)) }
         case .arrival:
-          let startNanos = encoded.trace.spans[0].startTimeNanos
-          while let next = inFlight.min, next.endNanos <= startNanos {
-            try onSpan(inFlight.removeMin().span)
+          while let next = inFlight.min, next.endNanos <= encoded.startNanos {
+            try onSpan(inFlight.removeMin().emitted)
           }
-          for position in encoded.trace.spans.indices {
-            inFlight.insert(PendingSpan(encoded.emitted(position), position: position))
+          for position in encoded.trace.drawn.indices {
+            inFlight.insert(PendingSpan(trace: encoded, position: position))
           }
         }
       }
       first += count
     }
-    while let next = inFlight.popMin() { try onSpan(next.span) }
+    while let next = inFlight.popMin() { try onSpan(next.emitted) }
   }
 
   /// Draws and serializes a batch of traces on the worker threads, returned in index order.
@@ -102,44 +93,4 @@ public struct DatasetStream: Sendable {
     }
     return results.map { $0! }
   }
-}
-
-/// A trace with its spans already written as JSON lines.
-struct EncodedTrace: Sendable {
-  var trace: GeneratedTrace
-  var bytes: [UInt8] = []
-  var lineEnds: [Int] = []
-  var fieldBytes: [FieldBytes] = []
-
-  init(_ trace: GeneratedTrace) {
-    self.trace = trace
-    bytes.reserveCapacity(trace.spans.count * 512)
-    for span in trace.spans {
-      fieldBytes.append(SpanJSONWriter.write(span, into: &bytes))
-      lineEnds.append(bytes.count)
-    }
-  }
-
-  func emitted(_ position: Int) -> EmittedSpan {
-    let start = position == 0 ? 0 : lineEnds[position - 1]
-    return EmittedSpan(
-      span: trace.spans[position], line: bytes[start..<lineEnds[position]],
-      fieldBytes: fieldBytes[position], traceIndex: trace.index)
-  }
-}
-
-/// A span waiting in arrival order, ordered by end time, then trace, then position.
-struct PendingSpan: Comparable {
-  var span: EmittedSpan
-  var endNanos: Int64 { span.span.endTimeNanos }
-  var position: Int
-
-  init(_ span: EmittedSpan, position: Int) {
-    self.span = span
-    self.position = position
-  }
-
-  private var key: (Int64, Int, Int) { (endNanos, span.traceIndex, position) }
-  static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
-  static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
 }

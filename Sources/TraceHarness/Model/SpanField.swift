@@ -25,8 +25,11 @@ public enum SpanField: Int, Sendable, CaseIterable, Codable {
 }
 
 /// Bytes per `SpanField`, for one line or summed over a file.
+///
+/// Stored inline, one lane per field (the lanes past the last field stay 0): every span carries one
+/// of these, and an array would cost a heap allocation per span.
 public struct FieldBytes: Sendable, Equatable {
-  public private(set) var counts = [Int](repeating: 0, count: SpanField.allCases.count)
+  private var counts = SIMD16<Int>()
 
   public init() {}
 
@@ -35,9 +38,9 @@ public struct FieldBytes: Sendable, Equatable {
     set { counts[field.rawValue] = newValue }
   }
 
-  public var total: Int { counts.reduce(0, +) }
+  public var total: Int { counts.wrappedSum() }
 
   public static func += (lhs: inout FieldBytes, rhs: FieldBytes) {
-    for index in lhs.counts.indices { lhs.counts[index] += rhs.counts[index] }
+    lhs.counts &+= rhs.counts
   }
 }

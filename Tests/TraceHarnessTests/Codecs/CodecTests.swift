@@ -38,6 +38,23 @@ import Testing
     #expect(abs(Double(ours - theirs)) <= 0.01 * Double(theirs), "ours \(ours), theirs \(theirs)")
   }
 
+  /// The analysis columns are fed in 1 MiB pieces; their sizes must be those of one piece.
+  @Test(arguments: [CodecSetting(.gzip, level: 6), CodecSetting(.zstd, level: 19)])
+  func theSizeDoesNotDependOnHowTheInputIsSplit(setting: CodecSetting) throws {
+    let bytes = Array(TestData.medium.bytes.prefix(3_000_000))
+    let whole = try VerifiedCompression(setting)
+    try bytes.withUnsafeBytes { try whole.feed($0) }
+    let pieces = try VerifiedCompression.compressedBytes(of: bytes, with: setting)
+    #expect(pieces == (try whole.finish()))
+    #expect(bytes.count > VerifiedCompression.pieceBytes)
+  }
+
+  @Test func aFinishedStreamTakesNoMoreInput() throws {
+    let run = try VerifiedCompression(CodecSetting(.zstd, level: 3))
+    try run.finish()
+    #expect(throws: CodecError.self) { try [1, 2, 3].withUnsafeBytes { try run.feed($0) } }
+  }
+
   @Test func aCorruptStreamIsAnErrorNotASize() throws {
     var compressed = try ZstdTestBytes.compress(Array("hello trace harness".utf8))
     compressed[compressed.count / 2] ^= 0xFF

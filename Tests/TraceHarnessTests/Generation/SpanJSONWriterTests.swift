@@ -78,4 +78,26 @@ private enum TagJSON: Decodable, Equatable {
     #expect((object["end_time"] as? NSNumber)?.int64Value == Int64.max)
     #expect((object["start_time"] as? NSNumber)?.int64Value == -5)
   }
+
+  /// Strings are checked for escapes eight bytes at a time: a character that needs one must be
+  /// found wherever it falls, in a full word or in the tail.
+  @Test func anEscapeIsFoundAtEveryPosition() throws {
+    let specials = (0..<0x20).map { Character(Unicode.Scalar($0)) } + ["\"", "\\"]
+    for special in specials {
+      for position in 0..<19 {
+        let text = String(repeating: "a", count: position) + String(special) + "é✓b"
+        var bytes: [UInt8] = []
+        SpanJSONWriter.string(text, &bytes)
+        let decoded = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)
+        #expect(decoded as? String == text)
+      }
+    }
+  }
+
+  @Test(arguments: [Int64.min, -1, 0, 9, 10, 99, 100, 1_698_000_000_123_456_789, Int64.max])
+  func integersAreWrittenInDecimal(number: Int64) {
+    var bytes: [UInt8] = []
+    SpanJSONWriter.integer(number, &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == String(number))
+  }
 }

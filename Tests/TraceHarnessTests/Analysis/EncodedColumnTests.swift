@@ -1,0 +1,35 @@
+import Testing
+@testable import TraceHarness
+
+@Suite struct EncodedColumnTests {
+  @Test func aColumnPastTheMemoryLimitReadsBackWhole() throws {
+    var column = EncodedColumn()
+    var expected: [UInt8] = [7, 8]
+    for value in 0..<UInt64(EncodedColumn.memoryBytes) {
+      try column.append(varint: value)
+      Varint.append(value, to: &expected)
+    }
+    let tail = [UInt8](repeating: 5, count: 1_000)
+    try column.append(contentsOf: tail)
+    expected += tail
+    #expect(column.count == expected.count - 2)
+    #expect(try column.bytes(after: [7, 8]) == expected)
+  }
+
+  @Test func aColumnStreamedThroughZstdHasTheSizeOfItsBytes() throws {
+    var column = EncodedColumn()
+    for value in 0..<UInt64(EncodedColumn.memoryBytes / 2) {
+      try column.append(varint: value &* 0x9E37_79B9 >> 7)
+    }
+    let prefix: [UInt8] = Array("dictionaries".utf8)
+    let whole = try EncodedColumn.zstdBytes(of: column.bytes(after: prefix))
+    #expect(try column.zstdBytes(after: prefix) == whole)
+    #expect(try EncodedColumn().zstdBytes() == EncodedColumn.zstdBytes(of: []))
+  }
+
+  @Test func aSmallColumnStaysInMemory() throws {
+    var column = EncodedColumn()
+    try column.append(signedVarint: -3)
+    #expect(try column.bytes() == [5])
+  }
+}
