@@ -49,14 +49,15 @@ struct CommonOptions: ParsableArguments {
   var label: String { traces.map { "\($0)-traces" } ?? size.rawValue }
   var traceCount: Int { traces ?? size.traceCount }
 
-  func configuration(codecs: [CodecSetting], otlpCodecs: [CodecSetting], analyze: Bool)
-    -> Phase0Configuration
-  {
+  func configuration(
+    codecs: [CodecSetting], otlpCodecs: [CodecSetting], analyze: Bool, analysisZstdLevel: Int? = nil
+  ) -> Phase0Configuration {
     Phase0Configuration(
       topologyURL: URL(fileURLWithPath: topology),
       statedFiguresURL: URL(fileURLWithPath: statedFigures), seed: seed, traceCount: traceCount,
       label: label, order: order, threads: threads, codecs: codecs, otlpCodecs: otlpCodecs,
-      datasetFormat: format, analyze: analyze, outputDirectory: URL(fileURLWithPath: output))
+      datasetFormat: format, analyze: analyze, analysisZstdLevel: analysisZstdLevel,
+      outputDirectory: URL(fileURLWithPath: output))
   }
 
   var progress: ProgressReporter { ProgressReporter(totalTraces: traceCount, quiet: quiet) }

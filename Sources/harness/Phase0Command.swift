@@ -20,6 +20,9 @@ struct Phase0Command: ParsableCommand {
       discussion: "Default: gzip:1,6,9 zstd:1,3,9,19,22 up to 10,000 traces; above that gzip:1,6,9 zstd:1,3,9, since zstd-19 and 22 on a million traces take minutes."))
   var levels: [String] = []
 
+  @Option(help: "zstd level of the analysis columns and per-span frames (default 19 up to 10,000 traces, 3 above: level 19 over a million traces' columns takes many minutes).")
+  var analysisLevel: Int?
+
   @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (gzip-9, zstd-3, zstd-19).")
   var otlpBaseline = true
 
@@ -27,6 +30,9 @@ struct Phase0Command: ParsableCommand {
   var check = false
 
   func validate() throws {
+    if let analysisLevel, !(1...22).contains(analysisLevel) {
+      throw ValidationError("--analysis-level must be a zstd level, 1–22, not \(analysisLevel).")
+    }
     do {
       _ = try codecs()
     } catch let error as CodecSetting.ParseError {
@@ -52,7 +58,8 @@ struct Phase0Command: ParsableCommand {
   private func configuration() throws -> Phase0Configuration {
     options.configuration(
       codecs: try codecs(),
-      otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs : [], analyze: true)
+      otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs : [], analyze: true,
+      analysisZstdLevel: analysisLevel)
   }
 
   func run() throws {

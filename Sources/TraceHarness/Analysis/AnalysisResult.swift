@@ -14,7 +14,9 @@ public struct AnalysisResult: Sendable, Equatable {
   public var orphans: Int
   /// The random bits of every span ID and trace ID, in bytes: no lossless format goes below it.
   public var idFloorBytes: Int
-  /// zstd-19 of the same lines grouped by trace (parents first by start time).
+  /// The zstd level of the encoded columns and of the grouped-by-trace comparison.
+  public var zstdLevel: Int
+  /// zstd at `zstdLevel` of the same lines grouped by trace (parents first by start time).
   public var groupedZstdBytes: Int
   public var statedLossy: String
 

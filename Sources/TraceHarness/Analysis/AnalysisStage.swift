@@ -2,6 +2,12 @@
 /// column. Per-span potentials see spans as they arrive; per-trace ones see each trace once the
 /// `TraceAssembler` closes it.
 public final class AnalysisStage {
+  /// The column level: zstd-19 up to the seed's 10,000 traces; above, zstd-3, since level 19 over
+  /// hundreds of megabytes of columns takes minutes.
+  public static func defaultZstdLevel(forTraces traces: Int) -> Int {
+    traces <= CodecSetting.largeRunTraces ? 19 : 3
+  }
+
   private let stated: [String: String]
   private var assembler = TraceAssembler()
   private var services = ServiceNamesPotential()
@@ -15,13 +21,16 @@ public final class AnalysisStage {
   private var fieldBytes = FieldBytes()
   private var traceIDRandomBits = 0
   private var traces = 0
+  private let zstdLevel: Int
 
   /// `streaming`: close each trace as soon as it is complete (generated data, bounded memory);
-  /// off for files, whose traces may arrive in several batches.
-  public init(stated: [String: String] = [:], streaming: Bool = true) throws {
+  /// off for files, whose traces may arrive in several batches. `zstdLevel`: the level each
+  /// encoded column is compressed at (19 for the seed's sizes; `defaultZstdLevel`).
+  public init(stated: [String: String] = [:], streaming: Bool = true, zstdLevel: Int = 19) throws {
     self.stated = stated
+    self.zstdLevel = zstdLevel
     assembler.closesCompleteTraces = streaming
-    grouping = try TraceGroupingPotential()
+    grouping = try TraceGroupingPotential(zstdLevel: zstdLevel)
   }
 
   public func add(_ span: EmittedSpan) throws {
@@ -45,22 +54,22 @@ public final class AnalysisStage {
 
   public func finish() throws -> AnalysisResult {
     for trace in assembler.finish() { try close(trace) }
-    let (groupingResult, groupedZstdBytes) = try grouping.finish(stated: stated["trace grouping"] ?? "–")
+    let (groupingResult, groupedZstdBytes) = try grouping.finish(stated: stated["trace grouping"] ?? "–", zstdLevel: zstdLevel)
     let potentials = [
-      try services.finish(stated: stated["service names"] ?? "–"),
-      try operations.finish(stated: stated["operation names"] ?? "–"),
+      try services.finish(stated: stated["service names"] ?? "–", zstdLevel: zstdLevel),
+      try operations.finish(stated: stated["operation names"] ?? "–", zstdLevel: zstdLevel),
       groupingResult,
-      try parents.finish(stated: stated["parent index deltas"] ?? "–"),
-      try timestamps.finish(stated: stated["root-relative timestamps"] ?? "–"),
-      try spanIDs.finish(stated: stated["span IDs (ID floor)"] ?? "–"),
-      try tagsAndLogs.finish(stated: stated["tags and logs"] ?? "–"),
-      try status.finish(),
+      try parents.finish(stated: stated["parent index deltas"] ?? "–", zstdLevel: zstdLevel),
+      try timestamps.finish(stated: stated["root-relative timestamps"] ?? "–", zstdLevel: zstdLevel),
+      try spanIDs.finish(stated: stated["span IDs (ID floor)"] ?? "–", zstdLevel: zstdLevel),
+      try tagsAndLogs.finish(stated: stated["tags and logs"] ?? "–", zstdLevel: zstdLevel),
+      try status.finish(zstdLevel: zstdLevel),
     ]
     return AnalysisResult(
       potentials: potentials, fieldBytes: fieldBytes, traces: traces,
       spans: services.spans, services: services.dictionary.count,
       operations: operations.global.count, roots: parents.roots, orphans: parents.orphans,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
-      groupedZstdBytes: groupedZstdBytes, statedLossy: stated["lossy"] ?? "–")
+      zstdLevel: zstdLevel, groupedZstdBytes: groupedZstdBytes, statedLossy: stated["lossy"] ?? "–")
   }
 }

@@ -49,14 +49,14 @@ struct EncodedColumn {
   }
 
   /// zstd-19 of `bytes` through libzstd, verified by decompressing.
-  static func zstdBytes(of bytes: [UInt8]) throws -> Int {
-    try VerifiedCompression.compressedBytes(of: bytes, with: setting)
+  static func zstdBytes(of bytes: [UInt8], level: Int) throws -> Int {
+    try VerifiedCompression.compressedBytes(of: bytes, with: CodecSetting(.zstd, level: level))
   }
 
-  /// zstd-19 of `prefix` followed by the whole column, as `zstdBytes(of: bytes(after: prefix))`
+  /// zstd at `level` of `prefix` followed by the whole column, as `zstdBytes(of: bytes(after: prefix))`
   /// gives it, fed from where the column lies, a piece at a time.
-  func zstdBytes(after prefix: [UInt8] = []) throws -> Int {
-    let run = try VerifiedCompression(Self.setting)
+  func zstdBytes(after prefix: [UInt8] = [], level: Int) throws -> Int {
+    let run = try VerifiedCompression(CodecSetting(.zstd, level: level))
     // The prefix goes first even when empty: libzstd takes a stream ended by its very first call
     // as one of known length, which would change the size.
     try prefix.withUnsafeBytes { try run.feed($0) }
@@ -64,6 +64,4 @@ struct EncodedColumn {
     try tail.withUnsafeBytes { try run.feed($0) }
     return try run.finish()
   }
-
-  private static let setting = CodecSetting(.zstd, level: 19)
 }

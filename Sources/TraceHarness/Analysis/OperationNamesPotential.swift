@@ -30,7 +30,7 @@ struct OperationNamesPotential {
     rawBytes += span.fieldBytes[.operationName]
   }
 
-  func finish(stated: String) throws -> PotentialResult {
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
     let pairs = try serviceOperations.bytes()
     var column: [UInt8] = []
     for dictionary in dictionaries { column += dictionary.encoded() }
@@ -41,7 +41,7 @@ struct OperationNamesPotential {
     let conditionalBits = conditionalCounts.reduce(0) { $0 + $1.entropyBits }
     return PotentialResult(
       name: "operation names", fields: [.operationName], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column),
+      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column, level: zstdLevel),
       entropyBytes: Int((conditionalBits / 8).rounded(.up)), stated: stated,
       measured: "\(global.count) unique, \(Format.fixed(reuse, 1))x reuse",
       roundTrips: decode(column, pairs: pairs) == fingerprint, lossless: true,

@@ -47,9 +47,9 @@ struct ParentIndexPotential {
     }
   }
 
-  func finish(stated: String) throws -> PotentialResult {
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
     let histogram = deltaHistogram.keys.sorted().map { "\($0): \(deltaHistogram[$0]!)" }
-    let zstdBytes = try column.zstdBytes()
+    let zstdBytes = try column.zstdBytes(level: zstdLevel)
     let bytes = try column.bytes()
     return PotentialResult(
       name: "parent index deltas", fields: [.parentSpanID], rawBytes: rawBytes,

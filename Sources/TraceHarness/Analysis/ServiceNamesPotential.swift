@@ -22,7 +22,7 @@ struct ServiceNamesPotential {
     return index
   }
 
-  func finish(stated: String) throws -> PotentialResult {
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
     let width = BitPacker.width(forSymbols: dictionary.count)
     var packer = BitPacker(bitsPerValue: width)
     let indexBytes = try indices.bytes()
@@ -32,7 +32,7 @@ struct ServiceNamesPotential {
     let reuse = Double(spans) / Double(max(dictionary.count, 1))
     return PotentialResult(
       name: "service names", fields: [.serviceName], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column),
+      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column, level: zstdLevel),
       entropyBytes: counts.entropyBytes, stated: stated,
       measured: "\(dictionary.count) unique, \(Format.fixed(reuse, 1))x reuse",
       roundTrips: decode(column) == fingerprint, lossless: true,

@@ -22,11 +22,11 @@ struct SpanIDsPotential {
     rawBytes += span.fieldBytes[.spanID]
   }
 
-  func finish(stated: String) throws -> PotentialResult {
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
     let floorBytes = Int((Double(randomBits) / 8).rounded(.up))
     return PotentialResult(
       name: "span IDs (ID floor)", fields: [.spanID], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: try column.zstdBytes(),
+      encodedBytes: column.count, encodedZstdBytes: try column.zstdBytes(level: zstdLevel),
       entropyBytes: floorBytes, stated: stated,
       measured: uuidV4
         ? "UUIDv4: 122 random bits each, \(Format.grouped(floorBytes)) bytes"

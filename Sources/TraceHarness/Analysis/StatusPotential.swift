@@ -14,8 +14,8 @@ struct StatusPotential {
     fingerprint.add(Int64(span.span.statusCode))
   }
 
-  func finish() throws -> PotentialResult {
-    let zstdBytes = try column.zstdBytes()
+  func finish(zstdLevel: Int) throws -> PotentialResult {
+    let zstdBytes = try column.zstdBytes(level: zstdLevel)
     let bytes = try column.bytes()
     var position = 0
     var restored = ValueFingerprint()

@@ -68,11 +68,11 @@ struct TagsAndLogsPotential {
     }
   }
 
-  func finish(stated: String) throws -> PotentialResult {
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
     var dictionaries = keys.encoded() + events.encoded()
     for dictionary in values { dictionaries += dictionary.encoded() }
     let dictionaryBytes = dictionaries.count
-    let zstdBytes = try stream.zstdBytes(after: dictionaries)
+    let zstdBytes = try stream.zstdBytes(after: dictionaries, level: zstdLevel)
     let column = try stream.bytes(after: dictionaries)
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }

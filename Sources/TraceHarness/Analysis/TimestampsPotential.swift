@@ -36,8 +36,8 @@ struct TimestampsPotential {
 
   private static func millisText(_ nanos: Int64) -> String { Format.fixed(Double(nanos) / 1e6, 1) }
 
-  func finish(stated: String) throws -> PotentialResult {
-    let zstdBytes = try column.zstdBytes()
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
+    let zstdBytes = try column.zstdBytes(level: zstdLevel)
     let encoded = try column.bytes()
     var bytes = SymbolCounts<UInt8>()
     bytes.add(bytes: encoded)

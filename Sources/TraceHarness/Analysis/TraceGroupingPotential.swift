@@ -2,7 +2,7 @@
 /// it takes to restore the file's interleaving — per span a back-reference to its trace (0 for a
 /// new trace, else how many traces back it opened) and per trace the arrival rank of each span.
 ///
-/// Also measures what zstd-19 gains from grouping alone: the same lines, grouped by trace.
+/// Also measures what zstd gains from grouping alone: the same lines, grouped by trace.
 /// Entropy symbols: the back-references and the per-trace permutations; the IDs count at their
 /// random bits.
 struct TraceGroupingPotential {
@@ -18,8 +18,11 @@ struct TraceGroupingPotential {
   private var rawBytes = 0
   private let grouped: VerifiedCompression
 
-  init() throws {
-    grouped = try VerifiedCompression(CodecSetting(.zstd, level: 19))
+  private let zstdLevel: Int
+
+  init(zstdLevel: Int) throws {
+    self.zstdLevel = zstdLevel
+    grouped = try VerifiedCompression(CodecSetting(.zstd, level: zstdLevel))
   }
 
   mutating func add(_ span: EmittedSpan) throws {
@@ -59,12 +62,12 @@ struct TraceGroupingPotential {
     try lines.withUnsafeBytes { try grouped.feed($0) }
   }
 
-  func finish(stated: String) throws -> (PotentialResult, groupedZstdBytes: Int) {
+  func finish(stated: String, zstdLevel: Int) throws -> (PotentialResult, groupedZstdBytes: Int) {
     let groupedBytes = try grouped.finish()
     var head: [UInt8] = []
     Varint.append(UInt64(backReferences.count), to: &head)
     head += try backReferences.bytes()
-    let zstdBytes = try traceRecords.zstdBytes(after: head)
+    let zstdBytes = try traceRecords.zstdBytes(after: head, level: zstdLevel)
     let column = try traceRecords.bytes(after: head)
     let traces = spansPerTrace.total
     let spans = referenceCounts.total
@@ -82,7 +85,7 @@ struct TraceGroupingPotential {
       details: [
         .init("spans per trace (traces)", histogram.joined(separator: ", ")),
         .init("trace_id as written, bytes per span", Format.fixed(Double(rawBytes) / Double(max(spans, 1)), 1)),
-        .init("zstd-19 of the same lines grouped by trace, bytes", Format.grouped(groupedBytes)),
+        .init("zstd-\(zstdLevel) of the same lines grouped by trace, bytes", Format.grouped(groupedBytes)),
       ])
     return (result, groupedBytes)
   }

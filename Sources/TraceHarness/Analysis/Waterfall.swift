@@ -42,17 +42,21 @@ public enum Findings {
           + "\(Format.grouped(top.encodedZstdBytes)) bytes, "
           + "\(Format.percent(Double(top.encodedZstdBytes) / Double(lossless))) of the lossless total.")
     }
-    if let zstd19 = baseline.compressedBytes(CodecSetting(.zstd, level: 19)) {
+    let reference = CodecSetting(.zstd, level: analysis.zstdLevel)
+    if let zstdBytes = baseline.compressedBytes(reference) {
+      let zstd = Double(zstdBytes)
+      let change = Format.percent(abs(1 - Double(lossless) / zstd))
       sentences.append(
-        "All potentials applied give \(Format.ratio(raw / Double(max(lossless, 1)))) against zstd-19's "
-          + "\(Format.ratio(raw / Double(zstd19))): \(Format.percent(1 - Double(lossless) / Double(zstd19))) "
-          + "smaller than zstd-19 alone, without losing a bit.")
+        "All potentials applied give \(Format.ratio(raw / Double(max(lossless, 1)))) against \(reference)'s "
+          + "\(Format.ratio(raw / zstd)): \(change) \(Double(lossless) <= zstd ? "smaller" : "larger") "
+          + "than \(reference) alone, without losing a bit.")
       sentences.append(
-        "Grouping the same lines by trace changes zstd-19 from \(Format.grouped(zstd19)) to "
-          + "\(Format.grouped(analysis.groupedZstdBytes)) bytes (\(Format.signedPercent(Double(analysis.groupedZstdBytes - zstd19) / Double(zstd19)))).")
+        "Grouping the same lines by trace changes \(reference) from \(Format.grouped(zstdBytes)) to "
+          + "\(Format.grouped(analysis.groupedZstdBytes)) bytes "
+          + "(\(Format.signedPercent(Double(analysis.groupedZstdBytes - zstdBytes) / zstd))).")
       sentences.append(
         "The random bits of the IDs alone take \(Format.grouped(analysis.idFloorBytes)) bytes, "
-          + "\(Format.percent(Double(analysis.idFloorBytes) / Double(zstd19))) of zstd-19's output; "
+          + "\(Format.percent(Double(analysis.idFloorBytes) / zstd)) of \(reference)'s output; "
           + "no lossless format can beat \(Format.ratio(raw / Double(max(analysis.idFloorBytes, 1)))).")
     }
     sentences.append(

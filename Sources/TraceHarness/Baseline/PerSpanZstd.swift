@@ -2,7 +2,8 @@
 /// shipping tiny batches would send it. The dictionary is trained on the first
 /// `trainingSpans` spans and counted in the total.
 public final class PerSpanZstd {
-  public static let level = 19
+  /// 19 for the seed's sizes; large runs pass a faster level.
+  public let level: Int
   public static let trainingSpans = 2_000
   public static let dictionaryCapacityBytes = 16 * 1024
 
@@ -13,8 +14,9 @@ public final class PerSpanZstd {
   private var trainedOnSpans = 0
   private var trainingError: String?
 
-  public init() throws {
-    plain = try ZstdFrameCompressor(level: Self.level, dictionary: nil)
+  public init(level: Int = 19) throws {
+    self.level = level
+    plain = try ZstdFrameCompressor(level: level, dictionary: nil)
   }
 
   public func add(_ line: ArraySlice<UInt8>) throws {
@@ -33,7 +35,7 @@ public final class PerSpanZstd {
         samples: training, capacityBytes: Self.dictionaryCapacityBytes)
       dictionaryBytes = dictionary.count
       trainedOnSpans = training.count
-      let compressor = try ZstdFrameCompressor(level: Self.level, dictionary: dictionary)
+      let compressor = try ZstdFrameCompressor(level: level, dictionary: dictionary)
       for line in training { try compressor.add(line) }
       withDictionary = compressor
     } catch let error as CodecError {
@@ -45,7 +47,7 @@ public final class PerSpanZstd {
   public func finish() throws -> PerSpanResult {
     if withDictionary == nil && trainingError == nil && !training.isEmpty { try trainAndCatchUp() }
     return PerSpanResult(
-      level: Self.level, plainBytes: plain.compressedBytes,
+      level: level, plainBytes: plain.compressedBytes,
       dictionaryBytes: dictionaryBytes, trainedOnSpans: trainedOnSpans,
       framesWithDictionaryBytes: withDictionary?.compressedBytes,
       trainingError: trainingError)

@@ -19,11 +19,12 @@ public struct AnalyzeResult: Sendable {
 /// same way as for generated data.
 public enum AnalyzePipeline {
   public static func run(
-    url: URL, format: TraceFormat?, codecs: [CodecSetting], stated: [String: String] = [:]
+    url: URL, format: TraceFormat?, codecs: [CodecSetting], stated: [String: String] = [:],
+    zstdLevel: Int = 19
   ) throws -> AnalyzeResult {
     let baseline = try measureFile(url, codecs: codecs)
-    let analysis = try AnalysisStage(stated: stated, streaming: false)
-    let perSpan = try PerSpanZstd()
+    let analysis = try AnalysisStage(stated: stated, streaming: false, zstdLevel: zstdLevel)
+    let perSpan = try PerSpanZstd(level: zstdLevel)
     var normalizedBytes = 0
     var line: [UInt8] = []
     var index = 0

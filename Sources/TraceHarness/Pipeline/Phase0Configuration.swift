@@ -20,6 +20,8 @@ public struct Phase0Configuration: Sendable {
   public var datasetFormat: DatasetFormat
   /// Whether to run the Analysis stage (and per-span zstd); `generate` does not.
   public var analyze: Bool
+  /// zstd level of the analysis columns and per-span frames.
+  public var analysisZstdLevel: Int
   public var outputDirectory: URL
 
   public init(
@@ -27,7 +29,8 @@ public struct Phase0Configuration: Sendable {
     traceCount: Int, label: String, order: SpanOrder = .arrival, threads: Int = 1,
     codecs: [CodecSetting] = CodecSetting.phase0Defaults,
     otlpCodecs: [CodecSetting] = Phase0Configuration.defaultOTLPCodecs,
-    datasetFormat: DatasetFormat = .jsonl, analyze: Bool = true, outputDirectory: URL
+    datasetFormat: DatasetFormat = .jsonl, analyze: Bool = true, analysisZstdLevel: Int? = nil,
+    outputDirectory: URL
   ) {
     self.topologyURL = topologyURL
     self.statedFiguresURL = statedFiguresURL
@@ -40,6 +43,7 @@ public struct Phase0Configuration: Sendable {
     self.otlpCodecs = otlpCodecs
     self.datasetFormat = datasetFormat
     self.analyze = analyze
+    self.analysisZstdLevel = analysisZstdLevel ?? AnalysisStage.defaultZstdLevel(forTraces: traceCount)
     self.outputDirectory = outputDirectory
   }
 

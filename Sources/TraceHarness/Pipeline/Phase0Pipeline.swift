@@ -47,8 +47,9 @@ public enum Phase0Pipeline {
       : nil
     var otlpWriter = OTLPJSONWriter()
     var metadata = DatasetMetadataAccumulator(topology: topology)
-    let analysis = configuration.analyze ? try AnalysisStage(stated: stated.potentials ?? [:]) : nil
-    let perSpan = configuration.analyze ? try PerSpanZstd() : nil
+    let analysis = configuration.analyze ? try AnalysisStage(
+        stated: stated.potentials ?? [:], zstdLevel: configuration.analysisZstdLevel) : nil
+    let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel) : nil
     var traces = 0
     try stream.run(
       onTrace: {

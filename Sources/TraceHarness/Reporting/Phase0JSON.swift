@@ -81,6 +81,8 @@ public struct PotentialsSummaryJSON: Codable, Equatable {
   public var losslessPotentialBytes, idFloorBytes, lossyBytes, groupedZstd19Bytes: Int
   public var perSpanZstdBytes: Int
   public var perSpanZstdWithDictionaryBytes: Int?
+  /// The zstd level of the encoded columns and per-span frames.
+  public var analysisZstdLevel: Int
 
   init(_ summary: PotentialsSummary) {
     let analysis = summary.analysis
@@ -90,5 +92,6 @@ public struct PotentialsSummaryJSON: Codable, Equatable {
     groupedZstd19Bytes = analysis.groupedZstdBytes
     perSpanZstdBytes = summary.perSpan.plainBytes
     perSpanZstdWithDictionaryBytes = summary.perSpan.withDictionaryTotalBytes
+    analysisZstdLevel = analysis.zstdLevel
   }
 }

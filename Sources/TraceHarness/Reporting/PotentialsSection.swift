@@ -4,7 +4,7 @@ enum PotentialsSection {
   static func markdown(_ summary: PotentialsSummary, rawBytes: Int) -> String {
     let raw = Double(rawBytes)
     var table = MarkdownTable(
-      ["Potential", "Raw share", "Raw bytes", "Encoded", "Encoded + zstd-19", "Entropy bound",
+      ["Potential", "Raw share", "Raw bytes", "Encoded", "Encoded + zstd-\(summary.analysis.zstdLevel)", "Entropy bound",
        "Round trip", "Stated", "Measured"],
       rightAligned: [false, true, true, true, true, true, false, false, false])
     for potential in summary.analysis.potentials {
@@ -41,7 +41,7 @@ enum PotentialsSection {
       ## Compression potential
 
       Each potential is a real encoded column of its fields (dictionaries included), decoded again \
-      and compared (round trip), then compressed with zstd-19. Raw shares attribute every byte of the \
+      and compared (round trip), then compressed with zstd-\(summary.analysis.zstdLevel). Raw shares attribute every byte of the \
       file — keys, quotes and commas with their field — so they add up to the file size.
 
       \(table.text)

@@ -22,9 +22,11 @@ import Testing
       try column.append(varint: value &* 0x9E37_79B9 >> 7)
     }
     let prefix: [UInt8] = Array("dictionaries".utf8)
-    let whole = try EncodedColumn.zstdBytes(of: column.bytes(after: prefix))
-    #expect(try column.zstdBytes(after: prefix) == whole)
-    #expect(try EncodedColumn().zstdBytes() == EncodedColumn.zstdBytes(of: []))
+    for level in [3, 19] {
+      let whole = try EncodedColumn.zstdBytes(of: column.bytes(after: prefix), level: level)
+      #expect(try column.zstdBytes(after: prefix, level: level) == whole)
+      #expect(try EncodedColumn().zstdBytes(level: level) == EncodedColumn.zstdBytes(of: [], level: level))
+    }
   }
 
   @Test func aSmallColumnStaysInMemory() throws {

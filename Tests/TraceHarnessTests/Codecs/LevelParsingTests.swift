@@ -28,3 +28,27 @@ import Testing
       == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
   }
 }
+
+@Suite struct AnalysisLevelTests {
+  @Test func largeRunsCompressTheColumnsAtAFasterLevel() {
+    #expect(AnalysisStage.defaultZstdLevel(forTraces: 10_000) == 19)
+    #expect(AnalysisStage.defaultZstdLevel(forTraces: 10_001) == 3)
+  }
+
+  @Test func theColumnLevelIsReportedAndUsed() throws {
+    let stage = try AnalysisStage(zstdLevel: 3)
+    for (index, span) in TestData.medium.spans.prefix(500).enumerated() {
+      var line: [UInt8] = []
+      let fields = SpanJSONWriter.write(span, into: &line)
+      try stage.add(EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+    }
+    let result = try stage.finish()
+    #expect(result.zstdLevel == 3)
+    let grouping = try #require(result.potentials.first { $0.name == "trace grouping" })
+    #expect(grouping.details.contains { $0.label == "zstd-3 of the same lines grouped by trace, bytes" })
+  }
+
+  @Test func anAnalysisLevelOutOfRangeIsRefused() {
+    #expect(throws: (any Error).self) { try Phase0Command.parse(["--analysis-level", "40"]) }
+  }
+}
