@@ -52,6 +52,12 @@ public struct Phase0Configuration: Sendable {
     CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 3), CodecSetting(.zstd, level: 19),
   ]
 
+  /// The OTLP/JSON row set for a run of `traces`: above 10,000 traces without zstd-19, like the
+  /// default sweep, since it would dominate the run's time and memory.
+  public static func defaultOTLPCodecs(forTraces traces: Int) -> [CodecSetting] {
+    traces <= CodecSetting.largeRunTraces ? defaultOTLPCodecs : defaultOTLPCodecs.filter { $0.level <= 9 }
+  }
+
   public var datasetURL: URL {
     outputDirectory.appendingPathComponent(datasetFormat.fileName(label: label))
   }

@@ -52,3 +52,10 @@ import Testing
     #expect(throws: (any Error).self) { try Phase0Command.parse(["--analysis-level", "40"]) }
   }
 }
+
+@Suite struct OTLPRowSetTests {
+  @Test func largeRunsMeasureOTLPWithoutZstd19() {
+    #expect(Phase0Configuration.defaultOTLPCodecs(forTraces: 10_000).map(\.description) == ["gzip-9", "zstd-3", "zstd-19"])
+    #expect(Phase0Configuration.defaultOTLPCodecs(forTraces: 1_000_000).map(\.description) == ["gzip-9", "zstd-3"])
+  }
+}
