@@ -34,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
 
   func codecs() throws -> [CodecSetting] {
     guard !levels.isEmpty else { return CodecSetting.phase0Defaults }
-    return try levels.flatMap(CodecSetting.parseGroup)
+    return try CodecSetting.parse(groups: levels)
   }
 
   func run() throws {

@@ -42,13 +42,7 @@ struct Phase0Command: ParsableCommand {
 
   func codecs() throws -> [CodecSetting] {
     guard !levels.isEmpty else { return CodecSetting.defaults(forTraces: options.traceCount) }
-    var settings: [CodecSetting] = []
-    for group in levels {
-      for setting in try CodecSetting.parseGroup(group) where !settings.contains(setting) {
-        settings.append(setting)
-      }
-    }
-    return settings
+    return try CodecSetting.parse(groups: levels)
   }
 
   var reportPath: String {

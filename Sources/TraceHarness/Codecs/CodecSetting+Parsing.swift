@@ -5,6 +5,17 @@ extension CodecSetting {
     public var description: String
   }
 
+  /// Parses the groups of one `--levels` option, in order, each setting once.
+  public static func parse(groups: [String]) throws -> [CodecSetting] {
+    var settings: [CodecSetting] = []
+    for group in groups {
+      for setting in try parseGroup(group) where !settings.contains(setting) {
+        settings.append(setting)
+      }
+    }
+    return settings
+  }
+
   /// Parses one group, `family:level,level,…`.
   public static func parseGroup(_ text: String) throws -> [CodecSetting] {
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)

@@ -8,6 +8,11 @@ import Testing
     #expect(try command.codecs().map(\.description) == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-19"])
   }
 
+  @Test func analyzeTakesEachSettingOnceToo() throws {
+    let command = try AnalyzeCommand.parse(["x.json", "--levels", "zstd:3", "zstd:3,19"])
+    #expect(try command.codecs().map(\.description) == ["zstd-3", "zstd-19"])
+  }
+
   @Test func aLevelOutOfRangeNamesTheRange() {
     #expect(throws: CodecSetting.ParseError(description: "zstd level '23' is not valid: use 1–22")) {
       try CodecSetting.parseGroup("zstd:23")
