@@ -18,5 +18,6 @@ struct GenerateCommand: ParsableCommand {
     print(
       "\(Format.grouped(result.metadata.traces)) traces, \(Format.grouped(result.metadata.spans)) spans, "
         + "\(Format.grouped(result.metadata.rawBytes)) bytes")
+    print("time      \(result.timing.summary)")
   }
 }

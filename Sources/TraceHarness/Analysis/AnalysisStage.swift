@@ -2,8 +2,8 @@
 /// column. Per-span potentials see spans as they arrive; per-trace ones see each trace once the
 /// `TraceAssembler` closes it.
 public final class AnalysisStage {
-  /// The column level: zstd-19 up to the seed's 10,000 traces; above, zstd-3, since level 19 over
-  /// hundreds of megabytes of columns takes minutes.
+  /// The column level: zstd-19 up to 1,000 traces (small and medium); above, zstd-3, since level 19
+  /// over the columns, the grouped stream and the per-span frames triples a big run's time.
   public static func defaultZstdLevel(forTraces traces: Int) -> Int {
     traces <= CodecSetting.largeRunTraces ? 19 : 3
   }

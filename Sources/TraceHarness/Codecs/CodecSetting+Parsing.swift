@@ -35,12 +35,14 @@ extension CodecSetting {
     return settings
   }
 
-  /// The levels measured when `--levels` is not given: the seed's full sweep up to 10,000 traces;
-  /// above that zstd-19 and 22 would take minutes, so the sweep stops at zstd-9.
+  /// The levels measured when `--levels` is not given: the seed's full sweep up to 1,000 traces
+  /// (small and medium); above, the sweep stops at zstd-9, since zstd-19 and 22 run at about
+  /// 1 MB/s and would make `--size big` take half a minute and a million traces many minutes.
   public static func defaults(forTraces traces: Int) -> [CodecSetting] {
     traces <= largeRunTraces ? phase0Defaults : phase0Defaults.filter { $0.family == .gzip || $0.level <= 9 }
   }
 
-  /// Runs above this many traces get the lighter default sweep.
-  public static let largeRunTraces = 10_000
+  /// Runs above this many traces (`--size big` and up) get the quick defaults: the lighter sweep,
+  /// analysis columns at zstd-3 and no OTLP zstd-19.
+  public static let largeRunTraces = 1_000
 }

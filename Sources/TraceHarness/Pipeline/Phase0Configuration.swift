@@ -52,7 +52,7 @@ public struct Phase0Configuration: Sendable {
     CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 3), CodecSetting(.zstd, level: 19),
   ]
 
-  /// The OTLP/JSON row set for a run of `traces`: above 10,000 traces without zstd-19, like the
+  /// The OTLP/JSON row set for a run of `traces`: above 1,000 traces without zstd-19, like the
   /// default sweep, since it would dominate the run's time and memory.
   public static func defaultOTLPCodecs(forTraces traces: Int) -> [CodecSetting] {
     traces <= CodecSetting.largeRunTraces ? defaultOTLPCodecs : defaultOTLPCodecs.filter { $0.level <= 9 }
@@ -60,6 +60,10 @@ public struct Phase0Configuration: Sendable {
 
   public var datasetURL: URL {
     outputDirectory.appendingPathComponent(datasetFormat.fileName(label: label))
+  }
+  /// Where the run's timing goes: beside the dataset, untracked.
+  public var timingURL: URL {
+    outputDirectory.appendingPathComponent("phase0_timing_\(label).json")
   }
   public var metadataURL: URL {
     outputDirectory.appendingPathComponent("phase0_metadata_\(label).json")

@@ -9,16 +9,19 @@ public struct Phase0Result: Sendable {
   public var otlpBaseline: BaselineResult?
   public var conformance: SeedConformance
   public var potentials: PotentialsSummary?
+  /// Where the time went; terminal and `output/` only.
+  public var timing: RunTiming
 }
 
 /// Wires the stages: generate → (dataset file, Baseline, Analysis, metadata) in one pass.
 ///
-/// Spans flow forward only: the generator's lines are gathered into 1 MiB chunks that go to the
-/// dataset file and to every compressor, and each span goes to the analysis accumulators; nothing
-/// is read back from disk.
+/// Spans flow forward only: the generator's spans are gathered into 1 MiB `SpanBatch`es, and each
+/// batch goes to the dataset file, to every compressor and to the analysis, nothing read back from
+/// disk. Every consumer runs on a worker thread of its own with a short queue, so generation, the
+/// compressors and the analysis overlap on all cores and a run takes about as long as its slowest
+/// consumer (zstd-19 on the raw bytes) rather than the sum of them; each consumer still sees the
+/// spans in file order, so every figure is the same as a one-thread run's.
 public enum Phase0Pipeline {
-  static let chunkBytes = 1 << 20
-
   /// Generates the dataset, writes it and its metadata, and measures it.
   ///
   /// `writeDataset: false` measures without writing files (the drift check).
@@ -26,6 +29,7 @@ public enum Phase0Pipeline {
     _ configuration: Phase0Configuration, writeDataset: Bool = true,
     progress: ProgressReporter? = nil
   ) throws -> Phase0Result {
+    let startNanos = DispatchTime.now().uptimeNanoseconds
     let topologyBytes = try Data(contentsOf: configuration.topologyURL)
     let topology = try Topology.load(from: configuration.topologyURL)
     let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
@@ -36,41 +40,57 @@ public enum Phase0Pipeline {
       traceCount: configuration.traceCount, order: configuration.order,
       threads: configuration.threads)
     let datasetFile = writeDataset ? try AtomicFile(configuration.datasetURL) : nil
-    let jsonl = try ChunkedBaseline(
-      settings: configuration.codecs,
-      file: configuration.datasetFormat == .jsonl ? datasetFile : nil)
+    let jsonlFile = configuration.datasetFormat == .jsonl ? datasetFile.map {
+      BatchWorker("dataset", $0) { file, batch in try file.write(batch.bytes) }
+    } : nil
+    let jsonl = try BaselineStage(settings: configuration.codecs)
     let otlpWanted = configuration.datasetFormat == .otlp || !configuration.otlpCodecs.isEmpty
-    let otlp = otlpWanted
-      ? try ChunkedBaseline(
+    let otlp = otlpWanted ? BatchWorker(
+      "otlp",
+      try OTLPBaseline(
         settings: configuration.otlpCodecs,
         file: configuration.datasetFormat == .otlp ? datasetFile : nil)
-      : nil
-    var otlpWriter = OTLPJSONWriter()
+    ) { otlp, batch in try otlp.add(batch.spans) } : nil
+    let analysis = configuration.analyze ? BatchWorker(
+      "analysis",
+      try AnalysisStage(stated: stated.potentials ?? [:], zstdLevel: configuration.analysisZstdLevel)
+    ) { analysis, batch in for span in batch.spans { try analysis.add(span) } } : nil
+    let perSpan = configuration.analyze ? BatchWorker(
+      "per-span", try PerSpanZstd(level: configuration.analysisZstdLevel)
+    ) { perSpan, batch in for span in batch.spans { try perSpan.add(span.line) } } : nil
+
     var metadata = DatasetMetadataAccumulator(topology: topology)
-    let analysis = configuration.analyze ? try AnalysisStage(
-        stated: stated.potentials ?? [:], zstdLevel: configuration.analysisZstdLevel) : nil
-    let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel) : nil
+    let keepsSpans = otlp != nil || analysis != nil
+    var batch = SpanBatch(keepingSpans: keepsSpans)
+    var rawBytes = 0
+    func ship() throws {
+      rawBytes += batch.bytes.count
+      try jsonlFile?.take(batch)
+      try jsonl.feed(batch.bytes, spanCount: batch.spanCount)
+      try otlp?.take(batch)
+      try analysis?.take(batch)
+      try perSpan?.take(batch)
+      batch = SpanBatch(keepingSpans: keepsSpans)
+    }
     var traces = 0
     try stream.run(
       onTrace: {
         metadata.add($0)
         traces += 1
-        progress?.update(stage: "phase0", traces: traces, bytes: jsonl.rawBytes)
+        progress?.update(stage: "phase0", traces: traces, bytes: rawBytes + batch.bytes.count)
       },
       onSpan: { emitted in
-        try jsonl.append(emitted.line, spans: 1)
-        if let otlp {
-          try otlpWriter.append(emitted.span, into: &otlp.chunk)
-          otlp.pendingSpans += 1
-          try otlp.flushIfFull()
-        }
-        try analysis?.add(emitted)
-        try perSpan?.add(emitted.line)
+        batch.append(emitted)
+        if batch.isFull { try ship() }
       })
-    if let otlp { try otlpWriter.finish(into: &otlp.chunk) }
+    try ship()
     progress?.finish()
+    // The slowest consumer, the baseline, is waited for last: the others finish beside it.
+    let (otlpBaseline, otlpStages) = try otlp?.finish { (try $0.finish(), $0.stages) } ?? (nil, [])
+    let analysisResult = try analysis?.finish { try $0.finish() }
+    let perSpanResult = try perSpan?.finish { try $0.finish() }
+    try jsonlFile?.finish { _ in }
     let baseline = try jsonl.finish()
-    let otlpBaseline = try otlp?.finish()
     let datasetMetadata = metadata.metadata(
       seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
       order: configuration.order, rawBytes: baseline.rawBytes)
@@ -79,52 +99,18 @@ public enum Phase0Pipeline {
       try AtomicFile.write(JSONText.encode(datasetMetadata), to: configuration.metadataURL)
     }
     var potentials: PotentialsSummary?
-    if let analysis, let perSpan {
-      potentials = PotentialsSummary(
-        baseline: baseline, analysis: try analysis.finish(), perSpan: try perSpan.finish())
+    if let analysisResult, let perSpanResult {
+      potentials = PotentialsSummary(baseline: baseline, analysis: analysisResult, perSpan: perSpanResult)
     }
+    let timing = RunTiming(
+      wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
+      workers: jsonl.stages() + otlpStages
+        + [otlp?.timing, analysis?.timing, perSpan?.timing, jsonlFile?.timing].compactMap { $0 })
+    if writeDataset { try AtomicFile.write(JSONText.encode(timing), to: configuration.timingURL) }
     return Phase0Result(
       configuration: configuration, metadata: datasetMetadata, baseline: baseline,
       otlpBaseline: otlpWanted && !configuration.otlpCodecs.isEmpty ? otlpBaseline : nil,
       conformance: SeedConformance(stated: stated, metadata: datasetMetadata),
-      potentials: potentials)
-  }
-}
-
-/// Gathers bytes into 1 MiB chunks for an optional file and a Baseline stage.
-final class ChunkedBaseline {
-  var chunk: [UInt8] = []
-  var pendingSpans = 0
-  private(set) var rawBytes = 0
-  private let stage: BaselineStage
-  private let file: AtomicFile?
-
-  init(settings: [CodecSetting], file: AtomicFile?) throws {
-    stage = try BaselineStage(settings: settings)
-    self.file = file
-    chunk.reserveCapacity(Phase0Pipeline.chunkBytes + 65_536)
-  }
-
-  func append(_ bytes: ArraySlice<UInt8>, spans: Int) throws {
-    chunk.append(contentsOf: bytes)
-    pendingSpans += spans
-    try flushIfFull()
-  }
-
-  func flushIfFull() throws {
-    if chunk.count >= Phase0Pipeline.chunkBytes { try flush() }
-  }
-
-  private func flush() throws {
-    rawBytes += chunk.count
-    try file?.write(chunk)
-    try stage.feed(chunk, spanCount: pendingSpans)
-    chunk.removeAll(keepingCapacity: true)
-    pendingSpans = 0
-  }
-
-  func finish() throws -> BaselineResult {
-    try flush()
-    return try stage.finish()
+      potentials: potentials, timing: timing)
   }
 }

@@ -81,7 +81,11 @@ import Testing
     ])
     try command.run()
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-    #expect(names == ["phase0_metadata_40-traces.json", "traces_40-traces.jsonl"])
+    #expect(names == ["phase0_metadata_40-traces.json", "phase0_timing_40-traces.json", "traces_40-traces.jsonl"])
+    let timing = try JSONDecoder().decode(
+      RunTiming.self,
+      from: Data(contentsOf: directory.appendingPathComponent("phase0_timing_40-traces.json")))
+    #expect(timing.stages.map(\.name).sorted() == ["dataset", "generation and the rest"])
     let metadata = try JSONDecoder().decode(
       DatasetMetadata.self,
       from: Data(contentsOf: directory.appendingPathComponent("phase0_metadata_40-traces.json")))

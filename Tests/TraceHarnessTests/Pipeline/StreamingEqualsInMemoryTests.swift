@@ -33,5 +33,9 @@ import Testing
     #expect(potentials.analysis.potentials == inMemory.potentials)
     #expect(potentials.analysis.idFloorBytes == inMemory.idFloorBytes)
     #expect(potentials.analysis.groupedZstdBytes == inMemory.groupedZstdBytes)
+    // Every worker is accounted for in the run's timing.
+    #expect(Set(streamed.timing.stages.map(\.name)) == [
+      "gzip-6", "zstd-3", "zstd-19", "analysis", "per-span", "dataset", "generation and the rest",
+    ])
   }
 }

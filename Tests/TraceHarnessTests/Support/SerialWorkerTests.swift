@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import TraceHarness
+
+/// A list the workers' jobs append to, under a lock.
+private final class Log: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [Int] = []
+
+  func append(_ item: Int) {
+    lock.lock()
+    items.append(item)
+    lock.unlock()
+  }
+
+  var all: [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    return items
+  }
+}
+
+private struct Refused: Error, Equatable {}
+
+@Suite struct SerialWorkerTests {
+  @Test func jobsRunOnceEachInTheOrderSubmittedAndDrainWaitsForThem() throws {
+    let worker = SerialWorker(label: "order", capacity: 3)
+    let log = Log()
+    for item in 0..<200 {
+      try worker.submit {
+        if item % 50 == 0 { usleep(2_000) }
+        log.append(item)
+      }
+    }
+    try worker.drain()
+    #expect(log.all == Array(0..<200))
+  }
+
+  @Test func aFailureSkipsTheRestAndIsRethrown() throws {
+    let worker = SerialWorker(label: "failure", capacity: 8)
+    let log = Log()
+    let gate = DispatchSemaphore(value: 0)
+    try worker.submit {
+      gate.wait()
+      log.append(1)
+    }
+    try worker.submit { throw Refused() }
+    try worker.submit { log.append(3) }
+    gate.signal()
+    #expect(throws: Refused.self) { try worker.drain() }
+    #expect(log.all == [1])
+    #expect(throws: Refused.self) { try worker.submit { log.append(4) } }
+  }
+
+  @Test func aProducerWaitsWhileTheQueueIsFull() throws {
+    let worker = SerialWorker(label: "capacity", capacity: 2)
+    let gate = DispatchSemaphore(value: 0)
+    let log = Log()
+    try worker.submit { gate.wait() }
+    try worker.submit { log.append(1) }
+    try worker.submit { log.append(2) }
+    let fourthSubmitted = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      try? worker.submit { log.append(3) }
+      fourthSubmitted.signal()
+    }
+    // Two jobs wait behind the held one: the fourth cannot be queued until the first is done.
+    #expect(fourthSubmitted.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+    gate.signal()
+    fourthSubmitted.wait()
+    try worker.drain()
+    #expect(log.all == [1, 2, 3])
+  }
+
+  @Test func lightWorkersRunAtALowerPriorityThanHeavyOnes() throws {
+    let log = Log()
+    for (weight, slot) in [(SerialWorker.Weight.light, 0), (.heavy, 1)] {
+      let worker = SerialWorker(label: "priority", weight: weight)
+      try worker.submit {
+        log.append(slot * 100 + Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)))
+      }
+      try worker.drain()
+    }
+    #expect(log.all == [10, 100])
+  }
+
+  @Test func zstdFromLevel16IsHeavyAndTheRestLight() {
+    #expect(CodecSetting(.zstd, level: 15).weight == .light)
+    #expect(CodecSetting(.zstd, level: 16).weight == .heavy)
+    #expect(CodecSetting(.zstd, level: 22).weight == .heavy)
+    #expect(CodecSetting(.gzip, level: 9).weight == .light)
+  }
+}
