@@ -99,17 +99,20 @@ private final class Inbox: @unchecked Sendable {
     while true {
       while jobs.isEmpty && !closed { condition.wait() }
       if jobs.isEmpty { break }
-      let job = jobs.removeFirst()
+      var job: Job? = jobs.removeFirst()
       let skip = failure != nil
       running = true
       condition.broadcast()
       condition.unlock()
       let startNanos = Self.threadCPUNanos()
       var error: (any Error)?
-      if !skip {
-        do { try job() } catch let thrown { error = thrown }
+      if !skip, let run = job {
+        do { try run() } catch let thrown { error = thrown }
       }
       let elapsedNanos = Self.threadCPUNanos() - startNanos
+      // Released before the lock is taken again: a job may hold the last reference to its
+      // worker's owner, whose deinit closes this inbox.
+      job = nil
       condition.lock()
       running = false
       spentNanos += elapsedNanos
