@@ -22,7 +22,7 @@ final class SerialWorker: @unchecked Sendable {
   let label: String
   private let inbox: Inbox
 
-  init(label: String, weight: Weight = .light, capacity: Int = 4) {
+  init(label: String, weight: Weight = .light, capacity: Int = 2) {
     self.label = label
     inbox = Inbox(capacity: capacity)
     let thread = Thread { [inbox] in inbox.run(niceness: weight == .light ? 10 : 0) }
