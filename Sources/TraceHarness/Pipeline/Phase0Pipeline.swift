@@ -51,12 +51,16 @@ public enum Phase0Pipeline {
         settings: configuration.otlpCodecs,
         file: configuration.datasetFormat == .otlp ? datasetFile : nil)
     ) { otlp, batch in try otlp.add(batch.spans) } : nil
+    // The analysis compresses its grouped stream, and the per-span stage every span, at the
+    // analysis level: at 16 and up they are as heavy as the sweep's slowest setting.
+    let analysisWeight = CodecSetting(.zstd, level: configuration.analysisZstdLevel).weight
     let analysis = configuration.analyze ? BatchWorker(
       "analysis",
-      try AnalysisStage(stated: stated.potentials ?? [:], zstdLevel: configuration.analysisZstdLevel)
+      try AnalysisStage(stated: stated.potentials ?? [:], zstdLevel: configuration.analysisZstdLevel),
+      weight: analysisWeight
     ) { analysis, batch in for span in batch.spans { try analysis.add(span) } } : nil
     let perSpan = configuration.analyze ? BatchWorker(
-      "per-span", try PerSpanZstd(level: configuration.analysisZstdLevel)
+      "per-span", try PerSpanZstd(level: configuration.analysisZstdLevel), weight: analysisWeight
     ) { perSpan, batch in for span in batch.spans { try perSpan.add(span.line) } } : nil
 
     var metadata = DatasetMetadataAccumulator(topology: topology)

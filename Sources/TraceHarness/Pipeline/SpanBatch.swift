@@ -37,10 +37,13 @@ final class BatchWorker<Stage>: @unchecked Sendable {
   private let worker: SerialWorker
   private let consume: (Stage, SpanBatch) throws -> Void
 
-  init(_ label: String, _ stage: Stage, consume: @escaping (Stage, SpanBatch) throws -> Void) {
+  init(
+    _ label: String, _ stage: Stage, weight: SerialWorker.Weight = .light,
+    consume: @escaping (Stage, SpanBatch) throws -> Void
+  ) {
     self.label = label
     self.stage = stage
-    worker = SerialWorker(label: label)
+    worker = SerialWorker(label: label, weight: weight)
     self.consume = consume
   }
 
