@@ -16,46 +16,60 @@ public struct AnalyzeResult: Sendable {
 ///
 /// Baseline reads the file's bytes as given; Analysis reads its spans through `TraceFileReader`,
 /// normalized, and re-writes each as a JSONL line so every potential attributes its raw bytes the
-/// same way as for generated data.
+/// same way as for generated data. As in phase 0 every stage has a worker thread: the file's bytes
+/// go to the compressors from one, while this thread parses spans for the analysis and per-span
+/// workers, so a run takes about as long as its slowest compressor.
 public enum AnalyzePipeline {
   public static func run(
     url: URL, format: TraceFormat?, codecs: [CodecSetting], stated: [String: String] = [:],
     zstdLevel: Int = 19
   ) throws -> AnalyzeResult {
-    let baseline = try measureFile(url, codecs: codecs)
-    let analysis = try AnalysisStage(stated: stated, streaming: false, zstdLevel: zstdLevel)
-    let perSpan = try PerSpanZstd(level: zstdLevel)
+    guard let handle = try? FileHandle(forReadingFrom: url) else {
+      throw FormatError(file: url.lastPathComponent, line: nil, byteOffset: nil, problem: "cannot be read")
+    }
+    let baseline = try BaselineStage(settings: codecs)
+    let feeder = SerialWorker(label: "file")
+    try feeder.submit {
+      defer { try? handle.close() }
+      while let data = try handle.read(upToCount: SpanBatch.targetBytes), !data.isEmpty {
+        try baseline.feed([UInt8](data), spanCount: 0)
+      }
+    }
+    let weight = CodecSetting(.zstd, level: zstdLevel).weight
+    let analysis = BatchWorker(
+      "analysis", try AnalysisStage(stated: stated, streaming: false, zstdLevel: zstdLevel), weight: weight
+    ) { analysis, batch in for span in batch.spans { try analysis.add(span) } }
+    let perSpan = BatchWorker("per-span", try PerSpanZstd(level: zstdLevel), weight: weight) {
+      perSpan, batch in for span in batch.spans { try perSpan.add(span.line) }
+    }
+    var batch = SpanBatch(keepingSpans: true)
     var normalizedBytes = 0
-    var line: [UInt8] = []
     var index = 0
+    func ship() throws {
+      try analysis.take(batch)
+      try perSpan.take(batch)
+      batch = SpanBatch(keepingSpans: true)
+    }
     let read = try TraceFileReader.read(url: url, format: format) { span in
-      line.removeAll(keepingCapacity: true)
+      var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
       normalizedBytes += line.count
-      let emitted = EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index)
+      batch.append(EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
       index += 1
-      try analysis.add(emitted)
-      try perSpan.add(emitted.line)
+      if batch.isFull { try ship() }
     }
-    var fileBaseline = baseline
+    try ship()
+    let analysisResult = try analysis.finish { try $0.finish() }
+    let perSpanResult = try perSpan.finish { try $0.finish() }
+    try feeder.drain()
+    var fileBaseline = try baseline.finish()
     fileBaseline.spans = read.spanCount
     return AnalyzeResult(
       fileName: url.lastPathComponent, read: read, baseline: fileBaseline,
       normalizedBytes: normalizedBytes,
-      potentials: PotentialsSummary(
-        baseline: fileBaseline, analysis: try analysis.finish(), perSpan: try perSpan.finish()))
-  }
-
-  /// Streams the file's bytes through every compressor, 1 MiB at a time.
-  private static func measureFile(_ url: URL, codecs: [CodecSetting]) throws -> BaselineResult {
-    guard let handle = try? FileHandle(forReadingFrom: url) else {
-      throw FormatError(file: url.lastPathComponent, line: nil, byteOffset: nil, problem: "cannot be read")
-    }
-    defer { try? handle.close() }
-    let stage = try BaselineStage(settings: codecs)
-    while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-      try stage.feed([UInt8](data), spanCount: 0)
-    }
-    return try stage.finish()
+      potentials: PotentialsSummary(baseline: fileBaseline, analysis: analysisResult, perSpan: perSpanResult))
   }
 }
+
+/// Handed to the file's worker whole, and back once it is drained.
+extension BaselineStage: @unchecked Sendable {}
