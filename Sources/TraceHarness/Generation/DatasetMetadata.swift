@@ -5,6 +5,7 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
   public var order: SpanOrder
   public var traces: Int
   public var spans: Int
+  /// Size of the dataset file as written, JSONL or OTLP/JSON.
   public var rawBytes: Int
   public var services: Int
   public var operations: Int

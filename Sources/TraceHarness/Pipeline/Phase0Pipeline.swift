@@ -97,7 +97,8 @@ public enum Phase0Pipeline {
     let baseline = try jsonl.finish()
     let datasetMetadata = metadata.metadata(
       seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
-      order: configuration.order, rawBytes: baseline.rawBytes)
+      order: configuration.order,
+      rawBytes: configuration.datasetFormat == .otlp ? otlpBaseline?.rawBytes ?? 0 : baseline.rawBytes)
     if let datasetFile {
       try datasetFile.commit()
       try AtomicFile.write(JSONText.encode(datasetMetadata), to: configuration.metadataURL)

@@ -32,7 +32,8 @@ import Testing
         topologyURL: TestData.topologyURL, statedFiguresURL: TestData.statedFiguresURL,
         traceCount: 300, label: "otlp-check", codecs: [], otlpCodecs: [], datasetFormat: format,
         analyze: false, outputDirectory: directory)
-      _ = try Phase0Pipeline.run(configuration)
+      let generated = try Phase0Pipeline.run(configuration)
+      #expect(generated.metadata.rawBytes == (try Data(contentsOf: configuration.datasetURL)).count)
       results[format] = try AnalyzePipeline.run(url: configuration.datasetURL, format: nil, codecs: quickCodecs)
     }
     let jsonl = try #require(results[.jsonl]).potentials.analysis
