@@ -6,6 +6,9 @@ SHELL := /bin/bash
 APT_PACKAGES := libzstd-dev zlib1g-dev pkg-config zstd gzip
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Release builds carry the Swift runtime and Foundation inside the binary: a run starts in about
+# 7 ms instead of 13, a quarter of generating --size big, and the binary needs no toolchain to run.
+RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
 .PHONY: deps report test bench
 
@@ -19,12 +22,13 @@ deps:
 	fi
 
 report: deps
-	swift run -c release harness phase0 --size small
+	$(RELEASE_BUILD)
+	.build/release/harness phase0 --size small
 
 test: deps
 	swift test
 	swift run harness phase0 --size small --check
 
 bench: deps
-	swift build -c release
+	$(RELEASE_BUILD)
 	$(PYTHON) scripts/bench.py

@@ -372,6 +372,14 @@ def read_proc(path, key):
     return "unknown"
 
 
+def linkage(harness):
+    """Whether the binary loads the Swift runtime as shared libraries: start-up depends on it."""
+    libraries = subprocess.run(["ldd", harness], capture_output=True, text=True).stdout
+    if "libswiftCore" in libraries:
+        return "Swift runtime and Foundation as shared libraries (swift build -c release)"
+    return "Swift runtime and Foundation linked in (swift build -c release --static-swift-stdlib)"
+
+
 def machine(harness):
     """What the figures depend on, as (label, value) pairs."""
     memory_kb = read_proc("/proc/meminfo", "MemTotal").split()[0]
@@ -387,6 +395,7 @@ def machine(harness):
         ("load average at start", Path("/proc/loadavg").read_text().split()[0]
          if Path("/proc/loadavg").exists() else "unknown"),
         ("harness", f"{harness} {first_line([harness, '--version'])}"),
+        ("harness build", linkage(harness)),
         ("zstd", first_line(["zstd", "-V"]).strip("* ")),
         ("gzip", first_line(["gzip", "--version"])),
     ]
