@@ -8,6 +8,11 @@ public final class AnalysisStage {
     traces <= CodecSetting.largeRunTraces ? 19 : 3
   }
 
+  /// The same for `harness analyze`, by file size.
+  public static func defaultZstdLevel(forFileBytes bytes: Int) -> Int {
+    bytes <= CodecSetting.largeFileBytes ? 19 : 3
+  }
+
   private let stated: [String: String]
   private var assembler = TraceAssembler()
   private var services = ServiceNamesPotential()

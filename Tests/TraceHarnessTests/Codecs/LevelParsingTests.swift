@@ -38,6 +38,8 @@ import Testing
   @Test func largeRunsCompressTheColumnsAtAFasterLevel() {
     #expect(AnalysisStage.defaultZstdLevel(forTraces: 1_000) == 19)
     #expect(AnalysisStage.defaultZstdLevel(forTraces: 1_001) == 3)
+    #expect(AnalysisStage.defaultZstdLevel(forFileBytes: 4 << 20) == 19)
+    #expect(AnalysisStage.defaultZstdLevel(forFileBytes: (4 << 20) + 1) == 3)
   }
 
   @Test func theColumnLevelIsReportedAndUsed() throws {

@@ -24,6 +24,26 @@ import Testing
     #expect(json.baseline.map(\.level) == [3])
   }
 
+  @Test func aFileAbove4MiBGetsTheQuickDefaults() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var levels: [Int: [String]] = [:]
+    for bytes in [CodecSetting.largeFileBytes, CodecSetting.largeFileBytes + 1] {
+      let file = directory.appendingPathComponent("\(bytes).jsonl")
+      FileManager.default.createFile(atPath: file.path, contents: nil)
+      let handle = try FileHandle(forWritingTo: file)
+      try handle.truncate(atOffset: UInt64(bytes))
+      try handle.close()
+      levels[bytes] = try AnalyzeCommand.parse([file.path]).codecs().map(\.description)
+    }
+    #expect(levels[CodecSetting.largeFileBytes]?.contains("zstd-22") == true)
+    #expect(levels[CodecSetting.largeFileBytes + 1] == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
+  }
+
+  @Test func anAnalysisLevelOutOfRangeIsRefused() {
+    #expect(throws: (any Error).self) { try AnalyzeCommand.parse(["x.json", "--analysis-level", "0"]) }
+  }
+
   @Test func anUnknownFormatListsTheSupportedOnes() throws {
     do {
       _ = try Harness.parseAsRoot(["analyze", "x.json", "--format", "csv"])
