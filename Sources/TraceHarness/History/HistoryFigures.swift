@@ -18,7 +18,7 @@ public struct HistoryFigures: Sendable, Equatable {
 
   /// Reads the figures from a report's JSON text, ignoring every field it does not need.
   init(json: String) throws(UnreadableReport) {
-    let document = try ReportJSONValue.parse(json)
+    let document = try JSONValue.parseReport(json)
     guard let rawBytes = document["dataset"]?["rawBytes"] else {
       throw UnreadableReport(reason: "dataset.rawBytes is missing")
     }
@@ -32,20 +32,20 @@ public struct HistoryFigures: Sendable, Equatable {
     }
   }
 
-  private static func baselineBytes(_ document: ReportJSONValue, codec: String, level: Int)
+  private static func baselineBytes(_ document: JSONValue, codec: String, level: Int)
     throws(UnreadableReport) -> Int
   {
     guard case .array(let rows)? = document["baseline"] else {
       throw UnreadableReport(reason: "baseline is missing")
     }
-    let row = rows.first { $0["codec"]?.string == codec && $0["level"]?.number == Double(level) }
+    let row = rows.first { $0["codec"]?.text == codec && $0["level"]?.number == Double(level) }
     guard let bytes = row?["bytes"] else {
       throw UnreadableReport(reason: "baseline has no \(codec)-\(level) bytes")
     }
     return try byteCount(bytes, name: "baseline \(codec)-\(level) bytes")
   }
 
-  private static func byteCount(_ value: ReportJSONValue, name: String) throws(UnreadableReport) -> Int {
+  private static func byteCount(_ value: JSONValue, name: String) throws(UnreadableReport) -> Int {
     guard let number = value.number, let count = Int(exactly: number), count >= 0 else {
       throw UnreadableReport(reason: "\(name) is not a byte count")
     }

@@ -8,7 +8,7 @@ struct ReportFigures: Sendable, Equatable {
 
   /// Parses and flattens `json`, which must be a JSON object.
   init(parsing json: String) throws(UnreadableReport) {
-    let document = try ReportJSONValue.parse(json)
+    let document = try JSONValue.parseReport(json)
     guard case .object = document else {
       throw UnreadableReport(reason: "not a JSON object")
     }
@@ -17,19 +17,21 @@ struct ReportFigures: Sendable, Equatable {
 
   subscript(path: FigurePath) -> FigureValue? { values[path] }
 
-  private mutating func add(_ value: ReportJSONValue, at path: [FigurePath.Component]) {
+  private mutating func add(_ value: JSONValue, at path: [FigurePath.Component]) {
     switch value {
     case .null:
       break
     case .bool(let flag):
       record(.flag(flag), at: path)
-    case .number(let number):
+    case .int(let number):
+      record(.number(Double(number)), at: path)
+    case .double(let number):
       record(.number(number), at: path)
     case .string(let text):
       record(.text(text), at: path)
     case .object(let members):
-      for key in members.keys.sorted() {
-        add(members[key]!, at: path + [.member(key)])
+      for member in members.sorted(by: { $0.key < $1.key }) {
+        add(member.value, at: path + [.member(member.key)])
       }
     case .array(let elements):
       var seen: [String: Int] = [:]
@@ -38,7 +40,7 @@ struct ReportFigures: Sendable, Equatable {
         seen[identity, default: 0] += 1
         let unique = seen[identity]! == 1 ? identity : "\(identity) #\(seen[identity]!)"
         if case .object(var members) = element {
-          for key in identityKeys { members[key] = nil }
+          members.removeAll { identityKeys.contains($0.key) }
           add(.object(members), at: path + [.element(unique)])
         } else {
           add(element, at: path + [.element(unique)])
@@ -55,13 +57,13 @@ struct ReportFigures: Sendable, Equatable {
   /// The natural name of an array element and the members that make it up (and so are not
   /// figures of their own): `codec-level` for baseline rows, `name` for potentials, `step` for
   /// waterfall steps, else the 1-based position.
-  private static func identity(of element: ReportJSONValue, position: Int) -> (String, [String]) {
-    if let codec = element["codec"]?.string, let level = element["level"]?.number {
+  private static func identity(of element: JSONValue, position: Int) -> (String, [String]) {
+    if let codec = element["codec"]?.text, let level = element["level"]?.number {
       let levelText = Int(exactly: level).map(String.init) ?? String(level)
       return ("\(codec)-\(levelText)", ["codec", "level"])
     }
     for key in ["name", "step"] {
-      if let name = element[key]?.string { return (name, [key]) }
+      if let name = element[key]?.text { return (name, [key]) }
     }
     return ("#\(position + 1)", [])
   }

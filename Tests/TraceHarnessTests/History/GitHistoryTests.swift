@@ -85,7 +85,7 @@ import Testing
         Issue.record("third row should be unreadable: \(rows)")
         return
       }
-      #expect(reason.hasPrefix("not valid JSON"))
+      #expect(reason.hasPrefix("line 1: invalid JSON: "))
     }
   }
 

@@ -96,7 +96,18 @@ import Testing
       return
     }
     #expect(path == "reports/phase0.json")
-    #expect(reason.hasPrefix("not valid JSON"))
+    #expect(reason.hasPrefix("line 1: invalid JSON: "))
+  }
+
+  @Test func aSyntaxErrorIsPlacedByLineAndColumn() {
+    let edited = "{\n  \"dataset\": {\n    \"rawBytes\": 12,\n  }\n}\n"
+    #expect(throws: UnreadableReport.self) { try JSONValue.parseReport(edited) }
+    do {
+      _ = try JSONValue.parseReport(edited)
+    } catch {
+      #expect(error.reason.hasPrefix("line 4: invalid JSON: "))
+      #expect(error.reason.hasSuffix("at column 3"))
+    }
   }
 
   @Test func aMarkdownOnlyDifferenceNamesTheLine() throws {
