@@ -73,5 +73,6 @@ struct AnalyzeCommand: ParsableCommand {
     print(
       "all potentials, lossless: \(Format.grouped(analysis.losslessBytes)) bytes; "
         + "ID floor \(Format.grouped(analysis.idFloorBytes))")
+    print("time      \(result.timing.summary)")
   }
 }

@@ -10,6 +10,8 @@ public struct AnalyzeResult: Sendable {
   /// Size of the same spans re-written as harness JSONL, which the potentials' raw shares divide.
   public var normalizedBytes: Int
   public var potentials: PotentialsSummary
+  /// Where the time went; terminal only.
+  public var timing: RunTiming
 }
 
 /// Baseline and Analysis on a trace file of any supported format.
@@ -24,6 +26,7 @@ public enum AnalyzePipeline {
     url: URL, format: TraceFormat?, codecs: [CodecSetting], stated: [String: String] = [:],
     zstdLevel: Int = 19
   ) throws -> AnalyzeResult {
+    let startNanos = DispatchTime.now().uptimeNanoseconds
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw FormatError(file: url.lastPathComponent, line: nil, byteOffset: nil, problem: "cannot be read")
     }
@@ -67,7 +70,11 @@ public enum AnalyzePipeline {
     return AnalyzeResult(
       fileName: url.lastPathComponent, read: read, baseline: fileBaseline,
       normalizedBytes: normalizedBytes,
-      potentials: PotentialsSummary(baseline: fileBaseline, analysis: analysisResult, perSpan: perSpanResult))
+      potentials: PotentialsSummary(baseline: fileBaseline, analysis: analysisResult, perSpan: perSpanResult),
+      timing: RunTiming(
+        wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
+        workers: baseline.stages() + [feeder.stage("file"), analysis.timing, perSpan.timing],
+        rest: "reading spans and the rest"))
   }
 }
 

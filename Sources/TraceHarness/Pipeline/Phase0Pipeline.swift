@@ -110,7 +110,8 @@ public enum Phase0Pipeline {
     let timing = RunTiming(
       wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
       workers: jsonl.stages() + otlpStages
-        + [otlp?.timing, analysis?.timing, perSpan?.timing, jsonlFile?.timing].compactMap { $0 })
+        + [otlp?.timing, analysis?.timing, perSpan?.timing, jsonlFile?.timing].compactMap { $0 },
+      rest: "generation and the rest")
     if writeDataset { try AtomicFile.write(JSONText.encode(timing), to: configuration.timingURL) }
     return Phase0Result(
       configuration: configuration, metadata: datasetMetadata, baseline: baseline,

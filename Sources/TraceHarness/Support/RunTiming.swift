@@ -7,8 +7,8 @@ import Foundation
 public struct RunTiming: Sendable, Codable {
   public var wallSeconds: Double
   public var cpuSeconds: Double
-  /// CPU seconds per worker, slowest first; `generation and the rest` is the process's CPU time
-  /// not spent in a worker (drawing and writing spans, batching, finishing the analysis).
+  /// CPU seconds per worker, slowest first, and under `rest` the process's CPU time not spent in a
+  /// worker: the calling thread's (drawing or parsing spans, batching, finishing the analysis).
   public var stages: [Stage]
 
   public struct Stage: Sendable, Codable {
@@ -16,11 +16,11 @@ public struct RunTiming: Sendable, Codable {
     public var cpuSeconds: Double
   }
 
-  init(wallNanos: Int64, workers: [Stage]) {
+  init(wallNanos: Int64, workers: [Stage], rest: String) {
     wallSeconds = Double(wallNanos) / 1e9
     cpuSeconds = Self.processCPUSeconds()
     let rest = Stage(
-      name: "generation and the rest",
+      name: rest,
       cpuSeconds: max(0, cpuSeconds - workers.reduce(0) { $0 + $1.cpuSeconds }))
     stages = (workers + [rest]).sorted { $0.cpuSeconds > $1.cpuSeconds }
   }
