@@ -5,23 +5,17 @@ extension JSONValue {
   /// be fixed: "line 12: invalid JSON: expected ',' or '}' at column 5".
   static func parseReport(_ text: String) throws(UnreadableReport) -> JSONValue {
     var text = text
-    let parsed: Result<JSONValue, JSONSyntaxError> = text.withUTF8 { bytes in
-      Result { try JSONParser.parseDocument(bytes) }.mapError {
-        $0 as? JSONSyntaxError ?? JSONSyntaxError(reason: .syntax("\($0)"), offset: 0)
+    let parsed: Result<JSONValue, UnreadableReport> = text.withUTF8 { bytes in
+      do {
+        return .success(try JSONParser.parseDocument(bytes))
+      } catch {
+        let syntax = error as? JSONSyntaxError ?? JSONSyntaxError(reason: .syntax("\(error)"), offset: 0)
+        let (line, column) = SourceFile.position(of: syntax.offset, in: bytes, firstLine: 1)
+        return .failure(
+          UnreadableReport(reason: "line \(line): " + syntax.problem(column: column, fileOffset: syntax.offset)))
       }
     }
-    switch parsed {
-    case .success(let value):
-      return value
-    case .failure(let error):
-      let newline = UInt8(ascii: "\n")
-      let before = text.utf8.prefix(error.offset)
-      let lineStart = before.lastIndex(of: newline).map { before.index(after: $0) } ?? before.startIndex
-      let column = before.distance(from: lineStart, to: before.endIndex) + 1
-      let line = before.count { $0 == newline } + 1
-      throw UnreadableReport(
-        reason: "line \(line): " + error.problem(column: column, fileOffset: error.offset))
-    }
+    return try parsed.get()
   }
 
   /// A number as a report holds it, integer or not.
