@@ -19,32 +19,17 @@ struct AnalyzeCommand: ParsableCommand {
   @Option(help: "Report path (default reports/analysis-<file name>.md); the .json goes beside it.")
   var report: String?
 
-  @Option(
-    parsing: .upToNextOption,
-    help: ArgumentHelp(
-      "Compressor levels, e.g. --levels gzip:9 zstd:3,19 (gzip 1–9, zstd 1–22).",
-      discussion: "Default: the phase 0 sweep, gzip:1,6,9 zstd:1,3,9,19,22, for files up to 4 MiB; above that gzip:1,6,9 zstd:1,3,9, since zstd-19 and 22 run at about 1 MB/s."))
-  var levels: [String] = []
-
-  @Option(help: "zstd level of the analysis columns and per-span frames (default 19 for files up to 4 MiB, 3 above).")
-  var analysisLevel: Int?
+  @OptionGroup var levelOptions: LevelOptions
 
   func validate() throws {
-    if let analysisLevel, !(1...22).contains(analysisLevel) {
-      throw ValidationError("--analysis-level must be a zstd level, 1–22, not \(analysisLevel).")
-    }
     guard format == "auto" || TraceFormat(rawValue: format) != nil else {
       throw ValidationError(
         "unknown format '\(format)': use auto, " + TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))
     }
-    do { _ = try codecs() } catch let error as CodecSetting.ParseError {
-      throw ValidationError(error.description)
-    }
   }
 
   func codecs() throws -> [CodecSetting] {
-    guard !levels.isEmpty else { return CodecSetting.defaults(forFileBytes: fileBytes) }
-    return try CodecSetting.parse(groups: levels)
+    try levelOptions.codecs { CodecSetting.defaults(forFileBytes: fileBytes) }
   }
 
   /// The file's size, which picks the defaults; 0 if it cannot be read (the pipeline says why).
@@ -59,7 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
       url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
-      zstdLevel: analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
+      zstdLevel: levelOptions.analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
     try AtomicFile.write(AnalyzeReport.markdown(result), to: reportURL)
     try AtomicFile.write(AnalyzeJSON.text(result), to: jsonURL)
     let analysis = result.potentials.analysis

@@ -13,15 +13,7 @@ struct Phase0Command: ParsableCommand {
   @Option(help: "Report path (default reports/phase0.md for small, reports/phase0-<size>.md otherwise); the .json goes beside it.")
   var report: String?
 
-  @Option(
-    parsing: .upToNextOption,
-    help: ArgumentHelp(
-      "Compressor levels, e.g. --levels gzip:1,6,9 zstd:1,3,19 (gzip 1–9, zstd 1–22).",
-      discussion: "Default: gzip:1,6,9 zstd:1,3,9,19,22 up to 1,000 traces (small, medium); above that gzip:1,6,9 zstd:1,3,9, since zstd-19 and 22 run at about 1 MB/s: half a minute on big, many minutes on a million traces."))
-  var levels: [String] = []
-
-  @Option(help: "zstd level of the analysis columns and per-span frames (default 19 up to 1,000 traces, 3 above: level 19 triples the time of a big run).")
-  var analysisLevel: Int?
+  @OptionGroup var levelOptions: LevelOptions
 
   @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (gzip-9, zstd-3, zstd-19; no zstd-19 above 1,000 traces).")
   var otlpBaseline = true
@@ -29,20 +21,8 @@ struct Phase0Command: ParsableCommand {
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
-  func validate() throws {
-    if let analysisLevel, !(1...22).contains(analysisLevel) {
-      throw ValidationError("--analysis-level must be a zstd level, 1–22, not \(analysisLevel).")
-    }
-    do {
-      _ = try codecs()
-    } catch let error as CodecSetting.ParseError {
-      throw ValidationError(error.description)
-    }
-  }
-
   func codecs() throws -> [CodecSetting] {
-    guard !levels.isEmpty else { return CodecSetting.defaults(forTraces: options.traceCount) }
-    return try CodecSetting.parse(groups: levels)
+    try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
   }
 
   var reportPath: String {
@@ -54,7 +34,7 @@ struct Phase0Command: ParsableCommand {
       codecs: try codecs(),
       otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs(forTraces: options.traceCount) : [],
       analyze: true,
-      analysisZstdLevel: analysisLevel)
+      analysisZstdLevel: levelOptions.analysisLevel)
   }
 
   func run() throws {
