@@ -38,19 +38,12 @@ public enum AnalyzePipeline {
         try baseline.feed([UInt8](data), spanCount: 0)
       }
     }
-    let weight = CodecSetting(.zstd, level: zstdLevel).weight
-    let analysis = BatchWorker(
-      "analysis", try AnalysisStage(stated: stated, streaming: false, zstdLevel: zstdLevel), weight: weight
-    ) { analysis, batch in for span in batch.spans { try analysis.add(span) } }
-    let perSpan = BatchWorker("per-span", try PerSpanZstd(level: zstdLevel), weight: weight) {
-      perSpan, batch in for span in batch.spans { try perSpan.add(span.line) }
-    }
+    let analysis = try AnalysisWorkers(stated: stated, streaming: false, zstdLevel: zstdLevel)
     var batch = SpanBatch(keepingSpans: true)
     var normalizedBytes = 0
     var index = 0
     func ship() throws {
       try analysis.take(batch)
-      try perSpan.take(batch)
       batch = SpanBatch(keepingSpans: true)
     }
     let read = try TraceFileReader.read(url: url, format: format) { span in
@@ -62,8 +55,7 @@ public enum AnalyzePipeline {
       if batch.isFull { try ship() }
     }
     try ship()
-    let analysisResult = try analysis.finish { try $0.finish() }
-    let perSpanResult = try perSpan.finish { try $0.finish() }
+    let (analysisResult, perSpanResult) = try analysis.finish()
     try feeder.drain()
     var fileBaseline = try baseline.finish()
     fileBaseline.spans = read.spanCount
@@ -73,7 +65,7 @@ public enum AnalyzePipeline {
       potentials: PotentialsSummary(baseline: fileBaseline, analysis: analysisResult, perSpan: perSpanResult),
       timing: RunTiming(
         wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
-        workers: baseline.stages() + [feeder.stage("file"), analysis.timing, perSpan.timing],
+        workers: baseline.stages() + analysis.timings + [feeder.stage("file")],
         rest: "reading spans and the rest"))
   }
 }

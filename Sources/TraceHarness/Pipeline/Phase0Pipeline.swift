@@ -51,17 +51,8 @@ public enum Phase0Pipeline {
         settings: configuration.otlpCodecs,
         file: configuration.datasetFormat == .otlp ? datasetFile : nil)
     ) { otlp, batch in try otlp.add(batch.spans) } : nil
-    // The analysis compresses its grouped stream, and the per-span stage every span, at the
-    // analysis level: at 16 and up they are as heavy as the sweep's slowest setting.
-    let analysisWeight = CodecSetting(.zstd, level: configuration.analysisZstdLevel).weight
-    let analysis = configuration.analyze ? BatchWorker(
-      "analysis",
-      try AnalysisStage(stated: stated.potentials ?? [:], zstdLevel: configuration.analysisZstdLevel),
-      weight: analysisWeight
-    ) { analysis, batch in for span in batch.spans { try analysis.add(span) } } : nil
-    let perSpan = configuration.analyze ? BatchWorker(
-      "per-span", try PerSpanZstd(level: configuration.analysisZstdLevel), weight: analysisWeight
-    ) { perSpan, batch in for span in batch.spans { try perSpan.add(span.line) } } : nil
+    let analysis = configuration.analyze ? try AnalysisWorkers(
+      stated: stated.potentials ?? [:], streaming: true, zstdLevel: configuration.analysisZstdLevel) : nil
 
     var metadata = DatasetMetadataAccumulator(topology: topology)
     let keepsSpans = otlp != nil || analysis != nil
@@ -73,7 +64,6 @@ public enum Phase0Pipeline {
       try jsonl.feed(batch.bytes, spanCount: batch.spanCount)
       try otlp?.take(batch)
       try analysis?.take(batch)
-      try perSpan?.take(batch)
       batch = SpanBatch(keepingSpans: keepsSpans)
     }
     var traces = 0
@@ -91,8 +81,7 @@ public enum Phase0Pipeline {
     progress?.finish()
     // The slowest consumer, the baseline, is waited for last: the others finish beside it.
     let (otlpBaseline, otlpStages) = try otlp?.finish { (try $0.finish(), $0.stages) } ?? (nil, [])
-    let analysisResult = try analysis?.finish { try $0.finish() }
-    let perSpanResult = try perSpan?.finish { try $0.finish() }
+    let analysisResults = try analysis?.finish()
     try jsonlFile?.finish { _ in }
     let baseline = try jsonl.finish()
     let datasetMetadata = metadata.metadata(
@@ -104,13 +93,14 @@ public enum Phase0Pipeline {
       try AtomicFile.write(JSONText.encode(datasetMetadata), to: configuration.metadataURL)
     }
     var potentials: PotentialsSummary?
-    if let analysisResult, let perSpanResult {
-      potentials = PotentialsSummary(baseline: baseline, analysis: analysisResult, perSpan: perSpanResult)
+    if let analysisResults {
+      potentials = PotentialsSummary(
+        baseline: baseline, analysis: analysisResults.analysis, perSpan: analysisResults.perSpan)
     }
     let timing = RunTiming(
       wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
-      workers: jsonl.stages() + otlpStages
-        + [otlp?.timing, analysis?.timing, perSpan?.timing, jsonlFile?.timing].compactMap { $0 },
+      workers: jsonl.stages() + otlpStages + (analysis?.timings ?? [])
+        + [otlp?.timing, jsonlFile?.timing].compactMap { $0 },
       rest: "generation and the rest")
     if writeDataset { try AtomicFile.write(JSONText.encode(timing), to: configuration.timingURL) }
     return Phase0Result(
