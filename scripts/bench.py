@@ -223,10 +223,9 @@ def run_sizes(harness, sizes, directory):
     return runs
 
 
-def median_run(command, repeats):
-    """The run with the median wall time of `repeats` runs of `command`."""
-    runs = sorted((measure(command).check() for _ in range(repeats)), key=lambda run: run.wall_s)
-    return runs[len(runs) // 2]
+def median(runs):
+    """The run with the median wall time."""
+    return sorted(runs, key=lambda run: run.wall_s)[len(runs) // 2]
 
 
 def goal_g1(harness, size, directory):
@@ -247,12 +246,12 @@ def goal_g1(harness, size, directory):
         zstds.append(measure(zstd_command).check())
         raw_mb = dataset.stat().st_size / MB
         dataset.unlink()
-    generation = sorted(generations, key=lambda run: run.wall_s)[G1_REPEATS // 2]
-    zstd = sorted(zstds, key=lambda run: run.wall_s)[G1_REPEATS // 2]
+    generation, zstd = median(generations), median(zstds)
     # Start-up, for context: the same command on one trace (runtime loading, option parsing,
     # topology, files), which every run pays once whatever its size.
-    start_up = median_run([harness.path, "generate", "--traces", "1", "--threads", "1",
-                           "--output", str(directory)], G1_REPEATS)
+    one_trace = [harness.path, "generate", "--traces", "1", "--threads", "1",
+                 "--output", str(directory)]
+    start_up = median([measure(one_trace).check() for _ in range(G1_REPEATS)])
     generation_mbps, zstd_mbps = raw_mb / generation.wall_s, raw_mb / zstd.wall_s
     ratio = generation_mbps / zstd_mbps
     detail = (f"{size}: generate --threads 1 {generation_mbps:.1f} MB/s "
