@@ -26,7 +26,7 @@ public enum AnalyzePipeline {
     url: URL, format: TraceFormat?, codecs: [CodecSetting], stated: [String: String] = [:],
     zstdLevel: Int = 19
   ) throws -> AnalyzeResult {
-    let startNanos = DispatchTime.now().uptimeNanoseconds
+    let startNanos = RunTiming.nowNanos
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw FormatError(file: url.lastPathComponent, line: nil, byteOffset: nil, problem: "cannot be read")
     }
@@ -64,7 +64,7 @@ public enum AnalyzePipeline {
       normalizedBytes: normalizedBytes,
       potentials: PotentialsSummary(baseline: fileBaseline, analysis: analysisResult, perSpan: perSpanResult),
       timing: RunTiming(
-        wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
+        startedAt: startNanos,
         workers: baseline.stages() + analysis.timings + [feeder.stage("file")],
         rest: "reading spans and the rest"))
   }

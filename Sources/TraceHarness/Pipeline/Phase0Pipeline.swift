@@ -29,7 +29,7 @@ public enum Phase0Pipeline {
     _ configuration: Phase0Configuration, writeDataset: Bool = true,
     progress: ProgressReporter? = nil
   ) throws -> Phase0Result {
-    let startNanos = DispatchTime.now().uptimeNanoseconds
+    let startNanos = RunTiming.nowNanos
     let topologyBytes = try Data(contentsOf: configuration.topologyURL)
     let topology = try Topology.load(from: configuration.topologyURL)
     let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
@@ -98,7 +98,7 @@ public enum Phase0Pipeline {
         baseline: baseline, analysis: analysisResults.analysis, perSpan: analysisResults.perSpan)
     }
     let timing = RunTiming(
-      wallNanos: Int64(DispatchTime.now().uptimeNanoseconds - startNanos),
+      startedAt: startNanos,
       workers: jsonl.stages() + otlpStages + (analysis?.timings ?? [])
         + [otlp?.timing, jsonlFile?.timing].compactMap { $0 },
       rest: "generation and the rest")

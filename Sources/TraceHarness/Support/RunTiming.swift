@@ -16,8 +16,12 @@ public struct RunTiming: Sendable, Codable {
     public var cpuSeconds: Double
   }
 
-  init(wallNanos: Int64, workers: [Stage], rest: String) {
-    wallSeconds = Double(wallNanos) / 1e9
+  /// The monotonic clock a run's start is read from, in nanoseconds.
+  static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+  /// The timing of a run that began at `startNanos` (`nowNanos`) and ends now.
+  init(startedAt startNanos: UInt64, workers: [Stage], rest: String) {
+    wallSeconds = Double(Self.nowNanos - startNanos) / 1e9
     cpuSeconds = Self.processCPUSeconds()
     let rest = Stage(
       name: rest,
