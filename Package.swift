@@ -1,38 +1,53 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// One module per pipeline stage, in the order a span travels through them:
+// source (TraceGeneration or TraceFormats) → Runner → sinks (Measurement) → Reports.
+// A module imports only the stages before it, so a boundary is something the compiler holds.
 let package = Package(
   name: "trace-harness",
   products: [
-    .library(name: "TraceHarness", targets: ["TraceHarness"]),
-    .executable(name: "harness", targets: ["harness"]),
+    .executable(name: "harness", targets: ["harness"])
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
-    .systemLibrary(
-      name: "CZstd", pkgConfig: "libzstd",
-      providers: [.apt(["libzstd-dev"])]),
-    .systemLibrary(
-      name: "CZlib", pkgConfig: "zlib",
-      providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "TraceModel"),
+    .target(name: "TraceJSON"),
+    .target(name: "OutputFiles"),
+    .target(name: "Codecs", dependencies: ["CZstd", "CZlib"]),
+    .target(name: "TraceFormats", dependencies: ["TraceModel", "TraceJSON"]),
     .target(
-      name: "TraceHarness",
+      name: "TraceGeneration",
       dependencies: [
-        "CZstd", "CZlib",
+        "TraceModel", "TraceJSON", "TraceFormats",
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
+    .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
+    .target(
+      name: "Runner",
+      dependencies: ["TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "OutputFiles"]),
+    .target(
+      name: "Reports",
+      dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner"]),
+    .target(name: "History", dependencies: ["TraceJSON", "Reports"]),
     .executableTarget(
       name: "harness",
       dependencies: [
-        "TraceHarness",
+        "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner", "Reports",
+        "History", "OutputFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(
       name: "TraceHarnessTests",
-      dependencies: ["TraceHarness", "harness"],
+      dependencies: [
+        "TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner",
+        "Reports", "History", "OutputFiles",
+      ],
       resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,6 +1,14 @@
 import ArgumentParser
+import Codecs
 import Foundation
-import TraceHarness
+import History
+import Measurement
+import OutputFiles
+import Reports
+import Runner
+import TraceFormats
+import TraceGeneration
+import TraceModel
 
 extension TraceFormat: ExpressibleByArgument {}
 

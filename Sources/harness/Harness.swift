@@ -1,5 +1,13 @@
 import ArgumentParser
-import TraceHarness
+import Codecs
+import History
+import Measurement
+import OutputFiles
+import Reports
+import Runner
+import TraceFormats
+import TraceGeneration
+import TraceModel
 
 /// The harness's root command: each experiment or tool is a subcommand.
 @main

@@ -1,5 +1,13 @@
 import ArgumentParser
-import TraceHarness
+import Codecs
+import History
+import Measurement
+import OutputFiles
+import Reports
+import Runner
+import TraceFormats
+import TraceGeneration
+import TraceModel
 
 /// The levels a run compresses at, shared by `phase0` and `analyze`: the same syntax, checks and
 /// rule for the defaults (the full sweep for small runs, the quick one above).

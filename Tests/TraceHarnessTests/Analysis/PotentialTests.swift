@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct PotentialTests {
   /// Emits hand-built spans as the pipeline would.
-  private func emitted(_ spans: [Span]) -> [EmittedSpan] {
+  private func emitted(_ spans: [Span]) -> [SpanLine] {
     spans.enumerated().map { index, span in
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      return EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index)
+      return SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index)
     }
   }
 
@@ -130,7 +130,7 @@ import Testing
     for (index, span) in spans.enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
     }
     return try stage.finish()
   }

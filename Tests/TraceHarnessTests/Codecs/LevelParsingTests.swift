@@ -47,7 +47,7 @@ import Testing
     for (index, span) in TestData.medium.spans.prefix(500).enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
     }
     let result = try stage.finish()
     #expect(result.zstdLevel == 3)

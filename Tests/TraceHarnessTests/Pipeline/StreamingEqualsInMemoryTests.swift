@@ -26,7 +26,7 @@ import Testing
     for (index, span) in medium.spans.enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(EmittedSpan(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
     }
     let inMemory = try stage.finish()
     let potentials = try #require(streamed.potentials)

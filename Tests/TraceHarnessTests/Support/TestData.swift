@@ -31,7 +31,7 @@ enum TestData {
     try stream.run(
       onTrace: { dataset.traces.append($0) },
       onSpan: {
-        dataset.bytes.append(contentsOf: $0.line)
+        dataset.bytes.append(contentsOf: $0.bytes)
         dataset.spans.append($0.span)
         dataset.fieldBytes.append($0.fieldBytes)
       })

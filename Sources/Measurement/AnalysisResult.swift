@@ -1,0 +1,36 @@
+import Codecs
+import TraceModel
+
+/// Everything the Analysis stage measured.
+public struct AnalysisResult: Sendable, Equatable {
+  /// One per potential, in the seed's order; their raw bytes add up to the file.
+  public var potentials: [PotentialResult]
+  /// Raw bytes per JSON field over the whole file.
+  public var fieldBytes: FieldBytes
+  public var traces: Int
+  public var spans: Int
+  public var services: Int
+  public var operations: Int
+  /// Spans without a parent; a trace may have several.
+  public var roots: Int
+  /// Spans whose parent is not in the data.
+  public var orphans: Int
+  /// The random bits of every span ID and trace ID, in bytes: no lossless format goes below it.
+  public var idFloorBytes: Int
+  /// The zstd level of the encoded columns and of the grouped-by-trace comparison.
+  public var zstdLevel: Int
+  /// zstd at `zstdLevel` of the same lines grouped by trace (parents first by start time).
+  public var groupedZstdBytes: Int
+  public var statedLossy: String
+
+  /// All potentials applied, lossless: the sum of the encoded+zstd columns.
+  public var losslessBytes: Int { potentials.reduce(0) { $0 + $1.encodedZstdBytes } }
+
+  /// The lossy variant the seed's later phases measure: span IDs replaced by their index in the
+  /// trace, which the parent-index column already gives, so the span-ID column is dropped.
+  public var lossyBytes: Int {
+    losslessBytes - (potentials.first { $0.fields == [.spanID] }?.encodedZstdBytes ?? 0)
+  }
+
+  public var allRoundTrip: Bool { potentials.allSatisfy(\.roundTrips) }
+}

@@ -1,0 +1,98 @@
+import Codecs
+import TraceModel
+
+/// Potential 2, operation names: a dictionary per service and, per span, the operation's index
+/// within its service's dictionary, bit-packed to that service's width.
+///
+/// The service column is decoded first, so the operation costs only what it adds to the service
+/// (conditional entropy H(operation | service), the symbols counted here).
+struct OperationNamesPotential {
+  private var dictionaries: [StringDictionary] = []
+  private(set) var global = StringDictionary()
+  /// Per span: its service's index and its operation's index in that service, as two varints.
+  private var serviceOperations = EncodedColumn()
+  private var spans = 0
+  private var conditionalCounts: [SymbolCounts<Int>] = []
+  private var globalCounts = SymbolCounts<Int>()
+  private var fingerprint = ValueFingerprint()
+  private var rawBytes = 0
+
+  /// Adds a span whose service has index `service` in the service column.
+  mutating func add(_ span: SpanLine, service: Int) throws {
+    while dictionaries.count <= service {
+      dictionaries.append(StringDictionary())
+      conditionalCounts.append(SymbolCounts())
+    }
+    let index = dictionaries[service].index(of: span.span.operationName)
+    try serviceOperations.append(varint: UInt64(service))
+    try serviceOperations.append(varint: UInt64(index))
+    spans += 1
+    conditionalCounts[service].add(index)
+    globalCounts.add(global.index(of: span.span.operationName))
+    fingerprint.add(span.span.operationName)
+    rawBytes += span.fieldBytes[.operationName]
+  }
+
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
+    let pairs = try serviceOperations.bytes()
+    var column: [UInt8] = []
+    for dictionary in dictionaries { column += dictionary.encoded() }
+    let widths = dictionaries.map { BitPacker.width(forSymbols: $0.count) }
+    column += pack(pairs, widths: widths)
+    let pairCount = dictionaries.reduce(0) { $0 + $1.count }
+    let reuse = Double(spans) / Double(max(global.count, 1))
+    let conditionalBits = conditionalCounts.reduce(0) { $0 + $1.entropyBits }
+    return PotentialResult(
+      name: "operation names", fields: [.operationName], rawBytes: rawBytes,
+      encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column, level: zstdLevel),
+      entropyBytes: Int((conditionalBits / 8).rounded(.up)), stated: stated,
+      measured: "\(global.count) unique, \(Format.fixed(reuse, 1))x reuse",
+      roundTrips: decode(column, pairs: pairs) == fingerprint, lossless: true,
+      details: [
+        .init("distinct operation names", "\(global.count)"),
+        .init("distinct (service, operation) pairs", "\(pairCount)"),
+        .init("global dictionary entropy, bits per span", Format.fixed(globalCounts.entropyBits / Double(max(spans, 1)), 3)),
+        .init("given the service, bits per span", Format.fixed(conditionalBits / Double(max(spans, 1)), 3)),
+      ])
+  }
+
+  /// Calls `body` with each span's (service, operation) from the pairs column.
+  private func forEachPair(_ pairs: [UInt8], _ body: (Int, Int) -> Void) {
+    var position = 0
+    while let service = Varint.read(pairs, at: &position), let operation = Varint.read(pairs, at: &position) {
+      body(Int(service), Int(operation))
+    }
+  }
+
+  private func pack(_ pairs: [UInt8], widths: [Int]) -> [UInt8] {
+    var bits = BitPacker(bitsPerValue: 1)
+    forEachPair(pairs) { service, operation in
+      for bit in 0..<widths[service] { bits.append((operation >> bit) & 1) }
+    }
+    return bits.finished
+  }
+
+  /// Decodes the operation column; the services come from the service column (`pairs` here).
+  private func decode(_ bytes: [UInt8], pairs: [UInt8]) -> ValueFingerprint? {
+    var position = 0
+    var names: [[String]] = []
+    for _ in dictionaries {
+      guard let entries = StringDictionary.decode(bytes, at: &position) else { return nil }
+      names.append(entries)
+    }
+    let widths = names.map { BitPacker.width(forSymbols: $0.count) }
+    // Bits are read in place: unpacked one Int each, a million traces would take ~60 MB.
+    var cursor = position * 8
+    var restored: ValueFingerprint? = ValueFingerprint()
+    forEachPair(pairs) { service, _ in
+      var index = 0
+      for bit in 0..<widths[service] {
+        guard cursor >> 3 < bytes.count else { return restored = nil }
+        index |= Int(bytes[cursor >> 3] >> UInt8(cursor & 7) & 1) << bit
+        cursor += 1
+      }
+      if index < names[service].count { restored?.add(names[service][index]) } else { restored = nil }
+    }
+    return restored
+  }
+}

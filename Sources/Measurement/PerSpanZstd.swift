@@ -1,0 +1,72 @@
+import Codecs
+import TraceModel
+
+/// Per-span zstd, with and without a trained dictionary: every span its own frame, as an exporter
+/// shipping tiny batches would send it. The dictionary is trained on the first
+/// `trainingSpans` spans and counted in the total.
+public final class PerSpanZstd {
+  /// 19 for the seed's sizes; large runs pass a faster level.
+  public let level: Int
+  public static let trainingSpans = 2_000
+  public static let dictionaryCapacityBytes = 16 * 1024
+
+  private var training: [ArraySlice<UInt8>] = []
+  private let plain: ZstdFrameCompressor
+  private var withDictionary: ZstdFrameCompressor?
+  private var dictionaryBytes = 0
+  private var trainedOnSpans = 0
+  private var trainingError: String?
+
+  public init(level: Int = 19) throws {
+    self.level = level
+    plain = try ZstdFrameCompressor(level: level, dictionary: nil)
+  }
+
+  public func add(_ line: ArraySlice<UInt8>) throws {
+    try plain.add(line)
+    if let withDictionary {
+      try withDictionary.add(line)
+    } else if trainingError == nil {
+      training.append(line)
+      if training.count == Self.trainingSpans { try trainAndCatchUp() }
+    }
+  }
+
+  private func trainAndCatchUp() throws {
+    do {
+      let dictionary = try ZstdDictionary.train(
+        samples: training, capacityBytes: Self.dictionaryCapacityBytes)
+      dictionaryBytes = dictionary.count
+      trainedOnSpans = training.count
+      let compressor = try ZstdFrameCompressor(level: level, dictionary: dictionary)
+      for line in training { try compressor.add(line) }
+      withDictionary = compressor
+    } catch let error as CodecError {
+      trainingError = error.message
+    }
+    training = []
+  }
+
+  public func finish() throws -> PerSpanResult {
+    if withDictionary == nil && trainingError == nil && !training.isEmpty { try trainAndCatchUp() }
+    return PerSpanResult(
+      level: level, plainBytes: plain.compressedBytes,
+      dictionaryBytes: dictionaryBytes, trainedOnSpans: trainedOnSpans,
+      framesWithDictionaryBytes: withDictionary?.compressedBytes,
+      trainingError: trainingError)
+  }
+}
+
+/// Per-span frame sizes; the dictionary row is absent when training failed (too few samples).
+public struct PerSpanResult: Sendable, Equatable {
+  public var level: Int
+  public var plainBytes: Int
+  public var dictionaryBytes: Int
+  /// Spans the dictionary was trained on: the first 2,000, or all of a smaller dataset.
+  public var trainedOnSpans: Int
+  public var framesWithDictionaryBytes: Int?
+  public var trainingError: String?
+
+  /// Frames plus the dictionary they need.
+  public var withDictionaryTotalBytes: Int? { framesWithDictionaryBytes.map { $0 + dictionaryBytes } }
+}

@@ -1,0 +1,137 @@
+import Codecs
+import TraceModel
+
+/// Potential 7, tags and logs: a dictionary of keys, a dictionary of values per key, and per span
+/// the tag count and (key, value) indices; logs as count, time offset from the span's start,
+/// event index and field indices.
+///
+/// Entropy symbols: keys, values given their key, events, counts, and the bytes of the time
+/// offsets.
+struct TagsAndLogsPotential {
+  private var keys = StringDictionary()
+  private var values: [StringDictionary] = []
+  private var events = StringDictionary()
+  private var stream = EncodedColumn()
+  private var keyCounts = SymbolCounts<Int>()
+  private var valueCounts: [SymbolCounts<Int>] = []
+  private var eventCounts = SymbolCounts<Int>()
+  private var countCounts = SymbolCounts<Int>()
+  private var offsetBytes = SymbolCounts<UInt8>()
+  private var fingerprint = ValueFingerprint()
+  private var rawBytes = 0
+  private var spans = 0
+
+  mutating func add(_ span: SpanLine) throws {
+    spans += 1
+    rawBytes += span.fieldBytes[.tags] + span.fieldBytes[.logs]
+    try appendFields(span.span.tags)
+    try stream.append(varint: UInt64(span.span.logs.count))
+    countCounts.add(span.span.logs.count)
+    for log in span.span.logs {
+      var offset: [UInt8] = []
+      Varint.appendSigned(log.timestampNanos &- span.span.startTimeNanos, to: &offset)
+      try stream.append(contentsOf: offset)
+      offsetBytes.add(bytes: offset)
+      let event = events.index(of: log.event)
+      try stream.append(varint: UInt64(event))
+      eventCounts.add(event)
+      fingerprint.add(log.timestampNanos &- span.span.startTimeNanos)
+      fingerprint.add(log.event)
+      try appendFields(log.fields)
+    }
+  }
+
+  private mutating func appendFields(_ fields: [Tag]) throws {
+    try stream.append(varint: UInt64(fields.count))
+    countCounts.add(fields.count)
+    for field in fields {
+      let key = keys.index(of: field.key)
+      if key == values.count {
+        values.append(StringDictionary())
+        valueCounts.append(SymbolCounts())
+      }
+      let text = Self.typedText(field.value)
+      let value = values[key].index(of: text)
+      try stream.append(varint: UInt64(key))
+      try stream.append(varint: UInt64(value))
+      keyCounts.add(key)
+      valueCounts[key].add(value)
+      fingerprint.add(field.key)
+      fingerprint.add(text)
+    }
+  }
+
+  /// A value with its type, so `200` and `"200"` stay apart: s, i, d or b, then the text.
+  static func typedText(_ value: TagValue) -> String {
+    switch value {
+    case .string(let text): "s" + text
+    case .int(let number): "i\(number)"
+    case .double(let number): "d\(number)"
+    case .bool(let flag): flag ? "b1" : "b0"
+    }
+  }
+
+  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
+    var dictionaries = keys.encoded() + events.encoded()
+    for dictionary in values { dictionaries += dictionary.encoded() }
+    let dictionaryBytes = dictionaries.count
+    let zstdBytes = try stream.zstdBytes(after: dictionaries, level: zstdLevel)
+    let column = try stream.bytes(after: dictionaries)
+    let entropyBits =
+      keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
+      + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
+    let cardinality = keys.entries.enumerated()
+      .map { (key: $1, distinct: values[$0].count) }
+      .sorted { ($0.distinct, $1.key) > ($1.distinct, $0.key) }
+      .map { "\($0.key) \($0.distinct)" }
+    return PotentialResult(
+      name: "tags and logs", fields: [.tags, .logs], rawBytes: rawBytes,
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
+      entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
+      measured: "\(keys.count) keys, \(Format.fixed(Double(keyCounts.total) / Double(max(keys.count, 1)), 1))x key reuse",
+      roundTrips: decode(column, dictionaryBytes: dictionaryBytes) == fingerprint,
+      lossless: true,
+      details: [
+        .init("distinct values per key", cardinality.joined(separator: ", ")),
+        .init("dictionaries, bytes", Format.grouped(dictionaryBytes)),
+        .init("log events", "\(events.count) kinds, \(Format.grouped(eventCounts.total)) events"),
+      ])
+  }
+
+  private func decode(_ bytes: [UInt8], dictionaryBytes: Int) -> ValueFingerprint? {
+    var position = 0
+    guard let keyNames = StringDictionary.decode(bytes, at: &position),
+      let eventNames = StringDictionary.decode(bytes, at: &position)
+    else { return nil }
+    var valueNames: [[String]] = []
+    for _ in keyNames {
+      guard let entries = StringDictionary.decode(bytes, at: &position) else { return nil }
+      valueNames.append(entries)
+    }
+    guard position == dictionaryBytes else { return nil }
+    var restored = ValueFingerprint()
+    func readFields() -> Bool {
+      guard let count = Varint.read(bytes, at: &position) else { return false }
+      for _ in 0..<count {
+        guard let key = Varint.read(bytes, at: &position).map(Int.init), key < keyNames.count,
+          let value = Varint.read(bytes, at: &position).map(Int.init), value < valueNames[key].count
+        else { return false }
+        restored.add(keyNames[key])
+        restored.add(valueNames[key][value])
+      }
+      return true
+    }
+    for _ in 0..<spans {
+      guard readFields(), let logs = Varint.read(bytes, at: &position) else { return nil }
+      for _ in 0..<logs {
+        guard let offset = Varint.readSigned(bytes, at: &position),
+          let event = Varint.read(bytes, at: &position).map(Int.init), event < eventNames.count
+        else { return nil }
+        restored.add(offset)
+        restored.add(eventNames[event])
+        guard readFields() else { return nil }
+      }
+    }
+    return position == bytes.count ? restored : nil
+  }
+}

@@ -1,0 +1,77 @@
+import Codecs
+import Foundation
+import Measurement
+import OutputFiles
+import TraceFormats
+import TraceGeneration
+import TraceModel
+
+/// Everything a phase 0 run depends on; two runs with equal configurations write equal bytes.
+public struct Phase0Configuration: Sendable {
+  /// The default seed: the date of the seed's example instant (1,698,000,000 s, 2023-10-22).
+  public static let defaultSeed: UInt64 = 20_231_022
+
+  public var topologyURL: URL
+  public var statedFiguresURL: URL
+  public var seed: UInt64
+  public var traceCount: Int
+  /// Names the output files: `traces_<label>.jsonl`, `phase0_metadata_<label>.json`.
+  public var label: String
+  public var order: SpanOrder
+  public var threads: Int
+  public var codecs: [CodecSetting]
+  /// Levels measured on the same traces written as OTLP/JSON; empty for none.
+  public var otlpCodecs: [CodecSetting]
+  /// Which encoding the dataset file is written in.
+  public var datasetFormat: DatasetFormat
+  /// Whether to run the Analysis stage (and per-span zstd); `generate` does not.
+  public var analyze: Bool
+  /// zstd level of the analysis columns and per-span frames.
+  public var analysisZstdLevel: Int
+  public var outputDirectory: URL
+
+  public init(
+    topologyURL: URL, statedFiguresURL: URL, seed: UInt64 = Phase0Configuration.defaultSeed,
+    traceCount: Int, label: String, order: SpanOrder = .arrival, threads: Int = 1,
+    codecs: [CodecSetting] = CodecSetting.phase0Defaults,
+    otlpCodecs: [CodecSetting] = Phase0Configuration.defaultOTLPCodecs,
+    datasetFormat: DatasetFormat = .jsonl, analyze: Bool = true, analysisZstdLevel: Int? = nil,
+    outputDirectory: URL
+  ) {
+    self.topologyURL = topologyURL
+    self.statedFiguresURL = statedFiguresURL
+    self.seed = seed
+    self.traceCount = traceCount
+    self.label = label
+    self.order = order
+    self.threads = threads
+    self.codecs = codecs
+    self.otlpCodecs = otlpCodecs
+    self.datasetFormat = datasetFormat
+    self.analyze = analyze
+    self.analysisZstdLevel = analysisZstdLevel ?? AnalysisStage.defaultZstdLevel(forTraces: traceCount)
+    self.outputDirectory = outputDirectory
+  }
+
+  /// The OTLP/JSON row set of the baseline: the most common gzip and zstd settings.
+  public static let defaultOTLPCodecs = [
+    CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 3), CodecSetting(.zstd, level: 19),
+  ]
+
+  /// The OTLP/JSON row set for a run of `traces`: above 1,000 traces without zstd-19, like the
+  /// default sweep, since it would dominate the run's time and memory.
+  public static func defaultOTLPCodecs(forTraces traces: Int) -> [CodecSetting] {
+    traces <= CodecSetting.largeRunTraces ? defaultOTLPCodecs : defaultOTLPCodecs.filter { $0.level <= 9 }
+  }
+
+  public var datasetURL: URL {
+    outputDirectory.appendingPathComponent(datasetFormat.fileName(label: label))
+  }
+  /// Where the run's timing goes: beside the dataset, untracked.
+  public var timingURL: URL {
+    outputDirectory.appendingPathComponent("phase0_timing_\(label).json")
+  }
+  public var metadataURL: URL {
+    outputDirectory.appendingPathComponent("phase0_metadata_\(label).json")
+  }
+}

@@ -1,0 +1,139 @@
+import Codecs
+import Foundation
+import Measurement
+import OutputFiles
+import TraceFormats
+import TraceGeneration
+import TraceModel
+
+/// Runs one stage's jobs on a thread of its own, one after another in the order submitted, so the
+/// stage keeps its state without locks while the producer goes on to the next chunk.
+///
+/// At most `capacity` jobs wait: a producer that gets ahead of a slow stage (zstd-19 runs at about
+/// 1 MB/s) blocks instead of queueing the dataset in memory. After the first failure the remaining
+/// jobs are skipped, and `submit` and `drain` rethrow it.
+///
+/// A thread rather than a dispatch queue, because a run's wall time is its slowest stage's: a
+/// `.light` worker lowers its own thread's priority (Linux nice 10), so on a machine with fewer
+/// cores than stages the light work fills the gaps and the slow stage keeps a core to itself.
+final class SerialWorker: @unchecked Sendable {
+  /// How much CPU a worker's jobs take per byte, relative to the slowest compressors.
+  enum Weight: Sendable {
+    /// On the run's critical path: zstd at optimal-parsing levels, about 1 MB/s.
+    case heavy
+    /// Everything else: tens to hundreds of MB/s.
+    case light
+
+    /// A worker running `setting`'s compressor.
+    init(_ setting: CodecSetting) { self = setting.isSlow ? .heavy : .light }
+  }
+
+  let label: String
+  private let inbox: Inbox
+
+  init(label: String, weight: Weight = .light, capacity: Int = 2) {
+    self.label = label
+    inbox = Inbox(capacity: capacity)
+    let thread = Thread { [inbox] in inbox.run(niceness: weight == .light ? 10 : 0) }
+    thread.name = label
+    thread.start()
+  }
+
+  deinit { inbox.close() }
+
+  /// Queues `job`, waiting while `capacity` jobs are already queued.
+  func submit(_ job: @escaping @Sendable () throws -> Void) throws {
+    try inbox.put(job)
+  }
+
+  /// Waits until every job submitted so far has run, and rethrows the first failure.
+  func drain() throws {
+    try inbox.waitUntilIdle()
+  }
+
+  /// CPU time the jobs took on the worker's thread, in nanoseconds.
+  var busyNanos: Int64 { inbox.busyNanos }
+}
+
+/// The worker's queue and the state its thread shares with the submitting one, under one lock.
+private final class Inbox: @unchecked Sendable {
+  typealias Job = @Sendable () throws -> Void
+
+  private let condition = NSCondition()
+  private let capacity: Int
+  private var jobs: [Job] = []
+  private var running = false
+  private var closed = false
+  private var failure: (any Error)?
+  private var spentNanos: Int64 = 0
+
+  init(capacity: Int) { self.capacity = max(1, capacity) }
+
+  func put(_ job: @escaping Job) throws {
+    condition.lock()
+    defer { condition.unlock() }
+    while jobs.count >= capacity && failure == nil { condition.wait() }
+    if let failure { throw failure }
+    jobs.append(job)
+    condition.broadcast()
+  }
+
+  func waitUntilIdle() throws {
+    condition.lock()
+    defer { condition.unlock() }
+    while !jobs.isEmpty || running { condition.wait() }
+    if let failure { throw failure }
+  }
+
+  func close() {
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  var busyNanos: Int64 {
+    condition.lock()
+    defer { condition.unlock() }
+    return spentNanos
+  }
+
+  /// The thread's loop: runs jobs until the worker is gone and the queue is empty.
+  func run(niceness: Int32) {
+    #if os(Linux)
+      // The nice value is per thread under Linux (NPTL), and 0 names the calling one.
+      setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+    #endif
+    condition.lock()
+    while true {
+      while jobs.isEmpty && !closed { condition.wait() }
+      if jobs.isEmpty { break }
+      var job: Job? = jobs.removeFirst()
+      let skip = failure != nil
+      running = true
+      condition.broadcast()
+      condition.unlock()
+      let startNanos = Self.threadCPUNanos()
+      var error: (any Error)?
+      if !skip, let run = job {
+        do { try run() } catch let thrown { error = thrown }
+      }
+      let elapsedNanos = Self.threadCPUNanos() - startNanos
+      // Released before the lock is taken again: a job may hold the last reference to its
+      // worker's owner, whose deinit closes this inbox.
+      job = nil
+      condition.lock()
+      running = false
+      spentNanos += elapsedNanos
+      if failure == nil { failure = error }
+      condition.broadcast()
+    }
+    condition.unlock()
+  }
+
+  private static func threadCPUNanos() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  }
+}

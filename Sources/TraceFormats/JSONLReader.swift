@@ -1,0 +1,15 @@
+import TraceJSON
+import TraceModel
+
+/// Reads our own span-per-line output (`SpanJSONWriter`), streaming, times taken as ns.
+enum JSONLReader {
+  static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
+    var summary = ReadSummary(format: .jsonl, sourceTimestampUnit: .nanoseconds)
+    var decoder = SeedSpanDecoder(detectsUnit: false)
+    try source.readLines(
+      .jsonl, requiring: "span_id", into: &summary,
+      decode: { value, summary in [try decoder.span(from: value, summary: &summary)] },
+      onSpan: onSpan)
+    return summary
+  }
+}

@@ -1,0 +1,45 @@
+import TraceJSON
+import TraceModel
+
+/// Something a reader changed or filled in to fit a source into the `Span` model.
+///
+/// Counted per file in `ReadSummary.normalizations`, so a report on real data can say how much of
+/// it was not taken as written. The unit conversion is reported separately, as
+/// `ReadSummary.sourceTimestampUnit`.
+public enum Normalization: String, Sendable, CaseIterable, Codable {
+  /// A span without a service (Zipkin without `localEndpoint.serviceName`, OTLP without a
+  /// `service.name` resource attribute, Jaeger without a process) was given `"unknown"`.
+  case unknownServiceName
+  /// A Zipkin span without `duration` (the spec allows it for incomplete spans) was given
+  /// end = start.
+  case missingDurationAsZero
+  /// A seed span's `duration` disagreed with `end_time - start_time`; the times were kept.
+  case inconsistentSeedDuration
+  /// Keys the jsonl or seed span schema does not have were ignored.
+  case unknownSpanKeysIgnored
+  /// An OTLP array, kvlist or bytes attribute became a string (compact JSON, or base64 for bytes).
+  case attributeFlattenedToString
+  /// An OTLP attribute with an empty `AnyValue` (no value at all) was dropped.
+  case attributeWithoutValueDropped
+  /// A Jaeger span's parent came from a FOLLOWS_FROM reference, as it had no CHILD_OF.
+  case parentFromFollowsFrom
+  /// A Jaeger log without an `event` field got an empty event name.
+  case logWithoutEventName
+  /// Hex ids in upper case (OTLP allows either) were lower-cased, so they match across spans.
+  case idLowercased
+
+  /// A phrase for reports: "spans given service \"unknown\"".
+  public var summary: String {
+    switch self {
+    case .unknownServiceName: "spans given service \"unknown\" (no service name in the source)"
+    case .missingDurationAsZero: "spans without duration, ended at their start"
+    case .inconsistentSeedDuration: "spans whose duration disagreed with end - start (ignored)"
+    case .unknownSpanKeysIgnored: "spans with keys the schema does not have (ignored)"
+    case .attributeFlattenedToString: "array, kvlist or bytes attributes flattened to strings"
+    case .attributeWithoutValueDropped: "attributes without a value dropped"
+    case .parentFromFollowsFrom: "parents taken from FOLLOWS_FROM references"
+    case .logWithoutEventName: "logs without an event field, given an empty event name"
+    case .idLowercased: "upper-case hex ids lower-cased"
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import TraceJSON
+import TraceModel
+
+/// How model ids become OTLP's 16-byte trace ids and 8-byte span ids (hex in OTLP/JSON).
+///
+/// Dashes are dropped and hex digits lower-cased, then:
+/// - trace id: a UUID's 32 hex digits are the 16 bytes as they are. Shorter hex ids (Zipkin and
+///   Jaeger 64-bit trace ids) are left-padded with zeros, as OpenTelemetry widens them.
+/// - span id: the first 16 hex digits of a UUID (its first 8 bytes). Hex ids of 16 digits or fewer
+///   (Zipkin, Jaeger, OTLP, the seed's spans) are kept, left-padded to 16.
+///
+/// Truncating a UUIDv4 span id keeps 60 random bits (the 13th digit is the version, always 4), so
+/// two spans of one trace collide with probability about n²/2^61 for n spans: ~10^-16 for the
+/// seed's 8-span traces, and even across a 10^6-span dataset (1e12 / 2.3e18) about 4·10^-7. Only
+/// a collision within a trace would change a parent link.
+///
+/// Anything else (non-hex text such as the seed's `trace-00000001-52c48291`, longer ids, all zeros,
+/// which OTLP reserves for "no id") throws rather than being hashed into an id nobody can trace
+/// back.
+public enum OTLPIDMapping {
+  /// The 32 lower-case hex digits of the OTLP trace id for `id`.
+  public static func traceID(_ id: String) throws -> String {
+    let digits = try hexDigits(id, kind: "trace")
+    guard digits.count <= 32 else {
+      throw IDMappingError(id: id, kind: "trace", reason: "more than 32 hex digits")
+    }
+    return try padded(digits, to: 32, id: id, kind: "trace")
+  }
+
+  /// The 16 lower-case hex digits of the OTLP span id for `id`.
+  public static func spanID(_ id: String) throws -> String {
+    let digits = try hexDigits(id, kind: "span")
+    switch digits.count {
+    case 32: return try padded(Array(digits.prefix(16)), to: 16, id: id, kind: "span")
+    case ...16: return try padded(digits, to: 16, id: id, kind: "span")
+    default:
+      throw IDMappingError(id: id, kind: "span", reason: "neither a UUID nor at most 16 hex digits")
+    }
+  }
+
+  private static func hexDigits(_ id: String, kind: String) throws -> [UInt8] {
+    var digits: [UInt8] = []
+    digits.reserveCapacity(32)
+    for byte in id.utf8 where byte != UInt8(ascii: "-") {
+      guard let nibble = Hex.value(byte) else {
+        throw IDMappingError(id: id, kind: kind, reason: "not hexadecimal")
+      }
+      digits.append(Hex.digit(nibble))
+    }
+    guard !digits.isEmpty else { throw IDMappingError(id: id, kind: kind, reason: "empty") }
+    return digits
+  }
+
+  private static func padded(_ digits: [UInt8], to count: Int, id: String, kind: String) throws
+    -> String
+  {
+    guard digits.contains(where: { $0 != UInt8(ascii: "0") }) else {
+      throw IDMappingError(id: id, kind: kind, reason: "all zeros, which OTLP reserves for no id")
+    }
+    let zeros = [UInt8](repeating: UInt8(ascii: "0"), count: count - digits.count)
+    return String(decoding: zeros + digits, as: UTF8.self)
+  }
+}

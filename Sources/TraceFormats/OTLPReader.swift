@@ -1,0 +1,66 @@
+import TraceJSON
+import TraceModel
+
+/// Reads OTLP/JSON `ExportTraceServiceRequest`s: one per line as the Collector's file exporter
+/// writes them, or pretty-printed, several per file if need be (`JSONRecordAssembler`).
+///
+/// Follows the OTLP/JSON rules of opentelemetry-proto's specification: lowerCamelCase keys, hex ids
+/// in either case, 64-bit integers as decimal strings (numbers accepted), enums as integers, unknown
+/// fields ignored. `scopeSpans` and its pre-1.0 name `instrumentationLibrarySpans` are both read.
+enum OTLPReader {
+  static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
+    var summary = ReadSummary(format: .otlp, sourceTimestampUnit: .nanoseconds)
+    var assembler = JSONRecordAssembler()
+    func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int) throws {
+      var parser = JSONParser(bytes)
+      repeat {
+        parser.skipWhitespace()
+        let start = parser.position
+        let request: JSONValue
+        do {
+          request = try parser.parseValue()
+          parser.skipWhitespace()
+        } catch let error as JSONSyntaxError {
+          throw source.error(error, in: bytes, line: line, offset: offset)
+        }
+        guard request["resourceSpans"] != nil else {
+          throw source.mismatch(
+            .otlp, start: UnsafeBufferPointer(rebasing: bytes[start...]), line: line,
+            offset: offset + start)
+        }
+        summary.documentCount += 1
+        try source.converting(valueAt: start, in: bytes, line: line, recordOffset: offset) {
+          try spans(of: request, summary: &summary, onSpan)
+        }
+      } while parser.position < bytes.count
+    }
+    summary.lineCount = try source.forEachLine { line, number, offset in
+      try assembler.feed(line, number: number, offset: offset, readRecord)
+    }
+    try assembler.finish(readRecord)
+    return summary
+  }
+
+  /// Hands over the spans of one request, each with its resource's `service.name`.
+  private static func spans(
+    of request: JSONValue, summary: inout ReadSummary, _ onSpan: (Span) throws -> Void
+  ) throws {
+    for (r, resourceSpans) in try request.optionalArray("resourceSpans").enumerated() {
+      try FieldError.within("resourceSpans[\(r)]") {
+        let resource = try resourceSpans["resource"]?.optionalArray("attributes") ?? []
+        let service = OTLPAttributes.string("service.name", in: resource)
+        let scopesKey =
+          resourceSpans["scopeSpans"] != nil ? "scopeSpans" : "instrumentationLibrarySpans"
+        for (s, scopeSpans) in try resourceSpans.optionalArray(scopesKey).enumerated() {
+          for (i, span) in try scopeSpans.optionalArray("spans").enumerated() {
+            let decoded = try FieldError.within("\(scopesKey)[\(s)].spans[\(i)]") {
+              try OTLPSpanDecoder.span(span, service: service, summary: &summary)
+            }
+            summary.spanCount += 1
+            try onSpan(decoded)
+          }
+        }
+      }
+    }
+  }
+}

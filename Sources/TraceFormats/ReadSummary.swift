@@ -1,0 +1,37 @@
+import TraceJSON
+import TraceModel
+
+/// What reading one trace file found: how much, in which unit, and what had to be normalized.
+///
+/// Returned by `TraceFileReader.read` once every span has been handed over, so a report can state
+/// the provenance of its figures next to them.
+public struct ReadSummary: Sendable, Equatable {
+  public var format: TraceFormat
+  public var spanCount = 0
+  /// Lines in the file, including blank ones.
+  public var lineCount = 0
+  /// Top-level JSON values read: one per line for jsonl and seed, one per request for OTLP, one
+  /// for a Zipkin or Jaeger file.
+  public var documentCount = 0
+  /// The unit the source wrote its timestamps in; the spans handed over are always in ns.
+  public var sourceTimestampUnit: TimestampUnit
+  /// How many times each normalization was applied; absent means never.
+  public var normalizations: [Normalization: Int] = [:]
+
+  public init(format: TraceFormat, sourceTimestampUnit: TimestampUnit) {
+    self.format = format
+    self.sourceTimestampUnit = sourceTimestampUnit
+  }
+
+  /// One line per normalization applied, in `Normalization.allCases` order so reports are stable:
+  /// "3 spans given service \"unknown\" (no service name in the source)".
+  public var normalizationNotes: [String] {
+    Normalization.allCases.compactMap { kind in
+      normalizations[kind].map { "\($0) \(kind.summary)" }
+    }
+  }
+
+  mutating func note(_ kind: Normalization, count: Int = 1) {
+    normalizations[kind, default: 0] += count
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import TraceJSON
+import TraceModel
+
+/// A trace file being read: its bytes line by line or whole, and errors that name it.
+///
+/// Errors locate faults by line (1-based), column (1-based, in bytes) and byte offset from the
+/// start of the file, which is what a user opening the file in an editor or `dd` needs.
+struct SourceFile {
+  let url: URL
+  /// The last path component, as errors show it.
+  let name: String
+  /// Read size for line-by-line reading; lines may be longer, they are carried across chunks.
+  static let chunkBytes = 1 << 20
+
+  init(_ url: URL) {
+    self.url = url
+    name = url.lastPathComponent
+  }
+
+  func error(line: Int? = nil, byteOffset: Int? = nil, _ problem: String) -> FormatError {
+    FormatError(file: name, line: line, byteOffset: byteOffset, problem: problem)
+  }
+
+  /// The error for a parse failure inside `record`, which starts at `line` and `offset` of the file.
+  func error(
+    _ syntax: JSONSyntaxError, in record: UnsafeBufferPointer<UInt8>, line: Int, offset: Int
+  ) -> FormatError {
+    let (faultLine, column) = Self.position(of: syntax.offset, in: record, firstLine: line)
+    let fileOffset = offset + syntax.offset
+    return error(
+      line: faultLine, byteOffset: fileOffset,
+      syntax.problem(column: column, fileOffset: fileOffset))
+  }
+
+  /// The error for a value of the wrong shape that begins at `offset` of `record`.
+  func error(
+    _ field: FieldError, at offset: Int, in record: UnsafeBufferPointer<UInt8>, line: Int,
+    recordOffset: Int
+  ) -> FormatError {
+    let (faultLine, _) = Self.position(of: offset, in: record, firstLine: line)
+    return error(line: faultLine, byteOffset: recordOffset + offset, field.message)
+  }
+
+  /// Line and column of `offset` in `bytes`, whose first byte is on line `firstLine`.
+  static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)
+    -> (line: Int, column: Int)
+  {
+    var line = firstLine
+    var lineStart = 0
+    for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+      line += 1
+      lineStart = index + 1
+    }
+    return (line, offset - lineStart + 1)
+  }
+
+  /// Lines as an editor counts them, as `forEachLine` does: newlines, plus one for a last line
+  /// without its newline.
+  static func lineCount(_ bytes: [UInt8]) -> Int {
+    let newlines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    return newlines + (bytes.last.map { $0 != 0x0A } ?? false ? 1 : 0)
+  }
+
+  /// 3 when `bytes` start with a UTF-8 byte-order mark, which the OpenTelemetry file format
+  /// requires and editors on Windows add; 0 otherwise.
+  static func byteOrderMarkLength<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
+  /// Up to `count` bytes from the start of the file.
+  func prefix(_ count: Int) throws -> [UInt8] {
+    let handle = try open()
+    defer { try? handle.close() }
+    return try read(handle, upTo: count)
+  }
+
+  /// The whole file, for formats that are one JSON document.
+  func readAll() throws -> [UInt8] {
+    let handle = try open()
+    defer { try? handle.close() }
+    var bytes: [UInt8] = []
+    while true {
+      let chunk = try read(handle, upTo: Self.chunkBytes)
+      if chunk.isEmpty { return bytes }
+      bytes.append(contentsOf: chunk)
+    }
+  }
+
+  /// Calls `body` with each line that is not blank, without its `\n` or `\r\n`, with the line's
+  /// number and byte offset; returns the number of lines, blank ones included.
+  ///
+  /// Reads `chunkBytes` at a time, so memory holds one chunk plus the longest line.
+  func forEachLine(
+    _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ offset: Int) throws -> Void
+  ) throws -> Int {
+    let handle = try open()
+    defer { try? handle.close() }
+    var buffer: [UInt8] = []
+    var bufferOffset = 0
+    var lineStart = 0
+    var searchFrom = 0
+    var lineCount = 0
+    var atEnd = false
+    while !atEnd {
+      let chunk = try read(handle, upTo: Self.chunkBytes)
+      atEnd = chunk.isEmpty
+      if bufferOffset == 0, buffer.isEmpty {
+        lineStart = Self.byteOrderMarkLength(chunk)
+        searchFrom = lineStart
+      }
+      buffer.append(contentsOf: chunk)
+      try buffer.withUnsafeBufferPointer { all in
+        while searchFrom < all.count,
+          let found = memchr(all.baseAddress! + searchFrom, 0x0A, all.count - searchFrom)
+        {
+          let newline = all.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          lineCount += 1
+          let end = newline > lineStart && all[newline - 1] == 0x0D ? newline - 1 : newline
+          try Self.emit(all, lineStart..<end, lineCount, bufferOffset, body)
+          lineStart = newline + 1
+          searchFrom = lineStart
+        }
+        searchFrom = all.count
+        if atEnd, lineStart < all.count {
+          lineCount += 1
+          try Self.emit(all, lineStart..<all.count, lineCount, bufferOffset, body)
+        }
+      }
+      buffer.removeSubrange(0..<lineStart)
+      bufferOffset += lineStart
+      searchFrom -= lineStart
+      lineStart = 0
+    }
+    return lineCount
+  }
+
+  private static func emit(
+    _ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ number: Int, _ bufferOffset: Int,
+    _ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Void
+  ) throws {
+    let line = UnsafeBufferPointer(rebasing: all[range])
+    guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { return }
+    try body(line, number, bufferOffset + range.lowerBound)
+  }
+
+  private func open() throws -> FileHandle {
+    do {
+      return try FileHandle(forReadingFrom: url)
+    } catch {
+      throw self.error("cannot be opened: \(Self.reason(error))")
+    }
+  }
+
+  private func read(_ handle: FileHandle, upTo count: Int) throws -> [UInt8] {
+    do {
+      return try handle.read(upToCount: count).map { [UInt8]($0) } ?? []
+    } catch {
+      throw self.error("cannot be read: \(Self.reason(error))")
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return nsError.localizedDescription
+  }
+}

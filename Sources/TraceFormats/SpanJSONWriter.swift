@@ -1,0 +1,119 @@
+import TraceJSON
+import TraceModel
+
+/// Writes a span as one compact JSON line in the seed's key order.
+///
+/// Hand-written because it runs once per span on the hot path and the schema is fixed; the tests
+/// decode its output with Foundation's `JSONDecoder` to hold it to the JSON grammar. A line is
+/// written through a `ByteCursor` into space reserved for its worst case: keys and punctuation as
+/// static byte runs, strings copied whole after an eight-bytes-at-a-time escape check, so a line
+/// costs a few dozen copies and no per-byte checks. The keys, their order and the byte attribution
+/// live here once, for a `Span` and for a span as the generator drew it (`SpanLineValues`).
+public enum SpanJSONWriter {
+  /// Appends `span` and a newline to `out`, returning how many bytes each field took.
+  @discardableResult
+  public static func write(_ span: Span, into out: inout [UInt8]) -> FieldBytes {
+    ByteCursor.append(to: &out, capacity: span.maxLineBytes) { write(span, to: &$0) }
+  }
+
+  /// Writes a line and its newline through `cursor`, which has room for `line.maxLineBytes`.
+  static func write<Line: SpanLineValues>(_ line: Line, to cursor: inout ByteCursor) -> FieldBytes {
+    var bytes = FieldBytes()
+    var mark = cursor.count
+    func close(_ field: SpanField, _ cursor: ByteCursor) {
+      bytes[field] = cursor.count - mark
+      mark = cursor.count
+    }
+    cursor.byte(UInt8(ascii: "{"))
+    close(.structure, cursor)
+    cursor.copy("\"trace_id\":"); line.traceID(to: &cursor); cursor.byte(comma)
+    close(.traceID, cursor)
+    cursor.copy("\"span_id\":"); line.spanID(to: &cursor); cursor.byte(comma)
+    close(.spanID, cursor)
+    cursor.copy("\"parent_span_id\":"); line.parentSpanID(to: &cursor); cursor.byte(comma)
+    close(.parentSpanID, cursor)
+    cursor.copy("\"service_name\":"); line.serviceName(to: &cursor); cursor.byte(comma)
+    close(.serviceName, cursor)
+    cursor.copy("\"operation_name\":"); line.operationName(to: &cursor); cursor.byte(comma)
+    close(.operationName, cursor)
+    cursor.copy("\"start_time\":"); cursor.integer(line.startTimeNanos); cursor.byte(comma)
+    close(.startTime, cursor)
+    cursor.copy("\"end_time\":"); cursor.integer(line.endTimeNanos); cursor.byte(comma)
+    close(.endTime, cursor)
+    cursor.copy("\"tags\":{"); line.tagMembers(to: &cursor); cursor.copy("},")
+    close(.tags, cursor)
+    cursor.copy("\"logs\":["); line.logObjects(to: &cursor); cursor.copy("],")
+    close(.logs, cursor)
+    cursor.copy("\"status_code\":"); cursor.integer(Int64(line.statusCode))
+    close(.statusCode, cursor)
+    cursor.copy("}\n")
+    bytes[.structure] += cursor.count - mark
+    return bytes
+  }
+
+  /// Keys, punctuation and three 20-digit numbers: what a line takes besides its strings, tags
+  /// and logs.
+  static let lineFrameBytes = 256 + 3 * integerBytes
+
+  private static let comma = UInt8(ascii: ",")
+  static let integerBytes = JSONWriter.integerBytes
+
+  /// A tag or log field as a JSON member, `"key":value`.
+  static func member(_ tag: Tag, to cursor: inout ByteCursor) {
+    string(tag.key, to: &cursor)
+    cursor.byte(UInt8(ascii: ":"))
+    value(tag.value, to: &cursor)
+  }
+
+  static func member(_ tag: Tag, _ out: inout [UInt8]) {
+    ByteCursor.append(to: &out, capacity: memberBytes(tag)) { member(tag, to: &$0) }
+  }
+
+  static func memberBytes(_ tag: Tag) -> Int { stringBytes(tag.key) + 1 + valueBytes(tag.value) }
+
+  /// A log event as a JSON object.
+  static func log(_ log: LogEvent, to cursor: inout ByteCursor) {
+    cursor.copy("{\"timestamp\":"); cursor.integer(log.timestampNanos)
+    cursor.copy(",\"event\":"); string(log.event, to: &cursor)
+    for field in log.fields {
+      cursor.byte(comma)
+      member(field, to: &cursor)
+    }
+    cursor.byte(UInt8(ascii: "}"))
+  }
+
+  static func logBytes(_ log: LogEvent) -> Int {
+    32 + integerBytes + stringBytes(log.event) + log.fields.reduce(0) { $0 + 1 + memberBytes($1) }
+  }
+
+  private static func valueBytes(_ value: TagValue) -> Int {
+    switch value {
+    case .string(let text): stringBytes(text)
+    case .int: integerBytes
+    case .bool: 5
+    // The longest shortest-round-trip form, such as -2.2250738585072014e-308, is 24 characters.
+    case .double: 32
+    }
+  }
+
+  /// Quotes and every byte escaped as `\u00XX`: the longest a string can be written.
+  static func stringBytes(_ text: String) -> Int { JSONWriter.stringBytes(text) }
+
+  static func value(_ value: TagValue, _ out: inout [UInt8]) {
+    ByteCursor.append(to: &out, capacity: valueBytes(value)) { Self.value(value, to: &$0) }
+  }
+
+  private static func value(_ value: TagValue, to cursor: inout ByteCursor) {
+    switch value {
+    case .string(let text): JSONWriter.string(text, to: &cursor)
+    case .int(let number): cursor.integer(number)
+    case .bool(let flag): JSONWriter.bool(flag, to: &cursor)
+    case .double(let number): JSONWriter.double(number, to: &cursor)
+    }
+  }
+
+  static func string(_ text: String, _ out: inout [UInt8]) { JSONWriter.string(text, &out) }
+  static func stringBytes(_ text: String) -> [UInt8] { JSONWriter.stringBytes(text) }
+  static func string(_ text: String, to cursor: inout ByteCursor) { JSONWriter.string(text, to: &cursor) }
+  static func integer(_ number: Int64, _ out: inout [UInt8]) { JSONWriter.integer(number, &out) }
+}

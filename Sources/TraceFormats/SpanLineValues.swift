@@ -1,0 +1,61 @@
+import TraceFormats
+import TraceJSON
+import TraceModel
+
+/// The values of one JSON line, which `SpanJSONWriter` writes between the seed's keys: those of a
+/// `Span`, or of a span as the generator drew it (`DrawnLine`), written without making the `Span`.
+protocol SpanLineValues {
+  /// The most bytes the line can take, newline included.
+  var maxLineBytes: Int { get }
+  var startTimeNanos: Int64 { get }
+  var endTimeNanos: Int64 { get }
+  var statusCode: Int { get }
+  /// Each of these writes a JSON value: a string with its quotes, or `null`.
+  func traceID(to cursor: inout ByteCursor)
+  func spanID(to cursor: inout ByteCursor)
+  func parentSpanID(to cursor: inout ByteCursor)
+  func serviceName(to cursor: inout ByteCursor)
+  func operationName(to cursor: inout ByteCursor)
+  /// The members of the `tags` object, comma-separated, without the braces.
+  func tagMembers(to cursor: inout ByteCursor)
+  /// The objects of the `logs` array, comma-separated, without the brackets.
+  func logObjects(to cursor: inout ByteCursor)
+}
+
+extension Span: SpanLineValues {
+  var maxLineBytes: Int {
+    var bytes = SpanJSONWriter.lineFrameBytes
+    for text in [traceID, spanID, serviceName, operationName] {
+      bytes += SpanJSONWriter.stringBytes(text)
+    }
+    bytes += parentSpanID.map(SpanJSONWriter.stringBytes) ?? 4
+    for tag in tags { bytes += 1 + SpanJSONWriter.memberBytes(tag) }
+    for log in logs { bytes += 1 + SpanJSONWriter.logBytes(log) }
+    return bytes
+  }
+
+  func traceID(to cursor: inout ByteCursor) { SpanJSONWriter.string(traceID, to: &cursor) }
+  func spanID(to cursor: inout ByteCursor) { SpanJSONWriter.string(spanID, to: &cursor) }
+
+  func parentSpanID(to cursor: inout ByteCursor) {
+    if let parentSpanID { SpanJSONWriter.string(parentSpanID, to: &cursor) } else { cursor.copy("null") }
+  }
+
+  func serviceName(to cursor: inout ByteCursor) { SpanJSONWriter.string(serviceName, to: &cursor) }
+  func operationName(to cursor: inout ByteCursor) { SpanJSONWriter.string(operationName, to: &cursor) }
+
+  func tagMembers(to cursor: inout ByteCursor) {
+    // Indices rather than elements: iterating would copy (retain and release) every tag.
+    for index in tags.indices {
+      if index > 0 { cursor.byte(UInt8(ascii: ",")) }
+      SpanJSONWriter.member(tags[index], to: &cursor)
+    }
+  }
+
+  func logObjects(to cursor: inout ByteCursor) {
+    for index in logs.indices {
+      if index > 0 { cursor.byte(UInt8(ascii: ",")) }
+      SpanJSONWriter.log(logs[index], to: &cursor)
+    }
+  }
+}

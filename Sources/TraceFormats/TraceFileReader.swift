@@ -1,0 +1,45 @@
+import Foundation
+import TraceJSON
+import TraceModel
+
+/// Reads a trace file of any supported format as normalized `Span`s, handed over one at a time.
+///
+/// The one entry point for real data: the analysis stages take spans and never learn which format
+/// they came from. Readers stream where the format allows (jsonl, seed, OTLP one request per line)
+/// and hold one trace's tree at a time otherwise (Zipkin, Jaeger: the file's bytes plus one array
+/// element). A file either yields all its spans or throws a `FormatError`; spans handed over before
+/// the error are from the part of the file before it.
+public enum TraceFileReader {
+  /// Reads `url` as `format`, or the detected format when `format` is nil, calling `onSpan` for
+  /// each span in file order.
+  ///
+  /// Errors thrown by `onSpan` stop the read and are rethrown unchanged.
+  public static func read(
+    url: URL, format: TraceFormat? = nil, onSpan: (Span) throws -> Void
+  ) throws -> ReadSummary {
+    let source = SourceFile(url)
+    let format =
+      try format
+      ?? TraceFormat.detect(
+        prefix: source.prefix(TraceFormat.detectionPrefixBytes), file: source.name)
+    let summary =
+      switch format {
+      case .jsonl: try JSONLReader.read(source, onSpan)
+      case .seed: try SeedReader.read(source, onSpan)
+      case .otlp: try OTLPReader.read(source, onSpan)
+      case .zipkin: try ZipkinReader.read(source, onSpan)
+      case .jaeger: try JaegerReader.read(source, onSpan)
+      }
+    guard summary.documentCount > 0 else { throw source.emptyFileError }
+    return summary
+  }
+
+  /// Reads the whole file into memory; for tests and small inputs.
+  public static func readAll(url: URL, format: TraceFormat? = nil) throws -> (
+    spans: [Span], summary: ReadSummary
+  ) {
+    var spans: [Span] = []
+    let summary = try read(url: url, format: format) { spans.append($0) }
+    return (spans, summary)
+  }
+}

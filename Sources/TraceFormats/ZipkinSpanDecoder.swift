@@ -1,0 +1,64 @@
+import TraceJSON
+import TraceModel
+
+/// Decodes one Zipkin v2 span into the model.
+///
+/// Read: traceId (16 or 32 hex digits), id, parentId (absent or empty: a root), name,
+/// `localEndpoint.serviceName` (absent: "unknown", counted), timestamp and duration (µs; an absent
+/// duration, allowed for incomplete spans, gives end = start, counted), tags (strings in Zipkin;
+/// numbers and booleans kept as such) and annotations as logs (`value` as the event name).
+/// Status is ERROR when the span has an `error` tag, whatever its value (Zipkin's own rule), or
+/// `otel.status_code` = ERROR. Not read: kind, remoteEndpoint, the endpoints' addresses and ports,
+/// debug and shared. A shared server span keeps the span id of its client span, so such files can
+/// hold two spans with one id: they are handed over as they are.
+enum ZipkinSpanDecoder {
+  static func span(_ value: JSONValue, summary: inout ReadSummary) throws -> Span {
+    guard case .object = value else {
+      throw FieldError("expected a span object, found \(value.kindDescription)")
+    }
+    let traceID = try HexID.normalized(
+      try value.string("traceId"), field: "traceId", lengths: [16, 32], summary: &summary)
+    let spanID = try HexID.normalized(
+      try value.string("id"), field: "id", lengths: [16], summary: &summary)
+    var parentSpanID: String?
+    if let parent = try value.optionalString("parentId"), !parent.isEmpty {
+      parentSpanID = try HexID.normalized(
+        parent, field: "parentId", lengths: [16], summary: &summary)
+    }
+    let micros = TimestampUnit.microseconds
+    let startNanos = try micros.nanos(try value.int64("timestamp"), field: "timestamp")
+    var endNanos = startNanos
+    if let duration = value["duration"], duration != .null {
+      let durationMicros = try JSONValue.int64(duration, field: "duration", acceptingStrings: false)
+      guard durationMicros >= 0 else {
+        throw FieldError("field \"duration\": negative duration \(durationMicros) µs")
+      }
+      let (end, overflow) = startNanos.addingReportingOverflow(
+        try micros.nanos(durationMicros, field: "duration"))
+      guard !overflow else {
+        throw FieldError("field \"duration\": end time does not fit Int64 ns")
+      }
+      endNanos = end
+    } else {
+      summary.note(.missingDurationAsZero)
+    }
+    let service = try value["localEndpoint"]?.optionalString("serviceName")
+    if service == nil { summary.note(.unknownServiceName) }
+    let tags = try value["tags"].map { try $0 == .null ? [] : $0.asTagObject("tags") } ?? []
+    let logs = try value.optionalArray("annotations").enumerated().map { index, annotation in
+      try FieldError.within("annotations[\(index)]") {
+        LogEvent(
+          timestampNanos: try micros.nanos(try annotation.int64("timestamp"), field: "timestamp"),
+          event: try annotation.string("value"))
+      }
+    }
+    let failed = tags.contains {
+      $0.key == "error" || $0 == Tag("otel.status_code", .string("ERROR"))
+    }
+    return Span(
+      traceID: traceID, spanID: spanID, parentSpanID: parentSpanID,
+      serviceName: service ?? "unknown", operationName: try value.optionalString("name") ?? "",
+      startTimeNanos: startNanos, endTimeNanos: endNanos, tags: tags, logs: logs,
+      statusCode: failed ? 1 : 0)
+  }
+}

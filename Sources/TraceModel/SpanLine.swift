@@ -1,0 +1,49 @@
+/// A span as the sinks receive it: its JSONL line, the bytes each field took in that line, and the
+/// span itself.
+///
+/// The line is what Baseline compresses and what the potentials attribute bytes of; the span is what
+/// they encode. A generated span keeps only a reference to its trace's records and is made on demand,
+/// since writing the dataset needs the line alone.
+public struct SpanLine: Sendable {
+  public var bytes: ArraySlice<UInt8>
+  public var fieldBytes: FieldBytes
+  private var source: Source
+
+  private enum Source: Sendable {
+    case span(Span)
+    case record(any SpanRecords, position: Int)
+  }
+
+  public init(span: Span, bytes: ArraySlice<UInt8>, fieldBytes: FieldBytes) {
+    self.bytes = bytes
+    self.fieldBytes = fieldBytes
+    source = .span(span)
+  }
+
+  /// A span made from `records` when first asked for.
+  public init(records: any SpanRecords, position: Int, bytes: ArraySlice<UInt8>, fieldBytes: FieldBytes) {
+    self.bytes = bytes
+    self.fieldBytes = fieldBytes
+    source = .record(records, position: position)
+  }
+
+  /// The span. One made from records is made anew on every access: a consumer that reads it field by
+  /// field takes `resolved()` first.
+  public var span: Span {
+    switch source {
+    case .span(let span): span
+    case .record(let records, let position): records.span(at: position)
+    }
+  }
+
+  /// The same span with its `Span` made once.
+  public func resolved() -> SpanLine {
+    SpanLine(span: span, bytes: bytes, fieldBytes: fieldBytes)
+  }
+}
+
+/// Compact records a source keeps its spans in until a sink asks for a `Span` (the generator's
+/// drawn traces). A class, so a line that refers to them costs one reference.
+public protocol SpanRecords: AnyObject, Sendable {
+  func span(at position: Int) -> Span
+}
