@@ -33,6 +33,9 @@ struct Phase0Command: ParsableCommand {
     try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
   }
 
+  /// The `.json` beside the report, as the user would spell it.
+  var jsonPath: String { (reportPath as NSString).deletingPathExtension + ".json" }
+
   var reportPath: String {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
   }
@@ -84,8 +87,8 @@ struct Phase0Command: ParsableCommand {
     let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
     let result = try Phase0Pipeline.run(configuration, writeDataset: false)
     let drift = ReportDrift.compare(
-      committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
-      committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),
+      markdownPath: reportPath, jsonPath: jsonPath,
+      committedMarkdown: CommittedFile.read(reportURL), committedJSON: CommittedFile.read(jsonURL),
       regeneratedMarkdown: try Phase0Report.markdown(result, stated: stated),
       regeneratedJSON: try Phase0JSON.text(result, stated: stated))
     print(drift)
