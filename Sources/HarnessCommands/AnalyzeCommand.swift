@@ -10,7 +10,6 @@ import TraceFormats
 import TraceGeneration
 import TraceModel
 
-extension TraceFormat: ExpressibleByArgument {}
 
 /// `harness analyze FILE`: Baseline and Analysis on traces a real system exported.
 struct AnalyzeCommand: ParsableCommand {

@@ -52,7 +52,7 @@ import Testing
   }
 
   @Test func theColumnLevelIsReportedAndUsed() throws {
-    let stage = try AnalysisStage(zstdLevel: 3)
+    let stage = try PotentialsAnalysis(zstdLevel: 3)
     for (index, span) in TestData.medium.spans.prefix(500).enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)

@@ -1,10 +1,10 @@
 import Codecs
 import TraceModel
 
-/// The Analysis stage: fed span by span, it measures every documented potential as a real encoded
+/// The potentials as a sink: fed span by span, it measures every documented potential as a real encoded
 /// column. Per-span potentials see spans as they arrive; per-trace ones see each trace once the
 /// `TraceAssembler` closes it.
-public final class AnalysisStage: BatchSink {
+public final class PotentialsAnalysis: BatchSink {
   private var assembler = TraceAssembler()
   private var services = ServiceNamesPotential()
   private var operations = OperationNamesPotential()
