@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Temporary files are registered with `InterruptCleanup`, which removes them on SIGINT/SIGTERM.
 public final class AtomicFile {
-  public let url: URL
-  public let temporaryURL: URL
+  let url: URL
+  let temporaryURL: URL
   private let handle: FileHandle
   private var committed = false
 
@@ -26,7 +26,7 @@ public final class AtomicFile {
     if !committed { abandon() }
   }
 
-  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+  func write(_ bytes: UnsafeRawBufferPointer) throws {
     try handle.write(contentsOf: bytes)
   }
 
@@ -45,14 +45,14 @@ public final class AtomicFile {
   }
 
   /// Closes and removes the temporary file.
-  public func abandon() {
+  func abandon() {
     try? handle.close()
     unlink(temporaryURL.path)
     InterruptCleanup.shared.unregister(temporaryURL.path)
   }
 
   /// Writes `bytes` to `url` atomically.
-  public static func write(_ bytes: [UInt8], to url: URL) throws {
+  static func write(_ bytes: [UInt8], to url: URL) throws {
     let file = try AtomicFile(url)
     try file.write(bytes)
     try file.commit()
@@ -65,8 +65,8 @@ public final class AtomicFile {
 
 /// An output location that cannot be used, found before any work is done.
 public struct OutputError: Error, CustomStringConvertible, Equatable {
-  public var path: String
-  public var problem: String
+  var path: String
+  var problem: String
 
   public init(path: String, problem: String) {
     self.path = path

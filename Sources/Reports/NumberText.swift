@@ -43,7 +43,7 @@ public enum NumberText {
   }
 
   /// 0.0812 → "8.1%".
-  public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
+  static func percent(_ fraction: Double, decimals: Int = 1) -> String {
     fixed(fraction * 100, decimals) + "%"
   }
 

@@ -13,7 +13,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
   case otlp
 
   /// `traces_<label>.jsonl` or `traces_<label>.otlp.jsonl`.
-  public func fileName(label: String) -> String {
+  func fileName(label: String) -> String {
     switch self {
     case .jsonl: "traces_\(label).jsonl"
     case .otlp: "traces_\(label).otlp.jsonl"

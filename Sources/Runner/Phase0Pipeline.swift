@@ -9,7 +9,7 @@ import TraceModel
 
 /// What a phase 0 run measured: plain figures, handed to the report writers.
 public struct Phase0Result: Sendable {
-  public var configuration: Phase0Configuration
+  var configuration: Phase0Configuration
   public var metadata: DatasetMetadata
   public var baseline: BaselineResult
   /// The same traces as OTLP/JSON, if measured.

@@ -9,12 +9,12 @@ import TraceModel
 /// column 212".
 public struct FormatError: Error, CustomStringConvertible, Equatable {
   /// The file's name as the user knows it (its last path component).
-  public var file: String
+  var file: String
   /// 1-based line of the fault, when it lies in one line.
-  public var line: Int?
+  var line: Int?
   /// Byte offset of the fault from the start of the file, when it is known.
-  public var byteOffset: Int?
-  public var problem: String
+  var byteOffset: Int?
+  var problem: String
 
   public init(file: String, line: Int? = nil, byteOffset: Int? = nil, problem: String) {
     self.file = file

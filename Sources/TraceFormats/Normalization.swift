@@ -6,7 +6,7 @@ import TraceModel
 /// Counted per file in `ReadSummary.normalizations`, so a report on real data can say how much of
 /// it was not taken as written. The unit conversion is reported separately, as
 /// `ReadSummary.sourceTimestampUnit`.
-public enum Normalization: String, Sendable, CaseIterable, Codable {
+enum Normalization: String, Sendable, CaseIterable, Codable {
   /// A span without a service (Zipkin without `localEndpoint.serviceName`, OTLP without a
   /// `service.name` resource attribute, Jaeger without a process) was given `"unknown"`.
   case unknownServiceName
@@ -29,7 +29,7 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
   case idLowercased
 
   /// A phrase for reports: "spans given service \"unknown\"".
-  public var summary: String {
+  var summary: String {
     switch self {
     case .unknownServiceName: "spans given service \"unknown\" (no service name in the source)"
     case .missingDurationAsZero: "spans without duration, ended at their start"

@@ -21,9 +21,9 @@ import TraceModel
 /// iterated. Memory holds one batch of spans.
 public struct OTLPJSONWriter {
   public static let defaultSpansPerRequest = 512
-  public static let scopeName = "trace-harness"
+  static let scopeName = "trace-harness"
 
-  public let spansPerRequest: Int
+  let spansPerRequest: Int
   private var pending: [Span] = []
 
   public init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
@@ -50,7 +50,7 @@ public struct OTLPJSONWriter {
   /// Appends one request holding exactly `spans`, and a newline.
   ///
   /// On an id `OTLPIDMapping` rejects it throws and leaves `out` as it was.
-  public static func writeRequest(_ spans: [Span], into out: inout [UInt8]) throws {
+  static func writeRequest(_ spans: [Span], into out: inout [UInt8]) throws {
     let mark = out.count
     do {
       try writeRequestBody(spans, into: &out)

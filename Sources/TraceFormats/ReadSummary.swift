@@ -9,14 +9,14 @@ public struct ReadSummary: Sendable, Equatable {
   public var format: TraceFormat
   public var spanCount = 0
   /// Lines in the file, including blank ones.
-  public var lineCount = 0
+  var lineCount = 0
   /// Top-level JSON values read: one per line for jsonl and seed, one per request for OTLP, one
   /// for a Zipkin or Jaeger file.
-  public var documentCount = 0
+  var documentCount = 0
   /// The unit the source wrote its timestamps in; the spans handed over are always in ns.
   public var sourceTimestampUnit: TimestampUnit
   /// How many times each normalization was applied; absent means never.
-  public var normalizations: [Normalization: Int] = [:]
+  var normalizations: [Normalization: Int] = [:]
 
   public init(format: TraceFormat, sourceTimestampUnit: TimestampUnit) {
     self.format = format

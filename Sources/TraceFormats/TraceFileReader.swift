@@ -35,7 +35,7 @@ public enum TraceFileReader {
   }
 
   /// Reads the whole file into memory; for tests and small inputs.
-  public static func readAll(url: URL, format: TraceFormat? = nil) throws -> (
+  static func readAll(url: URL, format: TraceFormat? = nil) throws -> (
     spans: [Span], summary: ReadSummary
   ) {
     var spans: [Span] = []

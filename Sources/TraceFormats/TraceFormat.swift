@@ -29,14 +29,14 @@ public enum TraceFormat: String, Sendable, CaseIterable, Codable {
   }
 
   /// How many bytes of a file `detect` is shown.
-  public static let detectionPrefixBytes = 64 * 1024
+  static let detectionPrefixBytes = 64 * 1024
 
   /// The format of a file, from its first few kilobytes.
   ///
   /// Decided by the keys of the first top-level object (or, for an array, of its first object): a
   /// prefix cut in the middle of a value is fine. Throws, listing the supported formats, when the
   /// input is empty or matches none of them.
-  public static func detect(prefix: [UInt8]) throws -> TraceFormat {
+  static func detect(prefix: [UInt8]) throws -> TraceFormat {
     try detect(prefix: prefix, file: "input")
   }
 
