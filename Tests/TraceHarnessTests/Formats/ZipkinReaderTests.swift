@@ -21,11 +21,15 @@ extension Formats {
         spans[1].logs == [LogEvent(timestampNanos: 1_698_000_000_006_000_000, event: "wire send")])
     }
 
-    @Test func errorTagMeansErrorStatusAndTagsStayStrings() throws {
+    @Test func errorTagMeansErrorStatusAndTagsStayStringsWithTheRemoteEndpointAfterThem() throws {
       let spans = try FormatFixtures.read("zipkin-traces.json").spans
       #expect(spans.map(\.statusCode) == [0, 1, 0, 0, 0])
       #expect(
-        spans[1].tags == [Tag("http.path", .string("/api")), Tag("error", .string("timeout"))])
+        spans[1].tags == [
+          Tag("http.path", .string("/api")), Tag("error", .string("timeout")),
+          Tag("peer.service", .string("backend")), Tag("net.peer.ip", .string("192.168.99.101")),
+          Tag("net.peer.port", .int(9000)),
+        ])
     }
 
     @Test func missingServiceAndDurationAreFilledInAndCounted() throws {
