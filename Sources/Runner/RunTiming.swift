@@ -1,10 +1,4 @@
-import Codecs
 import Foundation
-import Measurement
-import OutputFiles
-import TraceFormats
-import TraceGeneration
-import TraceModel
 
 /// Where a run's time went: its wall time, the process's CPU time and each worker's share.
 ///
@@ -15,30 +9,24 @@ public struct RunTiming: Sendable, Codable {
   public var cpuSeconds: Double
   /// CPU seconds per worker, slowest first, and under `rest` the process's CPU time not spent in a
   /// worker: the calling thread's (drawing or parsing spans, batching, finishing the analysis).
-  public var stages: [Stage]
+  public var shares: [Share]
 
-  public struct Stage: Sendable, Codable {
+  public struct Share: Sendable, Codable {
     public var name: String
     public var cpuSeconds: Double
   }
 
   /// The monotonic clock a run's start is read from, in nanoseconds.
-  static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
+  public static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
   /// The timing of a run that began at `startNanos` (`nowNanos`) and ends now.
-  init(startedAt startNanos: UInt64, workers: [Stage], rest: String) {
+  init(startedAt startNanos: UInt64, workers: [Share], rest: String) {
     wallSeconds = Double(Self.nowNanos - startNanos) / 1e9
     cpuSeconds = Self.processCPUSeconds()
-    let rest = Stage(
+    let rest = Share(
       name: rest,
       cpuSeconds: max(0, cpuSeconds - workers.reduce(0) { $0 + $1.cpuSeconds }))
-    stages = (workers + [rest]).sorted { $0.cpuSeconds > $1.cpuSeconds }
-  }
-
-  /// One line for the terminal: `9.0 s wall, 11.9 s CPU: zstd-19 9.10, per-span 0.50, …`.
-  public var summary: String {
-    "\(Format.fixed(wallSeconds, 1)) s wall, \(Format.fixed(cpuSeconds, 1)) s CPU: "
-      + stages.map { "\($0.name) \(Format.fixed($0.cpuSeconds, 2))" }.joined(separator: ", ")
+    shares = (workers + [rest]).sorted { $0.cpuSeconds > $1.cpuSeconds }
   }
 
   private static func processCPUSeconds() -> Double {
@@ -46,11 +34,5 @@ public struct RunTiming: Sendable, Codable {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-  }
-}
-
-extension SerialWorker {
-  func stage(_ name: String) -> RunTiming.Stage {
-    RunTiming.Stage(name: name, cpuSeconds: Double(busyNanos) / 1e9)
   }
 }

@@ -8,7 +8,7 @@ import TraceModel
 /// start of the file, which is what a user opening the file in an editor or `dd` needs. A gzip or
 /// zstd file is read through `DecompressingInput`, and its lines and offsets are those of the
 /// decompressed bytes.
-struct SourceFile {
+package struct SourceFile {
   let url: URL
   /// The last path component, as errors show it.
   let name: String
@@ -51,7 +51,7 @@ struct SourceFile {
   }
 
   /// Line and column of `offset` in `bytes`, whose first byte is on line `firstLine`.
-  static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)
+  package static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)
     -> (line: Int, column: Int)
   {
     var line = firstLine

@@ -1,6 +1,15 @@
 import Testing
-@testable import TraceHarness
-@testable import harness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
+@testable import HarnessCommands
 
 @Suite struct LevelParsingTests {
   @Test func groupsParseInOrderWithoutDuplicates() throws {
@@ -28,31 +37,31 @@ import Testing
   }
 
   @Test func largeRunsDropZstd19And22ByDefault() {
-    #expect(CodecSetting.defaults(forTraces: 1_000) == CodecSetting.phase0Defaults)
-    #expect(CodecSetting.defaults(forTraces: 1_001).map(\.description)
+    #expect(QuickDefaults(traces: 1_000).codecs == CodecSetting.phase0Defaults)
+    #expect(QuickDefaults(traces: 1_001).codecs.map(\.description)
       == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
   }
 }
 
 @Suite struct AnalysisLevelTests {
   @Test func largeRunsCompressTheColumnsAtAFasterLevel() {
-    #expect(AnalysisStage.defaultZstdLevel(forTraces: 1_000) == 19)
-    #expect(AnalysisStage.defaultZstdLevel(forTraces: 1_001) == 3)
-    #expect(AnalysisStage.defaultZstdLevel(forFileBytes: 4 << 20) == 19)
-    #expect(AnalysisStage.defaultZstdLevel(forFileBytes: (4 << 20) + 1) == 3)
+    #expect(QuickDefaults(traces: 1_000).analysisLevel == 19)
+    #expect(QuickDefaults(traces: 1_001).analysisLevel == 3)
+    #expect(QuickDefaults(fileBytes: 4 << 20).analysisLevel == 19)
+    #expect(QuickDefaults(fileBytes: (4 << 20) + 1).analysisLevel == 3)
   }
 
   @Test func theColumnLevelIsReportedAndUsed() throws {
-    let stage = try AnalysisStage(zstdLevel: 3)
+    let stage = try PotentialsAnalysis(zstdLevel: 3)
     for (index, span) in TestData.medium.spans.prefix(500).enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
     }
     let result = try stage.finish()
     #expect(result.zstdLevel == 3)
-    let grouping = try #require(result.potentials.first { $0.name == "trace grouping" })
-    #expect(grouping.details.contains { $0.label == "zstd-3 of the same lines grouped by trace, bytes" })
+    let grouping = try #require(result.potentials.first { PotentialText.name($0.potential) == "trace grouping" })
+    #expect(PotentialText.details(grouping, zstdLevel: 3).contains { $0.label == "zstd-3 of the same lines grouped by trace, bytes" })
   }
 
   @Test func anAnalysisLevelOutOfRangeIsRefused() {
@@ -62,7 +71,7 @@ import Testing
 
 @Suite struct OTLPRowSetTests {
   @Test func largeRunsMeasureOTLPWithoutZstd19() {
-    #expect(Phase0Configuration.defaultOTLPCodecs(forTraces: 1_000).map(\.description) == ["gzip-9", "zstd-3", "zstd-19"])
-    #expect(Phase0Configuration.defaultOTLPCodecs(forTraces: 1_001).map(\.description) == ["gzip-9", "zstd-3"])
+    #expect(QuickDefaults(traces: 1_000).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3", "zstd-19"])
+    #expect(QuickDefaults(traces: 1_001).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3"])
   }
 }

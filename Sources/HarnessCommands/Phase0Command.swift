@@ -23,15 +23,18 @@ struct Phase0Command: ParsableCommand {
 
   @OptionGroup var levelOptions: LevelOptions
 
-  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (gzip-9, zstd-3, zstd-19; no zstd-19 above 1,000 traces).")
+  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (\(QuickDefaults(traces: 0).otlpCodecs.map(\.description).joined(separator: ", ")); no zstd-19 above \(QuickDefaults.largeRunTraces) traces).")
   var otlpBaseline = true
 
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
   func codecs() throws -> [CodecSetting] {
-    try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
+    try levelOptions.codecs { QuickDefaults(traces: options.traceCount).codecs }
   }
+
+  /// The `.json` beside the report, as the user would spell it.
+  var jsonPath: String { (reportPath as NSString).deletingPathExtension + ".json" }
 
   var reportPath: String {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
@@ -40,7 +43,7 @@ struct Phase0Command: ParsableCommand {
   private func configuration() throws -> Phase0Configuration {
     options.configuration(
       codecs: try codecs(),
-      otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs(forTraces: options.traceCount) : [],
+      otlpCodecs: otlpBaseline ? QuickDefaults(traces: options.traceCount).otlpCodecs : [],
       analyze: true,
       analysisZstdLevel: levelOptions.analysisLevel)
   }
@@ -51,27 +54,28 @@ struct Phase0Command: ParsableCommand {
     if check { return try runCheck(reportURL: reportURL, jsonURL: jsonURL) }
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let configuration = try configuration()
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
     let result = try Phase0Pipeline.run(configuration, progress: options.progress)
-    try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
-    try AtomicFile.write(Phase0JSON.text(result), to: jsonURL)
+    try AtomicFile.write(Phase0Report.markdown(result, stated: stated), to: reportURL)
+    try AtomicFile.write(Phase0JSON.text(result, stated: stated), to: jsonURL)
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print("report    \(reportURL.path)")
     print("figures   \(jsonURL.path)")
     let metadata = result.metadata
     print(
-      "\(Format.grouped(metadata.traces)) traces, \(Format.grouped(metadata.spans)) spans, "
-        + "\(Format.grouped(metadata.rawBytes)) raw bytes")
+      "\(NumberText.grouped(metadata.traces)) traces, \(NumberText.grouped(metadata.spans)) spans, "
+        + "\(NumberText.grouped(metadata.rawBytes)) raw bytes")
     for row in result.baseline.rows {
       print(
         "  \(row.setting.description.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-          + "\(Format.grouped(row.compressedBytes)) bytes  "
-          + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
+          + "\(NumberText.grouped(row.compressedBytes)) bytes  "
+          + NumberText.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
     }
-    if let potentials = result.potentials {
+    if let analysis = result.analysis {
       print(
-        "all potentials, lossless: \(Format.grouped(potentials.analysis.losslessBytes)) bytes; "
-          + "ID floor \(Format.grouped(potentials.analysis.idFloorBytes))")
+        "all potentials, lossless: \(NumberText.grouped(analysis.losslessBytes)) bytes; "
+          + "ID floor \(NumberText.grouped(analysis.idFloorBytes))")
     }
     print("time      \(result.timing.summary)")
     print("timing    \(configuration.timingURL.path)")
@@ -79,12 +83,14 @@ struct Phase0Command: ParsableCommand {
 
   /// The drift check: the committed report against the one this code generates now.
   private func runCheck(reportURL: URL, jsonURL: URL) throws {
-    let result = try Phase0Pipeline.run(try configuration(), writeDataset: false)
+    let configuration = try configuration()
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
+    let result = try Phase0Pipeline.run(configuration, writeDataset: false)
     let drift = ReportDrift.compare(
-      committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
-      committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),
-      regeneratedMarkdown: Phase0Report.markdown(result),
-      regeneratedJSON: try Phase0JSON.text(result))
+      markdownPath: reportPath, jsonPath: jsonPath,
+      committedMarkdown: CommittedFile.read(reportURL), committedJSON: CommittedFile.read(jsonURL),
+      regeneratedMarkdown: try Phase0Report.markdown(result, stated: stated),
+      regeneratedJSON: try Phase0JSON.text(result, stated: stated))
     print(drift)
     if !drift.isCurrent { throw ExitCode.failure }
   }

@@ -10,7 +10,6 @@ import TraceFormats
 import TraceGeneration
 import TraceModel
 
-extension TraceFormat: ExpressibleByArgument {}
 
 /// `harness analyze FILE`: Baseline and Analysis on traces a real system exported.
 struct AnalyzeCommand: ParsableCommand {
@@ -37,7 +36,7 @@ struct AnalyzeCommand: ParsableCommand {
   }
 
   func codecs() throws -> [CodecSetting] {
-    try levelOptions.codecs { CodecSetting.defaults(forFileBytes: fileBytes) }
+    try levelOptions.codecs { QuickDefaults(fileBytes: fileBytes).codecs }
   }
 
   /// The file's size, which picks the defaults; 0 if it cannot be read (the pipeline says why).
@@ -52,20 +51,20 @@ struct AnalyzeCommand: ParsableCommand {
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
       url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
-      zstdLevel: levelOptions.analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
+      zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
     try AtomicFile.write(AnalyzeReport.markdown(result), to: reportURL)
     try AtomicFile.write(AnalyzeJSON.text(result), to: jsonURL)
-    let analysis = result.potentials.analysis
+    let analysis = result.analysis
     print("report    \(reportURL.path)")
     print("figures   \(jsonURL.path)")
     print(
-      "\(result.read.format.rawValue): \(Format.grouped(analysis.spans)) spans, "
-        + "\(Format.grouped(analysis.traces)) traces, \(analysis.services) services, "
-        + "\(Format.grouped(analysis.roots)) roots, \(Format.grouped(analysis.orphans)) orphans, "
-        + "\(Format.grouped(result.baseline.rawBytes)) bytes")
+      "\(result.read.format.rawValue): \(NumberText.grouped(analysis.spans)) spans, "
+        + "\(NumberText.grouped(analysis.traces)) traces, \(analysis.services) services, "
+        + "\(NumberText.grouped(analysis.roots)) roots, \(NumberText.grouped(analysis.orphans)) orphans, "
+        + "\(NumberText.grouped(result.baseline.rawBytes)) bytes")
     print(
-      "all potentials, lossless: \(Format.grouped(analysis.losslessBytes)) bytes; "
-        + "ID floor \(Format.grouped(analysis.idFloorBytes))")
+      "all potentials, lossless: \(NumberText.grouped(analysis.losslessBytes)) bytes; "
+        + "ID floor \(NumberText.grouped(analysis.idFloorBytes))")
     print("time      \(result.timing.summary)")
   }
 }

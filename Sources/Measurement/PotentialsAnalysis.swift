@@ -1,0 +1,83 @@
+import Codecs
+import TraceModel
+
+/// The potentials as a sink: fed span by span, it measures every documented potential as a real encoded
+/// column. Per-span potentials see spans as they arrive; per-trace ones see each trace once the
+/// `TraceAssembler` closes it.
+public final class PotentialsAnalysis: BatchSink {
+  private var assembler = TraceAssembler()
+  private var services = ServiceNamesPotential()
+  private var operations = OperationNamesPotential()
+  private var grouping: TraceGroupingPotential
+  private var parents = ParentIndexPotential()
+  private var timestamps = TimestampsPotential()
+  private var spanIDs = SpanIDsPotential()
+  private var tagsAndLogs = TagsAndLogsPotential()
+  private var status = StatusPotential()
+  private var fieldBytes = FieldBytes()
+  private var traceIDRandomBits = 0
+  private var traces = 0
+  private let zstdLevel: Int
+
+  /// `closingCompleteTraces`: close each trace as soon as its spans are all in (generated data,
+  /// whose traces arrive whole: bounded memory); off for files, whose traces may arrive in several
+  /// batches. `zstdLevel`: the level each encoded column is compressed at (`QuickDefaults.analysisLevel`).
+  public init(closingCompleteTraces: Bool = true, zstdLevel: Int = 19) throws {
+    self.zstdLevel = zstdLevel
+    assembler.closesCompleteTraces = closingCompleteTraces
+    grouping = try TraceGroupingPotential(zstdLevel: zstdLevel)
+  }
+
+  public var label: String { "analysis" }
+  /// The grouped-by-trace stream is compressed at the analysis level: as slow as the sweep's
+  /// slowest setting from level 16.
+  public var isSlow: Bool { CodecSetting(.zstd, level: zstdLevel).isSlow }
+
+  /// What `endOfStream` measured.
+  public private(set) var result: AnalysisResult?
+
+  public func consume(_ batch: SpanBatch) throws {
+    for line in batch.spans { try add(line) }
+  }
+
+  public func endOfStream() throws { result = try finish() }
+
+  public func add(_ line: SpanLine) throws {
+    let line = line.resolved()
+    fieldBytes += line.fieldBytes
+    try operations.add(line, service: try services.add(line))
+    try grouping.add(line)
+    try spanIDs.add(line)
+    try tagsAndLogs.add(line)
+    try status.add(line)
+    for trace in assembler.add(line) { try close(trace) }
+  }
+
+  private func close(_ trace: [TraceAssembler.Member]) throws {
+    traces += 1
+    traceIDRandomBits += IDBytes.randomBits(trace[0].line.span.traceID)
+    try grouping.close(trace)
+    try parents.close(trace)
+    try timestamps.close(trace)
+  }
+
+  public func finish() throws -> AnalysisResult {
+    for trace in assembler.finish() { try close(trace) }
+    let potentials = [
+      try services.finish(zstdLevel: zstdLevel),
+      try operations.finish(zstdLevel: zstdLevel),
+      try grouping.finish(zstdLevel: zstdLevel),
+      try parents.finish(zstdLevel: zstdLevel),
+      try timestamps.finish(zstdLevel: zstdLevel),
+      try spanIDs.finish(zstdLevel: zstdLevel),
+      try tagsAndLogs.finish(zstdLevel: zstdLevel),
+      try status.finish(zstdLevel: zstdLevel),
+    ]
+    return AnalysisResult(
+      potentials: potentials, fieldBytes: fieldBytes, traces: traces,
+      spans: services.spans, services: services.dictionary.count,
+      operations: operations.global.count, roots: parents.roots, orphans: parents.orphans,
+      idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
+      zstdLevel: zstdLevel)
+  }
+}
