@@ -27,7 +27,12 @@ enum OTLPProtobufReader {
     var summary = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
     let input = try source.open()
     let head = try input.peek(16)
-    if head.isEmpty { return summary }
+    // A file of nothing but whitespace is empty whatever its format, as for the JSON readers.
+    if try input.peek(TraceFormat.detectionPrefixBytes).allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+      try input.peek(TraceFormat.detectionPrefixBytes + 1).count <= TraceFormat.detectionPrefixBytes
+    {
+      return summary
+    }
     guard let layout = OTLPProtobufLayout(prefix: head) else {
       throw source.error(
         record: 1, byteOffset: 0,
