@@ -58,7 +58,7 @@ protocol StreamCompressor: AnyObject {
 }
 
 /// A decompressor fed in chunks of compressed bytes.
-protocol StreamDecompressor: AnyObject {
+public protocol StreamDecompressor: AnyObject {
   func decompress(_ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void)
     throws
   /// Whether the input so far ends exactly at the end of a complete stream.
@@ -68,7 +68,7 @@ protocol StreamDecompressor: AnyObject {
 /// A failure inside a compression library, or a round trip that did not give the input back.
 public struct CodecError: Error, CustomStringConvertible, Equatable {
   var codec: String
-  var message: String
+  public var message: String
 
   public init(_ codec: String, _ message: String) {
     self.codec = codec

@@ -62,7 +62,7 @@ final class GzipCompressor: StreamCompressor {
 }
 
 /// Streaming gunzip through zlib's `inflate`.
-final class GzipDecompressor: StreamDecompressor {
+public final class GzipDecompressor: StreamDecompressor {
   private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
   private var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
   public private(set) var isComplete = false
@@ -81,7 +81,7 @@ final class GzipDecompressor: StreamDecompressor {
     stream.deallocate()
   }
 
-  func decompress(
+  public func decompress(
     _ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     stream.pointee.next_in = UnsafeMutablePointer(

@@ -56,7 +56,7 @@ final class ZstdCompressor: StreamCompressor {
 }
 
 /// Streaming zstd decompression through `ZSTD_decompressStream`.
-final class ZstdDecompressor: StreamDecompressor {
+public final class ZstdDecompressor: StreamDecompressor {
   private let context: OpaquePointer
   private var outputBuffer = [UInt8](repeating: 0, count: ZSTD_DStreamOutSize())
   public private(set) var isComplete = true
@@ -70,7 +70,7 @@ final class ZstdDecompressor: StreamDecompressor {
 
   deinit { ZSTD_freeDCtx(context) }
 
-  func decompress(
+  public func decompress(
     _ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)

@@ -25,7 +25,7 @@ import TraceModel
 /// iterated. Memory holds one batch of spans.
 public struct OTLPJSONWriter {
   public static let defaultSpansPerRequest = 512
-  static let scopeName = "trace-harness"
+  public static let scopeName = "trace-harness"
 
   let spansPerRequest: Int
   private var pending: [Span] = []

@@ -1,4 +1,4 @@
-import Codecs
+@testable import Codecs
 import Foundation
 import Testing
 
