@@ -49,5 +49,6 @@ let package = Package(
         "Reports", "History", "OutputFiles",
       ],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
   ]
 )

@@ -30,6 +30,7 @@ struct AnalyzeCommand: ParsableCommand {
   @OptionGroup var levelOptions: LevelOptions
 
   func validate() throws {
+    if report == "" { throw ValidationError("--report must name a file, not \"\".") }
     guard format == "auto" || TraceFormat(rawValue: format) != nil else {
       throw ValidationError(
         "unknown format '\(format)': use auto, " + TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))
@@ -49,12 +50,18 @@ struct AnalyzeCommand: ParsableCommand {
     let url = URL(fileURLWithPath: file)
     let reportURL = URL(fileURLWithPath: report ?? "reports/analysis-\(url.lastPathComponent).md")
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
+    try OutputPaths.refuseOverwriting(
+      outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
+      inputs: [.init("input file", url)])
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
+    try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
       url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
       zstdLevel: levelOptions.analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
-    try AtomicFile.write(AnalyzeReport.markdown(result), to: reportURL)
-    try AtomicFile.write(AnalyzeJSON.text(result), to: jsonURL)
+    let outputs = OutputSet()
+    try outputs.add(AnalyzeReport.markdown(result), at: reportURL)
+    try outputs.add(AnalyzeJSON.text(result), at: jsonURL)
+    try outputs.commit()
     let analysis = result.potentials.analysis
     print("report    \(reportURL.path)")
     print("figures   \(jsonURL.path)")

@@ -29,6 +29,10 @@ struct Phase0Command: ParsableCommand {
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
+  func validate() throws {
+    if report == "" { throw ValidationError("--report must name a file, not \"\".") }
+  }
+
   func codecs() throws -> [CodecSetting] {
     try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
   }
@@ -49,11 +53,21 @@ struct Phase0Command: ParsableCommand {
     let reportURL = URL(fileURLWithPath: reportPath)
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
     if check { return try runCheck(reportURL: reportURL, jsonURL: jsonURL) }
-    try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let configuration = try configuration()
+    try OutputPaths.refuseOverwriting(
+      outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
+      inputs: options.inputs + [
+        .init("dataset", configuration.datasetURL), .init("metadata", configuration.metadataURL),
+        .init("timing file", configuration.timingURL),
+      ])
+    try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
+    try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
+    try StaleFiles.removeAbandoned(in: configuration.outputDirectory)
     let result = try Phase0Pipeline.run(configuration, progress: options.progress)
-    try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
-    try AtomicFile.write(Phase0JSON.text(result), to: jsonURL)
+    let outputs = OutputSet()
+    try outputs.add(Phase0Report.markdown(result), at: reportURL)
+    try outputs.add(Phase0JSON.text(result), at: jsonURL)
+    try outputs.commit()
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print("report    \(reportURL.path)")
