@@ -50,5 +50,6 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
+    .testTarget(name: "TraceGenerationTests", dependencies: ["TraceGeneration"]),
   ]
 )
