@@ -51,5 +51,6 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
     .testTarget(name: "TraceGenerationTests", dependencies: ["TraceGeneration"]),
+    .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats"], exclude: ["Fixtures"]),
   ]
 )

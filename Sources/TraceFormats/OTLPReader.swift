@@ -8,8 +8,10 @@ import TraceModel
 /// in either case, 64-bit integers as decimal strings (numbers accepted), enums as integers, unknown
 /// fields ignored. `scopeSpans` and its pre-1.0 name `instrumentationLibrarySpans` are both read.
 enum OTLPReader {
-  static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
-    var summary = ReadSummary(format: .otlp, sourceTimestampUnit: .nanoseconds)
+  static func read(
+    _ source: SourceFile, timeUnit: TimestampUnit? = nil, _ onSpan: (Span) throws -> Void
+  ) throws -> ReadSummary {
+    var summary = ReadSummary(format: .otlp, sourceTimestampUnit: timeUnit ?? .nanoseconds)
     var assembler = JSONRecordAssembler()
     func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int) throws {
       var parser = JSONParser(bytes)
@@ -30,7 +32,7 @@ enum OTLPReader {
         }
         summary.documentCount += 1
         try source.converting(valueAt: start, in: bytes, line: line, recordOffset: offset) {
-          try spans(of: request, summary: &summary, onSpan)
+          try spans(of: request, timeUnit: timeUnit, summary: &summary, onSpan)
         }
       } while parser.position < bytes.count
     }
@@ -43,7 +45,8 @@ enum OTLPReader {
 
   /// Hands over the spans of one request, each with its resource's `service.name`.
   private static func spans(
-    of request: JSONValue, summary: inout ReadSummary, _ onSpan: (Span) throws -> Void
+    of request: JSONValue, timeUnit: TimestampUnit?, summary: inout ReadSummary,
+    _ onSpan: (Span) throws -> Void
   ) throws {
     for (r, resourceSpans) in try request.optionalArray("resourceSpans").enumerated() {
       try FieldError.within("resourceSpans[\(r)]") {
@@ -54,7 +57,7 @@ enum OTLPReader {
         for (s, scopeSpans) in try resourceSpans.optionalArray(scopesKey).enumerated() {
           for (i, span) in try scopeSpans.optionalArray("spans").enumerated() {
             let decoded = try FieldError.within("\(scopesKey)[\(s)].spans[\(i)]") {
-              try OTLPSpanDecoder.span(span, service: service, summary: &summary)
+              try OTLPSpanDecoder.span(span, service: service, timeUnit: timeUnit, summary: &summary)
             }
             summary.spanCount += 1
             try onSpan(decoded)

@@ -12,8 +12,12 @@ import TraceModel
 enum OTLPSpanDecoder {
   static let statusError: Int64 = 2
 
-  static func span(_ value: JSONValue, service: String?, summary: inout ReadSummary) throws -> Span
-  {
+  /// `timeUnit` is the unit the user stated (`--time-unit`); without it times are ns, as OTLP
+  /// states, and a start time whose magnitude reads as another unit is refused.
+  static func span(
+    _ value: JSONValue, service: String?, timeUnit: TimestampUnit? = nil,
+    summary: inout ReadSummary
+  ) throws -> Span {
     guard case .object = value else {
       throw FieldError("expected a span object, found \(value.kindDescription)")
     }
@@ -26,17 +30,18 @@ enum OTLPSpanDecoder {
       parentSpanID = try HexID.normalized(
         parent, field: "parentSpanId", lengths: [16], summary: &summary)
     }
-    let startNanos = try TimestampUnit.nanoseconds.nanos(
-      try value.int64OrString("startTimeUnixNano"), field: "startTimeUnixNano")
+    let unit = timeUnit ?? .nanoseconds
+    let start = try value.int64OrString("startTimeUnixNano")
+    if timeUnit == nil { try unit.checkMagnitude(start, field: "startTimeUnixNano") }
+    let startNanos = try unit.nanos(start, field: "startTimeUnixNano")
     let endNanos = try TimestampUnit.checkedEnd(
       startNanos: startNanos,
-      endNanos: try TimestampUnit.nanoseconds.nanos(
-        try value.int64OrString("endTimeUnixNano"), field: "endTimeUnixNano"),
+      endNanos: try unit.nanos(try value.int64OrString("endTimeUnixNano"), field: "endTimeUnixNano"),
       field: "endTimeUnixNano")
     let tags = try OTLPAttributes.tags(
       try value.optionalArray("attributes"), unique: true, summary: &summary)
     let logs = try value.optionalArray("events").enumerated().map { index, event in
-      try FieldError.within("events[\(index)]") { try log(event, summary: &summary) }
+      try FieldError.within("events[\(index)]") { try log(event, unit: unit, summary: &summary) }
     }
     if service == nil { summary.note(.unknownServiceName) }
     return Span(
@@ -57,9 +62,11 @@ enum OTLPSpanDecoder {
     }
   }
 
-  private static func log(_ event: JSONValue, summary: inout ReadSummary) throws -> LogEvent {
+  private static func log(_ event: JSONValue, unit: TimestampUnit, summary: inout ReadSummary)
+    throws -> LogEvent
+  {
     LogEvent(
-      timestampNanos: try TimestampUnit.nanoseconds.nanos(
+      timestampNanos: try unit.nanos(
         try event.int64OrString("timeUnixNano"), field: "timeUnixNano"),
       event: try event.optionalString("name") ?? "",
       fields: try OTLPAttributes.tags(

@@ -15,6 +15,9 @@ public struct ReadSummary: Sendable, Equatable {
   public var documentCount = 0
   /// The unit the source wrote its timestamps in; the spans handed over are always in ns.
   public var sourceTimestampUnit: TimestampUnit
+  /// Spans marked `Span.timingUnknown` (Zipkin without timestamp or duration), which timing
+  /// figures leave out.
+  public var spansWithUnknownTiming = 0
   /// How many times each normalization was applied; absent means never.
   public var normalizations: [Normalization: Int] = [:]
 

@@ -16,6 +16,10 @@ public struct Span: Sendable, Equatable {
   public var logs: [LogEvent]
   /// 0 for OK, 1 for ERROR, as in the seed.
   public var statusCode: Int
+  /// The source gave no start or no duration (a late or partial Zipkin span): the times are
+  /// placeholders, so figures about time (durations, trace windows, timestamp deltas) leave the
+  /// span out, while counts and sizes keep it.
+  public var timingUnknown = false
 
   public init(
     traceID: String, spanID: String, parentSpanID: String?, serviceName: String,
