@@ -31,6 +31,7 @@ enum OTLPReader {
             offset: offset + start)
         }
         summary.documentCount += 1
+        noteFindings(in: request, at: .init(line: line), summary: &summary)
         try source.converting(valueAt: start, in: bytes, line: line, recordOffset: offset) {
           try spans(of: request, timeUnit: timeUnit, summary: &summary, onSpan)
         }
@@ -41,6 +42,16 @@ enum OTLPReader {
     }
     try assembler.finish(readRecord)
     return summary
+  }
+
+  /// Counts the request's duplicate keys and resources that carry both scope keys.
+  private static func noteFindings(
+    in request: JSONValue, at location: StructureFindings.Location, summary: inout ReadSummary
+  ) {
+    summary.findings.note(.duplicateJSONKey, count: request.duplicateKeyCount, at: location)
+    guard case .array(let resources)? = request["resourceSpans"] else { return }
+    let both = resources.filter { $0["scopeSpans"] != nil && $0["instrumentationLibrarySpans"] != nil }
+    summary.findings.note(.bothScopeSpanKeys, count: both.count, at: location)
   }
 
   /// Hands over the spans of one request, each with its resource's `service.name`.

@@ -18,6 +18,9 @@ public struct ReadSummary: Sendable, Equatable {
   /// Spans marked `Span.timingUnknown` (Zipkin without timestamp or duration), which timing
   /// figures leave out.
   public var spansWithUnknownTiming = 0
+  /// Broken structure the reader saw in the JSON itself (duplicate keys, OTLP's two scope keys);
+  /// `StructureChecker` finds the rest from the spans.
+  public var findings = StructureFindings()
   /// How many times each normalization was applied; absent means never.
   public var normalizations: [Normalization: Int] = [:]
 
