@@ -78,3 +78,17 @@ import Testing
     #expect(TimestampUnit(optionName: "minutes") == nil)
   }
 }
+
+@Suite struct ZeroSpanTests {
+  /// Files that are valid but hold no span reach the analysis with a span count of 0 (the
+  /// report must say so rather than divide by it); a file with no JSON at all is refused.
+  @Test(arguments: [("[]", TraceFormat.zipkin), (#"{"resourceSpans":[]}"#, .otlp), (#"{"data":[]}"#, .jaeger)])
+  func aFileWithZeroSpansReadsAsZeroSpans(text: String, format: TraceFormat) throws {
+    let url = try Fixture.write(text + "\n", named: "empty.json")
+    defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+    let (spans, summary) = try TraceFileReader.readAll(url: url)
+    #expect(summary.format == format)
+    #expect(spans.isEmpty)
+    #expect(summary.spanCount == 0)
+  }
+}
