@@ -38,6 +38,24 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
     return nsError.localizedDescription
   }
 
+  /// `mkdir -p`, with the C library's reason on failure ("Not a directory" when a parent is a
+  /// file), which Foundation's `createDirectory` reduces to "error 512".
+  private static func createDirectories(_ path: String) throws {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      prefix += "/" + component
+      guard mkdir(prefix, 0o755) == 0 || errno == EEXIST else {
+        throw failedWithErrno("cannot create the directory", path: path)
+      }
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      errno = ENOTDIR
+      throw failedWithErrno("cannot create the directory", path: path)
+    }
+  }
+
   /// Makes sure `directory` exists (creating it) and accepts new files, or says why not.
   public static func checkWritableDirectory(_ directory: URL) throws {
     var isDirectory: ObjCBool = false
@@ -47,11 +65,7 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
         throw OutputError(path: path, problem: "is a file, not a directory")
       }
     } else {
-      do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      } catch {
-        throw failed("cannot create the directory", path: path, error)
-      }
+      try createDirectories(path)
     }
     guard access(path, W_OK | X_OK) == 0 else {
       throw OutputError(path: path, problem: "is not writable")

@@ -37,6 +37,9 @@ struct Phase0Command: ParsableCommand {
     try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
   }
 
+  /// The `.json` beside the report, as the user would spell it.
+  var jsonPath: String { (reportPath as NSString).deletingPathExtension + ".json" }
+
   var reportPath: String {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
   }
@@ -63,10 +66,11 @@ struct Phase0Command: ParsableCommand {
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: configuration.outputDirectory)
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
     let result = try Phase0Pipeline.run(configuration, progress: options.progress)
     let outputs = OutputSet()
-    try outputs.add(Phase0Report.markdown(result), at: reportURL)
-    try outputs.add(Phase0JSON.text(result), at: jsonURL)
+    try outputs.add(Phase0Report.markdown(result, stated: stated), at: reportURL)
+    try outputs.add(Phase0JSON.text(result, stated: stated), at: jsonURL)
     try outputs.commit()
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
@@ -74,18 +78,18 @@ struct Phase0Command: ParsableCommand {
     print("figures   \(jsonURL.path)")
     let metadata = result.metadata
     print(
-      "\(Format.grouped(metadata.traces)) traces, \(Format.grouped(metadata.spans)) spans, "
-        + "\(Format.grouped(metadata.rawBytes)) raw bytes")
+      "\(NumberText.grouped(metadata.traces)) traces, \(NumberText.grouped(metadata.spans)) spans, "
+        + "\(NumberText.grouped(metadata.rawBytes)) raw bytes")
     for row in result.baseline.rows {
       print(
         "  \(row.setting.description.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-          + "\(Format.grouped(row.compressedBytes)) bytes  "
-          + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
+          + "\(NumberText.grouped(row.compressedBytes)) bytes  "
+          + NumberText.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
     }
-    if let potentials = result.potentials {
+    if let analysis = result.analysis {
       print(
-        "all potentials, lossless: \(Format.grouped(potentials.analysis.losslessBytes)) bytes; "
-          + "ID floor \(Format.grouped(potentials.analysis.idFloorBytes))")
+        "all potentials, lossless: \(NumberText.grouped(analysis.losslessBytes)) bytes; "
+          + "ID floor \(NumberText.grouped(analysis.idFloorBytes))")
     }
     print("time      \(result.timing.summary)")
     print("timing    \(configuration.timingURL.path)")
@@ -93,12 +97,14 @@ struct Phase0Command: ParsableCommand {
 
   /// The drift check: the committed report against the one this code generates now.
   private func runCheck(reportURL: URL, jsonURL: URL) throws {
-    let result = try Phase0Pipeline.run(try configuration(), writeDataset: false)
+    let configuration = try configuration()
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
+    let result = try Phase0Pipeline.run(configuration, writeDataset: false)
     let drift = ReportDrift.compare(
-      committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
-      committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),
-      regeneratedMarkdown: Phase0Report.markdown(result),
-      regeneratedJSON: try Phase0JSON.text(result))
+      markdownPath: reportPath, jsonPath: jsonPath,
+      committedMarkdown: CommittedFile.read(reportURL), committedJSON: CommittedFile.read(jsonURL),
+      regeneratedMarkdown: try Phase0Report.markdown(result, stated: stated),
+      regeneratedJSON: try Phase0JSON.text(result, stated: stated))
     print(drift)
     if !drift.isCurrent { throw ExitCode.failure }
   }

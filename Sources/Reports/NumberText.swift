@@ -13,7 +13,7 @@ import TraceModel
 /// committed reports must regenerate byte for byte on any machine. A value with no figure to show
 /// (NaN from 0 ÷ 0 on a file with zero spans, an infinity, or beyond Int64) is spelled "–", the
 /// reports' sign for "no figure", rather than trapping in the Int64 conversion.
-public enum Format {
+public enum NumberText {
   /// Whether `value` converts to Int64 without trapping.
   private static func fitsInt64(_ value: Double) -> Bool {
     value.isFinite && value.magnitude < 9.2e18
