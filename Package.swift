@@ -51,7 +51,7 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
-    .testTarget(name: "TraceGenerationTests", dependencies: ["TraceGeneration"]),
+    .testTarget(name: "TraceGenerationTests", dependencies: ["TraceGeneration"], exclude: ["Fixtures"]),
     .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats"], exclude: ["Fixtures"]),
   ]
 )

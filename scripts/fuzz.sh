@@ -33,8 +33,8 @@ summary=()
 for target in $targets; do
   echo "== $target: building"
   if ! (cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address --product "$target" \
-    >"$work-$target-build.log" 2>&1); then
-    echo "   build failed: see $work-$target-build.log"
+    >"$work/$target-build.log" 2>&1); then
+    echo "   build failed: see $work/$target-build.log"
     summary+=("$target: build failed")
     status=1
     continue
@@ -43,7 +43,7 @@ for target in $targets; do
   crashes=$work/crashes/$target
   mkdir -p "$corpus" "$crashes"
   cp $(seeds "$target") "$corpus"/ 2>/dev/null
-  [ -d "$own/fuzz" ] && cp "$own/fuzz/"* "$corpus"/ 2>/dev/null
+  cp "$own/fuzz/$target-"* "$root/Tests/TraceGenerationTests/Fixtures/fuzz/$target-"* "$corpus"/ 2>/dev/null
   echo "== $target: fuzzing for ${seconds}s"
   log=$work/$target.log
   Fuzz/.build/release/"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

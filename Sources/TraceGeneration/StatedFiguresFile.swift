@@ -21,12 +21,7 @@ public enum StatedFiguresFile {
   /// The file's bytes, once they have passed the checks; errors name the file and the entry.
   public static func read(from url: URL) throws -> Data {
     let file = url.path
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw TopologyError(file: file, entry: "file", problem: "cannot be read: \(Topology.reason(error))")
-    }
+    let data = try ExperimentFile.read(url)
     let entries: Entries
     do {
       entries = try JSONDecoder().decode(Entries.self, from: data)

@@ -16,12 +16,7 @@ extension Topology {
   /// Loads and validates a topology file.
   public static func load(from url: URL) throws -> Topology {
     let file = url.path
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw TopologyError(file: file, entry: "file", problem: "cannot be read: \(Self.reason(error))")
-    }
+    let data = try ExperimentFile.read(url)
     let topology: Topology
     do {
       topology = try JSONDecoder().decode(Topology.self, from: data)

@@ -68,3 +68,36 @@ private func topologyFile(replacing key: String, with value: String) throws -> U
     #expect(try StatedFiguresFile.read(from: url).count > 100)
   }
 }
+
+/// Inputs the topology fuzzer (Fuzz/FuzzTopology) failed on, under `Fixtures/fuzz/`.
+@Suite struct TopologyFuzzRegressionTests {
+  static let inputs: [URL] = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/fuzz")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().map { folder.appendingPathComponent($0) }
+  }()
+
+  @Test(arguments: inputs)
+  func aFuzzInputIsLoadedOrRefusedWithATopologyError(_ input: URL) {
+    do {
+      _ = try Topology.load(from: input)
+    } catch {
+      #expect(error is TopologyError, "\(input.lastPathComponent): \(error)")
+    }
+  }
+
+  /// An empty file went through `Data(contentsOf:)`, which leaks 4 KiB for it (LeakSanitizer,
+  /// FuzzTopology), and then failed as "not valid JSON".
+  @Test func anEmptyTopologyIsRefusedAsEmpty() throws {
+    let input = try #require(Self.inputs.first { $0.lastPathComponent == "FuzzTopology-empty-file" })
+    let error = #expect(throws: TopologyError.self) { try Topology.load(from: input) }
+    #expect(error?.description == "\(input.path): file: is empty")
+  }
+
+  @Test func anEmptyStatedFiguresFileIsRefusedAsEmpty() throws {
+    let input = try #require(Self.inputs.first { $0.lastPathComponent == "FuzzTopology-empty-file" })
+    let error = #expect(throws: TopologyError.self) { try StatedFiguresFile.read(from: input) }
+    #expect(error?.problem == "is empty")
+  }
+}
