@@ -10,7 +10,6 @@ import TraceFormats
 import TraceGeneration
 import TraceModel
 
-extension TraceFormat: ExpressibleByArgument {}
 
 /// `harness analyze FILE`: Baseline and Analysis on traces a real system exported.
 struct AnalyzeCommand: ParsableCommand {
@@ -49,7 +48,7 @@ struct AnalyzeCommand: ParsableCommand {
   }
 
   func codecs() throws -> [CodecSetting] {
-    try levelOptions.codecs { CodecSetting.defaults(forFileBytes: fileBytes) }
+    try levelOptions.codecs { QuickDefaults(fileBytes: fileBytes).codecs }
   }
 
   /// The inputs' size, which picks the defaults; 0 for one that cannot be read (the reader says
@@ -76,7 +75,7 @@ struct AnalyzeCommand: ParsableCommand {
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
       url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
-      zstdLevel: levelOptions.analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
+      zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
     let outputs = OutputSet()
     try outputs.add(AnalyzeReport.markdown(result), at: reportURL)
     try outputs.add(AnalyzeJSON.text(result), at: jsonURL)

@@ -23,7 +23,7 @@ struct Phase0Command: ParsableCommand {
 
   @OptionGroup var levelOptions: LevelOptions
 
-  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (gzip-9, zstd-3, zstd-19; no zstd-19 above 1,000 traces).")
+  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (\(QuickDefaults(traces: 0).otlpCodecs.map(\.description).joined(separator: ", ")); no zstd-19 above \(QuickDefaults.largeRunTraces) traces).")
   var otlpBaseline = true
 
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
@@ -34,7 +34,7 @@ struct Phase0Command: ParsableCommand {
   }
 
   func codecs() throws -> [CodecSetting] {
-    try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
+    try levelOptions.codecs { QuickDefaults(traces: options.traceCount).codecs }
   }
 
   /// The `.json` beside the report, as the user would spell it.
@@ -47,7 +47,7 @@ struct Phase0Command: ParsableCommand {
   private func configuration() throws -> Phase0Configuration {
     options.configuration(
       codecs: try codecs(),
-      otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs(forTraces: options.traceCount) : [],
+      otlpCodecs: otlpBaseline ? QuickDefaults(traces: options.traceCount).otlpCodecs : [],
       analyze: true,
       analysisZstdLevel: levelOptions.analysisLevel)
   }
