@@ -41,6 +41,8 @@ for target in $targets; do
   fi
   corpus=$work/corpus/$target
   crashes=$work/crashes/$target
+  # Crashes of earlier runs are kept as regression inputs under Tests/, not counted again here.
+  rm -rf "$crashes"
   mkdir -p "$corpus" "$crashes"
   cp $(seeds "$target") "$corpus"/ 2>/dev/null
   cp "$own/fuzz/$target-"* "$root/Tests/TraceGenerationTests/Fixtures/fuzz/$target-"* "$corpus"/ 2>/dev/null
