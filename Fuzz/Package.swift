@@ -13,6 +13,7 @@ let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
   ("FuzzJSONL", ["FuzzSupport", "TraceFormats"]),
   ("FuzzSeed", ["FuzzSupport", "TraceFormats"]),
   ("FuzzOTLPJSON", ["FuzzSupport", "TraceFormats"]),
+  ("FuzzOTLPProtobuf", ["FuzzSupport", "TraceFormats"]),
   ("FuzzZipkin", ["FuzzSupport", "TraceFormats"]),
   ("FuzzJaeger", ["FuzzSupport", "TraceFormats"]),
   ("FuzzDetected", ["FuzzSupport", "TraceFormats"]),
@@ -22,12 +23,22 @@ let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
 let package = Package(
   name: "trace-harness-fuzz",
   dependencies: [
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0")
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .target(name: "TraceModel"),
     .target(name: "TraceJSON"),
-    .target(name: "TraceFormats", dependencies: ["TraceModel", "TraceJSON"]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "Codecs", dependencies: ["CZstd", "CZlib"]),
+    .target(name: "OTLPProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+    .target(
+      name: "TraceFormats",
+      dependencies: [
+        "TraceModel", "TraceJSON", "Codecs", "OTLPProto",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
     .target(
       name: "TraceGeneration",
       dependencies: [

@@ -32,7 +32,7 @@ public struct CodecSetting: Sendable, Hashable, Codable, CustomStringConvertible
   public var isSlow: Bool { family == .zstd && level >= 16 }
 
   /// A new streaming compressor for this setting.
-  public func makeCompressor() throws -> any StreamCompressor {
+  func makeCompressor() throws -> any StreamCompressor {
     switch family {
     case .gzip: try GzipCompressor(level: level)
     case .zstd: try ZstdCompressor(level: level)
@@ -40,7 +40,7 @@ public struct CodecSetting: Sendable, Hashable, Codable, CustomStringConvertible
   }
 
   /// A new streaming decompressor for what this setting's compressor writes.
-  public func makeDecompressor() throws -> any StreamDecompressor {
+  func makeDecompressor() throws -> any StreamDecompressor {
     switch family {
     case .gzip: try GzipDecompressor()
     case .zstd: try ZstdDecompressor()
@@ -49,7 +49,7 @@ public struct CodecSetting: Sendable, Hashable, Codable, CustomStringConvertible
 }
 
 /// A compressor fed in chunks, so a dataset of any size passes through in bounded memory.
-public protocol StreamCompressor: AnyObject {
+protocol StreamCompressor: AnyObject {
   /// Compresses `input`, handing each piece of output to `output` as it is produced.
   func compress(_ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void)
     throws
@@ -58,7 +58,7 @@ public protocol StreamCompressor: AnyObject {
 }
 
 /// A decompressor fed in chunks of compressed bytes.
-public protocol StreamDecompressor: AnyObject {
+protocol StreamDecompressor: AnyObject {
   func decompress(_ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void)
     throws
   /// Whether the input so far ends exactly at the end of a complete stream.
@@ -67,8 +67,8 @@ public protocol StreamDecompressor: AnyObject {
 
 /// A failure inside a compression library, or a round trip that did not give the input back.
 public struct CodecError: Error, CustomStringConvertible, Equatable {
-  public var codec: String
-  public var message: String
+  var codec: String
+  var message: String
 
   public init(_ codec: String, _ message: String) {
     self.codec = codec

@@ -17,7 +17,7 @@ extension CodecSetting {
   }
 
   /// Parses one group, `family:level,level,…`.
-  public static func parseGroup(_ text: String) throws -> [CodecSetting] {
+  static func parseGroup(_ text: String) throws -> [CodecSetting] {
     let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
     let families = Family.allCases.map(\.rawValue).joined(separator: ", ")
     guard parts.count == 2, let family = Family(rawValue: parts[0].lowercased()) else {

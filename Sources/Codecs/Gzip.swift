@@ -3,7 +3,7 @@ import CZlib
 /// Streaming gzip (deflate with the gzip wrapper) through zlib.
 ///
 /// The `z_stream` lives at a fixed address because zlib keeps a pointer back to it.
-public final class GzipCompressor: StreamCompressor {
+final class GzipCompressor: StreamCompressor {
   private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
   private var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
@@ -24,13 +24,13 @@ public final class GzipCompressor: StreamCompressor {
     stream.deallocate()
   }
 
-  public func compress(
+  func compress(
     _ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     try run(input, flush: Z_NO_FLUSH, output: output)
   }
 
-  public func finish(output: (UnsafeRawBufferPointer) throws -> Void) throws {
+  func finish(output: (UnsafeRawBufferPointer) throws -> Void) throws {
     try run(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH, output: output)
   }
 
@@ -62,7 +62,7 @@ public final class GzipCompressor: StreamCompressor {
 }
 
 /// Streaming gunzip through zlib's `inflate`.
-public final class GzipDecompressor: StreamDecompressor {
+final class GzipDecompressor: StreamDecompressor {
   private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
   private var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
   public private(set) var isComplete = false
@@ -81,7 +81,7 @@ public final class GzipDecompressor: StreamDecompressor {
     stream.deallocate()
   }
 
-  public func decompress(
+  func decompress(
     _ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     stream.pointee.next_in = UnsafeMutablePointer(

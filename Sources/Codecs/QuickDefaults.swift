@@ -4,12 +4,12 @@
 /// traces many minutes. `--help` is built from it, so the numbers are written once.
 public struct QuickDefaults: Sendable, Equatable {
   /// Whether the input is above the threshold.
-  public var isQuick: Bool
+  var isQuick: Bool
 
   /// Runs above this many traces (`--size big` and up) get the quick defaults.
   public static let largeRunTraces = 1_000
   /// Files above 4 MiB get `analyze`'s quick defaults.
-  public static let largeFileBytes = 4 << 20
+  static let largeFileBytes = 4 << 20
 
   public init(traces: Int) { isQuick = traces > Self.largeRunTraces }
   public init(fileBytes: Int) { isQuick = fileBytes > Self.largeFileBytes }

@@ -4,7 +4,7 @@ import CZstd
 ///
 /// Level 22 is accepted as the command line's `--ultra -22` is: the library takes levels up to
 /// `ZSTD_maxCLevel()` through the compression-level parameter.
-public final class ZstdCompressor: StreamCompressor {
+final class ZstdCompressor: StreamCompressor {
   private let context: OpaquePointer
   private var outputBuffer = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
 
@@ -24,13 +24,13 @@ public final class ZstdCompressor: StreamCompressor {
     }
   }
 
-  public func compress(
+  func compress(
     _ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     try run(input, mode: ZSTD_e_continue, output: output)
   }
 
-  public func finish(output: (UnsafeRawBufferPointer) throws -> Void) throws {
+  func finish(output: (UnsafeRawBufferPointer) throws -> Void) throws {
     try run(UnsafeRawBufferPointer(start: nil, count: 0), mode: ZSTD_e_end, output: output)
   }
 
@@ -56,7 +56,7 @@ public final class ZstdCompressor: StreamCompressor {
 }
 
 /// Streaming zstd decompression through `ZSTD_decompressStream`.
-public final class ZstdDecompressor: StreamDecompressor {
+final class ZstdDecompressor: StreamDecompressor {
   private let context: OpaquePointer
   private var outputBuffer = [UInt8](repeating: 0, count: ZSTD_DStreamOutSize())
   public private(set) var isComplete = true
@@ -70,7 +70,7 @@ public final class ZstdDecompressor: StreamDecompressor {
 
   deinit { ZSTD_freeDCtx(context) }
 
-  public func decompress(
+  func decompress(
     _ input: UnsafeRawBufferPointer, output: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)

@@ -19,7 +19,10 @@ public struct Harness: ParsableCommand {
       (every size verified by decompressing), and writes reports/phase0.md.
       """,
     version: "0.1.0",
-    subcommands: [Phase0Command.self, GenerateCommand.self, AnalyzeCommand.self, HistoryCommand.self])
+    subcommands: [
+      Phase0Command.self, GenerateCommand.self, AnalyzeCommand.self, ConvertCommand.self,
+      HistoryCommand.self,
+    ])
 
   public init() {}
 

@@ -3,11 +3,11 @@ import TraceJSON
 
 /// One figure that differs between the committed report and the regenerated one.
 public struct FigureChange: Sendable, Equatable, CustomStringConvertible {
-  public var path: FigurePath
+  var path: FigurePath
   /// The committed value; nil when the regenerated report adds the figure.
-  public var oldValue: FigureValue?
+  var oldValue: FigureValue?
   /// The regenerated value; nil when the regenerated report no longer has the figure.
-  public var newValue: FigureValue?
+  var newValue: FigureValue?
 
   public init(path: FigurePath, oldValue: FigureValue?, newValue: FigureValue?) {
     self.path = path
@@ -16,7 +16,7 @@ public struct FigureChange: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// (new − old) ÷ |old| for two numbers; nil when either is not a number or old is zero.
-  public var relativeChange: Double? {
+  var relativeChange: Double? {
     guard let old = oldValue?.number, let new = newValue?.number, old != 0 else { return nil }
     return (new - old) / abs(old)
   }

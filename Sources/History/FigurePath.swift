@@ -15,21 +15,21 @@ public struct FigurePath: Sendable, Hashable, CustomStringConvertible {
     case element(String)
 
     /// The key or identity, as it appears in the dotted key path.
-    public var name: String {
+    var name: String {
       switch self {
       case .member(let name), .element(let name): name
       }
     }
   }
 
-  public var components: [Component]
+  var components: [Component]
 
   public init(_ components: [Component]) {
     self.components = components
   }
 
   /// The dotted key path: `dataset.rawBytes`, `baseline.zstd-19.bytes`.
-  public var keyPath: String { components.map(\.name).joined(separator: ".") }
+  var keyPath: String { components.map(\.name).joined(separator: ".") }
 
   public var description: String { keyPath }
 
@@ -38,7 +38,7 @@ public struct FigurePath: Sendable, Hashable, CustomStringConvertible {
   ///
   /// Sections the report is known to have get a short form; anything else (a field a later
   /// version adds) falls back to the key path, which is always unambiguous.
-  public var readableName: String {
+  var readableName: String {
     guard case .member(let section)? = components.first else { return keyPath }
     let rest = components.dropFirst()
     let humanizedRest = rest.map { Self.humanized($0.name) }.joined(separator: " ")

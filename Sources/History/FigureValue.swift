@@ -8,7 +8,7 @@ public enum FigureValue: Sendable, Hashable, CustomStringConvertible {
   case flag(Bool)
 
   /// The value when it is a number, so relative changes are computed only between numbers.
-  public var number: Double? {
+  var number: Double? {
     if case .number(let value) = self { value } else { nil }
   }
 

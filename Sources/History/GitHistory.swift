@@ -9,9 +9,9 @@ import TraceJSON
 /// always lived at one path.
 public struct GitHistory: Sendable {
   /// The directory git runs in; `file` is relative to it.
-  public var repository: URL
+  var repository: URL
   /// The report's path relative to `repository`, e.g. `reports/phase0.json`.
-  public var file: String
+  var file: String
   var git: Git
 
   public init(repository: URL, file: String = ReportDrift.jsonPath) {

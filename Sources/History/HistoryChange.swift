@@ -5,11 +5,11 @@ import TraceJSON
 ///
 /// Deltas are in bytes; relative changes are fractions of the previous value (0.014 for
 /// +1.4 %), nil when the previous value was zero.
-public struct HistoryChange: Sendable, Equatable {
-  public var rawBytesDelta: Int
-  public var rawBytesRelativeChange: Double?
-  public var zstd19BytesDelta: Int
-  public var zstd19BytesRelativeChange: Double?
+struct HistoryChange: Sendable, Equatable {
+  var rawBytesDelta: Int
+  var rawBytesRelativeChange: Double?
+  var zstd19BytesDelta: Int
+  var zstd19BytesRelativeChange: Double?
 
   public init(from previous: HistoryFigures, to current: HistoryFigures) {
     rawBytesDelta = current.rawBytes - previous.rawBytes

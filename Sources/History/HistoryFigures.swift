@@ -5,12 +5,12 @@ import TraceJSON
 ///
 /// Raw size and the two reference compressors are required (every report version has them);
 /// the lossless potential is optional because reports older than the analysis stage lack it.
-public struct HistoryFigures: Sendable, Equatable {
-  public var rawBytes: Int
-  public var gzip9Bytes: Int
-  public var zstd19Bytes: Int
+struct HistoryFigures: Sendable, Equatable {
+  var rawBytes: Int
+  var gzip9Bytes: Int
+  var zstd19Bytes: Int
   /// `summary.losslessPotentialBytes`; nil when the report has no summary.
-  public var losslessPotentialBytes: Int?
+  var losslessPotentialBytes: Int?
 
   public init(rawBytes: Int, gzip9Bytes: Int, zstd19Bytes: Int, losslessPotentialBytes: Int?) {
     self.rawBytes = rawBytes

@@ -4,23 +4,23 @@ import TraceJSON
 /// One commit that touched the report file, with what could be read from it.
 public struct HistoryRow: Sendable, Equatable {
   /// Either the figures, or why the commit's file could not give them.
-  public enum Reading: Sendable, Equatable {
+  enum Reading: Sendable, Equatable {
     case figures(HistoryFigures)
     case unreadable(reason: String)
   }
 
-  public var hash: String
+  var hash: String
   /// As git abbreviates it: unique in the repository, usually 7 hex digits.
-  public var shortHash: String
+  var shortHash: String
   /// Committer date as YYYY-MM-DD, in the committer's time zone: when the figures landed.
-  public var commitDate: String
-  public var subject: String
-  public var reading: Reading
+  var commitDate: String
+  var subject: String
+  var reading: Reading
   /// Movement since the previous readable row; nil for the first readable row and for
   /// unreadable rows, which are skipped over when computing it.
-  public var change: HistoryChange?
+  var change: HistoryChange?
 
-  public init(
+  init(
     hash: String, shortHash: String, commitDate: String, subject: String, reading: Reading,
     change: HistoryChange? = nil
   ) {
@@ -33,7 +33,7 @@ public struct HistoryRow: Sendable, Equatable {
   }
 
   /// The figures, when the commit's file was readable.
-  public var figures: HistoryFigures? {
+  var figures: HistoryFigures? {
     if case .figures(let figures) = reading { figures } else { nil }
   }
 }

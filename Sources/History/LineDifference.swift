@@ -7,11 +7,11 @@ import TraceJSON
 /// where the line is the quickest pointer to what moved.
 public struct LineDifference: Sendable, Equatable {
   /// 1-based.
-  public var lineNumber: Int
+  var lineNumber: Int
   /// The committed line; nil when the committed text ends before it.
-  public var committedLine: String?
+  var committedLine: String?
   /// The regenerated line; nil when the regenerated text ends before it.
-  public var regeneratedLine: String?
+  var regeneratedLine: String?
 
   public init(lineNumber: Int, committedLine: String?, regeneratedLine: String?) {
     self.lineNumber = lineNumber
@@ -23,7 +23,7 @@ public struct LineDifference: Sendable, Equatable {
   ///
   /// A missing final newline counts as a difference on the last, empty line, since the committed
   /// file must match byte for byte.
-  public static func first(committed: String, regenerated: String) -> LineDifference? {
+  static func first(committed: String, regenerated: String) -> LineDifference? {
     guard committed != regenerated else { return nil }
     let committedLines = committed.split(separator: "\n", omittingEmptySubsequences: false)
     let regeneratedLines = regenerated.split(separator: "\n", omittingEmptySubsequences: false)

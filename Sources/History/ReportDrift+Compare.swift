@@ -9,7 +9,7 @@ extension ReportDrift {
   /// Only when no figure moved is the text compared line by line: a changed figure changes the
   /// markdown too, and its first differing line would only repeat the figure finding less
   /// clearly. Pure: no file or process access, so `phase0 --check` and the tests share it.
-  public static func compare(
+  static func compare(
     committedMarkdown: String?, committedJSON: String?,
     regeneratedMarkdown: String, regeneratedJSON: String
   ) -> ReportDrift {

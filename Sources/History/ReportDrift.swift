@@ -11,13 +11,13 @@ import TraceJSON
 public struct ReportDrift: Sendable, Equatable, CustomStringConvertible {
   public static let markdownPath = "reports/phase0.md"
   public static let jsonPath = "reports/phase0.json"
-  public static let regenerateCommand = "swift run harness phase0 --size small"
+  static let regenerateCommand = "swift run harness phase0 --size small"
 
   /// What differs, JSON findings first; empty when the reports are current.
-  public var findings: [Finding]
+  var findings: [Finding]
   /// The files compared, as the user named them (`--report`).
-  public var markdownFile: String
-  public var jsonFile: String
+  var markdownFile: String
+  var jsonFile: String
 
   public init(findings: [Finding], markdownFile: String = markdownPath, jsonFile: String = jsonPath) {
     self.findings = findings

@@ -6,7 +6,7 @@ public struct AnalysisResult: Sendable, Equatable {
   /// One per potential, in the seed's order; their raw bytes add up to the file.
   public var potentials: [PotentialResult]
   /// Raw bytes per JSON field over the whole file.
-  public var fieldBytes: FieldBytes
+  var fieldBytes: FieldBytes
   public var traces: Int
   public var spans: Int
   public var services: Int
@@ -36,5 +36,5 @@ public struct AnalysisResult: Sendable, Equatable {
     losslessBytes - (potentials.first { $0.potential == .spanIDs }?.encodedZstdBytes ?? 0)
   }
 
-  public var allRoundTrip: Bool { potentials.allSatisfy(\.roundTrips) }
+  var allRoundTrip: Bool { potentials.allSatisfy(\.roundTrips) }
 }

@@ -2,7 +2,7 @@ import Codecs
 import TraceModel
 
 /// One compressor setting over a whole stream, verified by decompressing: one row of a baseline.
-public final class CompressedSize: BatchSink {
+final class CompressedSize: BatchSink {
   private let compression: VerifiedCompression
   private(set) var rawBytes = 0
   private(set) var spans = 0
@@ -11,19 +11,19 @@ public final class CompressedSize: BatchSink {
     compression = try VerifiedCompression(setting)
   }
 
-  public var setting: CodecSetting { compression.setting }
-  public var label: String { setting.description }
-  public var isSlow: Bool { setting.isSlow }
+  var setting: CodecSetting { compression.setting }
+  var label: String { setting.description }
+  var isSlow: Bool { setting.isSlow }
 
-  public func consume(_ batch: SpanBatch) throws {
+  func consume(_ batch: SpanBatch) throws {
     rawBytes += batch.bytes.count
     spans += batch.spanCount
     try batch.bytes.withUnsafeBytes { try compression.feed($0) }
   }
 
-  public func endOfStream() throws { _ = try compression.finish() }
+  func endOfStream() throws { _ = try compression.finish() }
 
-  public var row: BaselineResult.Row {
+  var row: BaselineResult.Row {
     BaselineResult.Row(setting: setting, compressedBytes: compression.compressedBytes)
   }
 }
@@ -31,7 +31,7 @@ public final class CompressedSize: BatchSink {
 /// The Baseline of one stream: every setting of a sweep, each a sink of its own so they run side by
 /// side, and the raw size.
 public struct Baseline {
-  public let sinks: [CompressedSize]
+  let sinks: [CompressedSize]
   private let raw = RawSize()
 
   public init(settings: [CodecSetting]) throws {

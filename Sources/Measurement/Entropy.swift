@@ -3,21 +3,21 @@ import TraceModel
 
 /// Order-0 (memoryless) entropy: the fewest bits any coder that sees symbols one at a time, with
 /// no context, could spend on a stream — the bound each encoded column is set against.
-public struct SymbolCounts<Symbol: Hashable> {
+struct SymbolCounts<Symbol: Hashable> {
   public private(set) var counts: [Symbol: Int] = [:]
   public private(set) var total = 0
 
   public init() {}
 
-  public mutating func add(_ symbol: Symbol) {
+  mutating func add(_ symbol: Symbol) {
     counts[symbol, default: 0] += 1
     total += 1
   }
 
-  public var distinct: Int { counts.count }
+  var distinct: Int { counts.count }
 
   /// Σ −c·log2(c/n) over the symbols, in bits.
-  public var entropyBits: Double {
+  var entropyBits: Double {
     guard total > 0 else { return 0 }
     let n = Double(total)
     // Summed in a fixed order so the figure is identical on every run.
@@ -27,12 +27,12 @@ public struct SymbolCounts<Symbol: Hashable> {
     }
   }
 
-  public var entropyBytes: Int { Int((entropyBits / 8).rounded(.up)) }
+  var entropyBytes: Int { Int((entropyBits / 8).rounded(.up)) }
 }
 
 extension SymbolCounts where Symbol == UInt8 {
   /// Counts every byte of `bytes`.
-  public mutating func add(bytes: [UInt8]) {
+  mutating func add(bytes: [UInt8]) {
     for byte in bytes { add(byte) }
   }
 }

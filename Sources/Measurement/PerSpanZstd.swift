@@ -6,9 +6,9 @@ import TraceModel
 /// `trainingSpans` spans and counted in the total.
 public final class PerSpanZstd: BatchSink {
   /// 19 for the seed's sizes; large runs pass a faster level.
-  public let level: Int
+  let level: Int
   public static let trainingSpans = 2_000
-  public static let dictionaryCapacityBytes = 16 * 1024
+  static let dictionaryCapacityBytes = 16 * 1024
 
   private var training: [ArraySlice<UInt8>] = []
   private let plain: ZstdFrameCompressor
@@ -35,7 +35,7 @@ public final class PerSpanZstd: BatchSink {
 
   public func endOfStream() throws { result = try finish() }
 
-  public func add(_ line: ArraySlice<UInt8>) throws {
+  func add(_ line: ArraySlice<UInt8>) throws {
     try plain.add(line)
     if let withDictionary {
       try withDictionary.add(line)
@@ -62,7 +62,7 @@ public final class PerSpanZstd: BatchSink {
     training = []
   }
 
-  public func finish() throws -> PerSpanResult {
+  func finish() throws -> PerSpanResult {
     if withDictionary == nil && failedTrainingSpans == nil && !training.isEmpty { try trainAndCatchUp() }
     return PerSpanResult(
       level: level, plainBytes: plain.compressedBytes,
@@ -79,7 +79,7 @@ public struct PerSpanResult: Sendable, Equatable {
   public var dictionaryBytes: Int
   /// Spans the dictionary was trained on: the first 2,000, or all of a smaller dataset.
   public var trainedOnSpans: Int
-  public var framesWithDictionaryBytes: Int?
+  var framesWithDictionaryBytes: Int?
   /// Set when zstd could not train a dictionary: the number of spans it was tried on (all of a
   /// dataset smaller than `PerSpanZstd.trainingSpans`, which is then too small).
   public var failedTrainingSpans: Int?

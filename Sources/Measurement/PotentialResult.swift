@@ -12,7 +12,7 @@ public enum Potential: String, Sendable, CaseIterable, Codable {
 public struct PotentialResult: Sendable, Equatable {
   public var potential: Potential
   /// The JSON fields the column covers.
-  public var fields: [SpanField]
+  var fields: [SpanField]
   /// Bytes those fields take in the raw JSONL (keys and punctuation included).
   public var rawBytes: Int
   /// Bytes of the encoded column, dictionaries included.

@@ -42,7 +42,7 @@ public final class PotentialsAnalysis: BatchSink {
 
   public func endOfStream() throws { result = try finish() }
 
-  public func add(_ line: SpanLine) throws {
+  func add(_ line: SpanLine) throws {
     let line = line.resolved()
     fieldBytes += line.fieldBytes
     try operations.add(line, service: try services.add(line))
@@ -61,7 +61,7 @@ public final class PotentialsAnalysis: BatchSink {
     try timestamps.close(trace)
   }
 
-  public func finish() throws -> AnalysisResult {
+  func finish() throws -> AnalysisResult {
     for trace in assembler.finish() { try close(trace) }
     let potentials = [
       try services.finish(zstdLevel: zstdLevel),

@@ -3,8 +3,8 @@ import TraceModel
 
 /// LEB128 varints and zigzag signs: the integer encoding of the analysis columns, as Protocol
 /// Buffers use it.
-public enum Varint {
-  public static func append(_ value: UInt64, to out: inout [UInt8]) {
+enum Varint {
+  static func append(_ value: UInt64, to out: inout [UInt8]) {
     var value = value
     while value >= 0x80 {
       out.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -13,21 +13,21 @@ public enum Varint {
     out.append(UInt8(value))
   }
 
-  public static func appendSigned(_ value: Int64, to out: inout [UInt8]) {
+  static func appendSigned(_ value: Int64, to out: inout [UInt8]) {
     append(zigzag(value), to: &out)
   }
 
   /// Maps small magnitudes of either sign to small unsigned values: 0, −1, 1, −2 → 0, 1, 2, 3.
-  public static func zigzag(_ value: Int64) -> UInt64 {
+  static func zigzag(_ value: Int64) -> UInt64 {
     UInt64(bitPattern: (value << 1) ^ (value >> 63))
   }
 
-  public static func unzigzag(_ value: UInt64) -> Int64 {
+  static func unzigzag(_ value: UInt64) -> Int64 {
     Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
   }
 
   /// Reads a varint at `position`, advancing it; nil at a truncated or overlong value.
-  public static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
+  static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while position < bytes.count, shift < 64 {
@@ -40,14 +40,14 @@ public enum Varint {
     return nil
   }
 
-  public static func readSigned(_ bytes: [UInt8], at position: inout Int) -> Int64? {
+  static func readSigned(_ bytes: [UInt8], at position: inout Int) -> Int64? {
     read(bytes, at: &position).map(unzigzag)
   }
 }
 
 /// Packs small unsigned values into a fixed number of bits each.
-public struct BitPacker {
-  public let bitsPerValue: Int
+struct BitPacker {
+  let bitsPerValue: Int
   public private(set) var bytes: [UInt8] = []
   private var pendingBits: UInt64 = 0
   private var pendingCount = 0
@@ -57,11 +57,11 @@ public struct BitPacker {
   }
 
   /// The width that holds indices below `count`: 0 for a single symbol.
-  public static func width(forSymbols count: Int) -> Int {
+  static func width(forSymbols count: Int) -> Int {
     count <= 1 ? 0 : Int.bitWidth - (count - 1).leadingZeroBitCount
   }
 
-  public mutating func append(_ value: Int) {
+  mutating func append(_ value: Int) {
     guard bitsPerValue > 0 else { return }
     pendingBits |= UInt64(value) << UInt64(pendingCount)
     pendingCount += bitsPerValue
@@ -73,11 +73,11 @@ public struct BitPacker {
   }
 
   /// The packed bytes, the last one padded.
-  public var finished: [UInt8] {
+  var finished: [UInt8] {
     pendingCount > 0 ? bytes + [UInt8(truncatingIfNeeded: pendingBits)] : bytes
   }
 
-  public static func unpack(_ bytes: [UInt8], bitsPerValue: Int, count: Int) -> [Int] {
+  static func unpack(_ bytes: [UInt8], bitsPerValue: Int, count: Int) -> [Int] {
     guard bitsPerValue > 0 else { return [Int](repeating: 0, count: count) }
     var values: [Int] = []
     values.reserveCapacity(count)

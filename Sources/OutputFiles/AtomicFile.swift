@@ -7,8 +7,8 @@ import Foundation
 /// and SIGHUP; a run killed harder leaves `.NAME.tmp-PID`, which `StaleFiles` removes later. Files
 /// that must land together go through `OutputSet` rather than one `commit()` each.
 public final class AtomicFile {
-  public let url: URL
-  public let temporaryURL: URL
+  let url: URL
+  let temporaryURL: URL
   private let handle: FileHandle
   private var committed = false
 
@@ -28,7 +28,7 @@ public final class AtomicFile {
   }
 
   /// Appends `bytes`; a failure (disk full, quota, I/O error) names the file, not the temporary.
-  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+  func write(_ bytes: UnsafeRawBufferPointer) throws {
     try Self.write(bytes, to: handle, path: url.path)
   }
 
@@ -73,14 +73,14 @@ public final class AtomicFile {
   }
 
   /// Closes and removes the temporary file.
-  public func abandon() {
+  func abandon() {
     try? handle.close()
     unlink(temporaryURL.path)
     InterruptCleanup.shared.unregister(temporaryURL.path)
   }
 
   /// Writes `bytes` to `url` atomically.
-  public static func write(_ bytes: [UInt8], to url: URL) throws {
+  static func write(_ bytes: [UInt8], to url: URL) throws {
     let file = try AtomicFile(url)
     try file.write(bytes)
     try file.commit()

@@ -6,8 +6,8 @@ import Foundation
 /// create in this module is wrapped so the user reads "reports/r.md: cannot write: No space left
 /// on device".
 public struct OutputError: Error, CustomStringConvertible, Equatable {
-  public var path: String
-  public var problem: String
+  var path: String
+  var problem: String
 
   public init(path: String, problem: String) {
     self.path = path

@@ -51,16 +51,16 @@ public enum AnalyzeReport {
 
 /// `reports/analysis-<file>.json`: every figure of the analyze report.
 public struct AnalyzeJSON: Codable, Equatable {
-  public var schema = 1
-  public var source: Source
-  public var baseline: [BaselineRowJSON]
-  public var potentials: [PotentialJSON]
-  public var waterfall: [WaterfallStepJSON]
-  public var summary: PotentialsSummaryJSON
+  var schema = 1
+  var source: Source
+  var baseline: [BaselineRowJSON]
+  var potentials: [PotentialJSON]
+  var waterfall: [WaterfallStepJSON]
+  var summary: PotentialsSummaryJSON
 
-  public struct Source: Codable, Equatable {
-    public var file, format, timestampUnit: String
-    public var spans, traces, services, operations, roots, orphans, rawBytes, jsonlBytes: Int
+  struct Source: Codable, Equatable {
+    var file, format, timestampUnit: String
+    var spans, traces, services, operations, roots, orphans, rawBytes, jsonlBytes: Int
   }
 
   public init(_ result: AnalyzeResult) {

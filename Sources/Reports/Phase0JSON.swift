@@ -9,21 +9,21 @@ import TraceModel
 /// `reports/phase0.json`: every figure of the report, for tools and for the history of the
 /// baseline across commits. Sorted keys, no timings: deterministic like the markdown.
 public struct Phase0JSON: Codable, Equatable {
-  public var schema = 1
-  public var dataset: Dataset
-  public var baseline: [BaselineRowJSON]
+  var schema = 1
+  var dataset: Dataset
+  var baseline: [BaselineRowJSON]
   /// The same traces as OTLP/JSON.
-  public var otlpBaseline: [BaselineRowJSON]?
-  public var potentials: [PotentialJSON]?
-  public var waterfall: [WaterfallStepJSON]?
-  public var summary: PotentialsSummaryJSON?
+  var otlpBaseline: [BaselineRowJSON]?
+  var potentials: [PotentialJSON]?
+  var waterfall: [WaterfallStepJSON]?
+  var summary: PotentialsSummaryJSON?
 
-  public struct Dataset: Codable, Equatable {
-    public var traces, spans, services, operations, rawBytes: Int
-    public var otlpRawBytes: Int?
-    public var seed: UInt64
-    public var order: String
-    public var topologyDigest: String
+  struct Dataset: Codable, Equatable {
+    var traces, spans, services, operations, rawBytes: Int
+    var otlpRawBytes: Int?
+    var seed: UInt64
+    var order: String
+    var topologyDigest: String
   }
 
   public init(_ result: Phase0Result, stated: StatedFigures) throws {
@@ -46,10 +46,10 @@ public struct Phase0JSON: Codable, Equatable {
 }
 
 /// A baseline row as the JSON reports write it.
-public struct BaselineRowJSON: Codable, Equatable {
-  public var codec: String
-  public var level: Int
-  public var bytes: Int
+struct BaselineRowJSON: Codable, Equatable {
+  var codec: String
+  var level: Int
+  var bytes: Int
 
   static func rows(_ baseline: BaselineResult) -> [BaselineRowJSON] {
     baseline.rows.map {
@@ -59,10 +59,10 @@ public struct BaselineRowJSON: Codable, Equatable {
 }
 
 /// A potential as the JSON reports write it.
-public struct PotentialJSON: Codable, Equatable {
-  public var name: String
-  public var rawBytes, encodedBytes, encodedZstdBytes, order0EntropyBytes: Int
-  public var roundTrips: Bool
+struct PotentialJSON: Codable, Equatable {
+  var name: String
+  var rawBytes, encodedBytes, encodedZstdBytes, order0EntropyBytes: Int
+  var roundTrips: Bool
 
   static func rows(_ summary: PotentialsSummary) -> [PotentialJSON] {
     summary.analysis.potentials.map {
@@ -75,10 +75,10 @@ public struct PotentialJSON: Codable, Equatable {
 }
 
 /// A waterfall step as the JSON reports write it.
-public struct WaterfallStepJSON: Codable, Equatable {
-  public var step: String
-  public var bytes: Int
-  public var lossless: Bool
+struct WaterfallStepJSON: Codable, Equatable {
+  var step: String
+  var bytes: Int
+  var lossless: Bool
 
   static func rows(_ summary: PotentialsSummary) -> [WaterfallStepJSON] {
     summary.waterfall.steps.map { WaterfallStepJSON(step: $0.step, bytes: $0.bytes, lossless: $0.lossless) }
@@ -86,12 +86,12 @@ public struct WaterfallStepJSON: Codable, Equatable {
 }
 
 /// The headline figures of the potentials, as the JSON reports write them.
-public struct PotentialsSummaryJSON: Codable, Equatable {
-  public var losslessPotentialBytes, idFloorBytes, lossyBytes, groupedZstdBytes: Int
-  public var perSpanZstdBytes: Int
-  public var perSpanZstdWithDictionaryBytes: Int?
+struct PotentialsSummaryJSON: Codable, Equatable {
+  var losslessPotentialBytes, idFloorBytes, lossyBytes, groupedZstdBytes: Int
+  var perSpanZstdBytes: Int
+  var perSpanZstdWithDictionaryBytes: Int?
   /// The zstd level of the encoded columns, the grouped stream and the per-span frames.
-  public var analysisZstdLevel: Int
+  var analysisZstdLevel: Int
 
   init(_ summary: PotentialsSummary) {
     let analysis = summary.analysis

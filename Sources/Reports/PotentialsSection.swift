@@ -42,13 +42,15 @@ enum PotentialsSection {
       ])
     }
     let perSpan = summary.perSpan
-    let perSpanText =
-      perSpan.withDictionaryTotalBytes.map {
-        "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes without a dictionary, "
-          + "\(NumberText.grouped($0)) with a \(NumberText.grouped(perSpan.dictionaryBytes))-byte dictionary "
-          + "trained on the first \(NumberText.grouped(perSpan.trainedOnSpans)) spans (dictionary included)."
-      } ?? "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes; with a dictionary: "
-      + "not measured: \(trainingFailure(perSpan))."
+    let plain = "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes"
+    let perSpanText: String
+    if let total = perSpan.withDictionaryTotalBytes {
+      perSpanText = plain + " without a dictionary, \(NumberText.grouped(total)) with a "
+        + "\(NumberText.grouped(perSpan.dictionaryBytes))-byte dictionary trained on the first "
+        + "\(NumberText.grouped(perSpan.trainedOnSpans)) spans (dictionary included)."
+    } else {
+      perSpanText = plain + "; with a dictionary: not measured: \(trainingFailure(perSpan))."
+    }
     let chart = MermaidBarChart(
       title: "Waterfall (bytes)", yAxis: "bytes",
       bars: waterfallSteps.steps.map { ($0.shortLabel, $0.bytes) })

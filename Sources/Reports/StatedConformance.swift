@@ -7,16 +7,16 @@ import TraceJSON
 import TraceModel
 
 /// The seed-conformance table: every stated figure beside the measured value, met or not.
-public struct StatedConformance: Sendable, Equatable {
-  public var rows: [Row]
+struct StatedConformance: Sendable, Equatable {
+  var rows: [Row]
 
   /// One stated figure against the dataset.
   public struct Row: Sendable, Equatable {
-    public var figure: String
-    public var stated: String
-    public var measured: String
-    public var meets: Bool
-    public var note: String?
+    var figure: String
+    var stated: String
+    var measured: String
+    var meets: Bool
+    var note: String?
   }
 
   /// Checks `metadata` against each stated figure; an unknown figure id is reported as not met.
@@ -98,9 +98,9 @@ public struct StatedConformance: Sendable, Equatable {
 
 /// The Wilson score interval at 95% for a binomial proportion: honest about small samples, where
 /// a service seen 7 times cannot show an 8% rate.
-public struct WilsonInterval: Sendable, Equatable {
-  public var lower: Double
-  public var upper: Double
+struct WilsonInterval: Sendable, Equatable {
+  var lower: Double
+  var upper: Double
 
   public init(successes: Int, trials: Int) {
     guard trials > 0 else {

@@ -10,17 +10,17 @@ import TraceModel
 /// The figures the seed states, read from `experiments/phase0/seed-figures.json` so the report
 /// never hard-codes them.
 public struct StatedFigures: Sendable, Equatable, Codable {
-  public var source: String
-  public var sizeOfStatedFigures: String
-  public var figures: [Figure]
+  var source: String
+  var sizeOfStatedFigures: String
+  var figures: [Figure]
   /// What the seed's "Compression Potential" section states, keyed by `Potential`'s raw value
   /// (`serviceNames`), plus `lossy` for the seed's lossy figure.
-  public var potentials: [String: String]?
+  var potentials: [String: String]?
 
   /// The stated potentials, by potential.
   public struct Potentials: Sendable, Equatable {
-    public var byPotential: [Potential: String] = [:]
-    public var lossy: String?
+    var byPotential: [Potential: String] = [:]
+    var lossy: String?
 
     public init() {}
 
@@ -29,7 +29,7 @@ public struct StatedFigures: Sendable, Equatable, Codable {
   }
 
   /// `potentials` checked: every key a potential or `lossy`.
-  public func statedPotentials() throws -> Potentials {
+  func statedPotentials() throws -> Potentials {
     var stated = Potentials()
     for (key, text) in potentials ?? [:] {
       if key == "lossy" {
@@ -45,16 +45,16 @@ public struct StatedFigures: Sendable, Equatable, Codable {
   }
 
   /// One stated figure and the range that counts as meeting it.
-  public struct Figure: Sendable, Equatable, Codable {
-    public var id: String
-    public var figure: String
-    public var stated: String
-    public var min: Double
-    public var max: Double
+  struct Figure: Sendable, Equatable, Codable {
+    var id: String
+    var figure: String
+    var stated: String
+    var min: Double
+    var max: Double
     /// Whether the range is stated for 100 traces and scales with the trace count.
-    public var perHundredTraces: Bool?
+    var perHundredTraces: Bool?
     /// Where the seed contradicts itself or how the check reads the figure.
-    public var note: String?
+    var note: String?
   }
 
   public static func load(from url: URL) throws -> StatedFigures {
@@ -67,9 +67,9 @@ public struct StatedFigures: Sendable, Equatable, Codable {
 }
 
 /// A stated-figures file that cannot be used, naming the entry at fault.
-public struct StatedFiguresError: Error, CustomStringConvertible, Equatable {
-  public var entry: String
-  public var problem: String
+struct StatedFiguresError: Error, CustomStringConvertible, Equatable {
+  var entry: String
+  var problem: String
 
-  public var description: String { "stated figures, \(entry): \(problem)" }
+  var description: String { "stated figures, \(entry): \(problem)" }
 }

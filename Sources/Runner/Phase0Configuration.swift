@@ -11,24 +11,24 @@ public struct Phase0Configuration: Sendable {
   /// The default seed: the date of the seed's example instant (1,698,000,000 s, 2023-10-22).
   public static let defaultSeed: UInt64 = 20_231_022
 
-  public var topologyURL: URL
+  var topologyURL: URL
   public var statedFiguresURL: URL
-  public var seed: UInt64
-  public var traceCount: Int
+  var seed: UInt64
+  var traceCount: Int
   /// Names the output files: `traces_<label>.jsonl`, `phase0_metadata_<label>.json`.
-  public var label: String
-  public var order: SpanOrder
-  public var threads: Int
-  public var codecs: [CodecSetting]
+  var label: String
+  var order: SpanOrder
+  var threads: Int
+  var codecs: [CodecSetting]
   /// Levels measured on the same traces written as OTLP/JSON; empty for none.
-  public var otlpCodecs: [CodecSetting]
+  var otlpCodecs: [CodecSetting]
   /// Which encoding the dataset file is written in.
-  public var datasetFormat: DatasetFormat
+  var datasetFormat: DatasetFormat
   /// Whether to run the Analysis stage (and per-span zstd); `generate` does not.
-  public var analyze: Bool
+  var analyze: Bool
   /// zstd level of the analysis columns and per-span frames.
-  public var analysisZstdLevel: Int
-  public var outputDirectory: URL
+  var analysisZstdLevel: Int
+  var outputDirectory: URL
 
   public init(
     topologyURL: URL, statedFiguresURL: URL, seed: UInt64 = Phase0Configuration.defaultSeed,

@@ -17,7 +17,7 @@ public struct RunTiming: Sendable, Codable {
   }
 
   /// The monotonic clock a run's start is read from, in nanoseconds.
-  public static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
+  static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
   /// The timing of a run that began at `startNanos` (`nowNanos`) and ends now.
   init(startedAt startNanos: UInt64, workers: [Share], rest: String) {

@@ -9,7 +9,7 @@ import TraceModel
 /// per core, at a lower priority, so on two cores they fill the gaps around the slow ones; each
 /// derived stream's transform has a worker of its own that feeds its sinks. No worker ever waits on
 /// a worker that could wait on it, so back-pressure (queues of two batches) cannot deadlock.
-public final class Runner {
+final class Runner {
   private let lightWorkerCount: Int
   private var primary: [any BatchSink] = []
   private var derived: [(label: String, transform: any BatchTransform, sinks: [any BatchSink])] = []
@@ -21,20 +21,20 @@ public final class Runner {
   }
 
   /// Sinks of the source's own stream.
-  public func add(_ sinks: [any BatchSink]) { primary += sinks }
+  func add(_ sinks: [any BatchSink]) { primary += sinks }
 
   /// A stream made from the source's by `transform` (the same spans as OTLP/JSON), and its sinks.
-  public func derive(_ label: String, _ transform: any BatchTransform, sinks: [any BatchSink]) {
+  func derive(_ label: String, _ transform: any BatchTransform, sinks: [any BatchSink]) {
     derived.append((label, transform, sinks))
   }
 
   /// Sinks of the input files' bytes exactly as stored, read beside the source (`analyze`, whose
   /// baseline is of the files the user has, not of the spans re-written).
-  public func addBytes(of urls: [URL], sinks: [any BatchSink]) { rawFiles = (urls, sinks) }
+  func addBytes(of urls: [URL], sinks: [any BatchSink]) { rawFiles = (urls, sinks) }
 
   /// Runs `source` to its end through every sink, then ends every stream; returns each sink's and
   /// transform's CPU time.
-  public func run(_ source: inout some SpanSource) throws -> [RunTiming.Share] {
+  func run(_ source: inout some SpanSource) throws -> [RunTiming.Share] {
     let light = (0..<lightWorkerCount).map { Worker(label: "light-\($0)", weight: .light) }
     var slots: [SinkSlot] = []
     var lightPlaced = 0
@@ -164,13 +164,13 @@ private final class TransformSlot: @unchecked Sendable {
 }
 
 /// A run that could not start or read its input.
-public struct RunnerError: Error, CustomStringConvertible {
-  public var description: String
+struct RunnerError: Error, CustomStringConvertible {
+  var description: String
   init(_ description: String) { self.description = description }
 }
 
 /// Where the runner's batches come from: the generator or a file reader.
-public protocol SpanSource {
+protocol SpanSource {
   /// Produces the batches in stream order, handing each to `emit`.
   mutating func run(_ emit: (SpanBatch) throws -> Void) throws
 }

@@ -2,13 +2,13 @@ import TraceJSON
 import TraceModel
 
 /// A model id that `OTLPIDMapping` cannot turn into an OTLP id.
-public struct IDMappingError: Error, CustomStringConvertible, Equatable {
-  public var id: String
+struct IDMappingError: Error, CustomStringConvertible, Equatable {
+  var id: String
   /// "trace" or "span".
-  public var kind: String
-  public var reason: String
+  var kind: String
+  var reason: String
 
-  public var description: String {
+  var description: String {
     "\(kind) id \"\(id)\" cannot be an OTLP \(kind) id: \(reason)"
   }
 }

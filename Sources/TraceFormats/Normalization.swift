@@ -6,7 +6,7 @@ import TraceModel
 /// Counted per file in `ReadSummary.normalizations`, so a report on real data can say how much of
 /// it was not taken as written. The unit conversion is reported separately, as
 /// `ReadSummary.sourceTimestampUnit`.
-public enum Normalization: String, Sendable, CaseIterable, Codable {
+enum Normalization: String, Sendable, CaseIterable, Codable {
   /// A span without a service (Zipkin without `localEndpoint.serviceName`, OTLP without a
   /// `service.name` resource attribute, Jaeger without a process) was given `"unknown"`.
   case unknownServiceName
@@ -20,29 +20,45 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
   case inconsistentSeedDuration
   /// Keys the jsonl or seed span schema does not have were ignored.
   case unknownSpanKeysIgnored
-  /// An OTLP array, kvlist or bytes attribute became a string (compact JSON, or base64 for bytes).
-  case attributeFlattenedToString
-  /// An OTLP attribute with an empty `AnyValue` (no value at all) was dropped.
-  case attributeWithoutValueDropped
+  /// An OTLP `KeyValue` without a `value` was given an empty `AnyValue` (the same meaning in
+  /// OTLP; written back, it has a value field that it did not have).
+  case attributeWithoutValueMadeEmpty
   /// A Jaeger span's parent came from a FOLLOWS_FROM reference, as it had no CHILD_OF.
   case parentFromFollowsFrom
   /// A Jaeger or seed log without an `event` field got an empty event name.
   case logWithoutEventName
+  /// An OTLP protobuf message carried fields the project's `.proto` does not define (a newer
+  /// OTLP's); the model has no place for them, so they are not written back. Counted per message.
+  case unknownProtobufFieldsDropped
+  /// A pre-1.0 OTLP `instrumentation_library_spans` group was read as scope spans (and is written
+  /// back as such); when the same resource also had scope spans, it was ignored.
+  case legacyInstrumentationLibrarySpans
+  /// A Zipkin span marked `debug` or `shared`: OTLP has no field for either, so it was dropped.
+  case zipkinSharedOrDebugDropped
+  /// A Zipkin remote endpoint field whose tag (`peer.service`, …) the span already had: the tag
+  /// was kept, the endpoint's value not added.
+  case zipkinRemoteEndpointTagKept
+  /// A Jaeger span or trace carried `warnings`, which the model has no place for (dropped).
+  case jaegerWarningsDropped
   /// Hex ids in upper case (OTLP allows either) were lower-cased, so they match across spans.
   case idLowercased
 
   /// A phrase for reports: "spans given service \"unknown\"".
-  public var summary: String {
+  var summary: String {
     switch self {
     case .unknownServiceName: "spans given service \"unknown\" (no service name in the source)"
     case .missingDurationAsZero: "spans without duration, ended at their start (no timing figures)"
     case .missingTimestampAsZero: "spans without timestamp, kept without times (no timing figures)"
     case .inconsistentSeedDuration: "spans whose duration disagreed with end - start (ignored)"
     case .unknownSpanKeysIgnored: "spans with keys the schema does not have (ignored)"
-    case .attributeFlattenedToString: "array, kvlist or bytes attributes flattened to strings"
-    case .attributeWithoutValueDropped: "attributes without a value dropped"
+    case .attributeWithoutValueMadeEmpty: "attributes without a value given an empty value"
     case .parentFromFollowsFrom: "parents taken from FOLLOWS_FROM references"
     case .logWithoutEventName: "logs without an event field, given an empty event name"
+    case .unknownProtobufFieldsDropped: "protobuf messages with fields this OTLP version lacks (dropped)"
+    case .legacyInstrumentationLibrarySpans: "pre-1.0 instrumentation-library groups read as scope spans"
+    case .zipkinSharedOrDebugDropped: "Zipkin spans whose debug or shared flag was dropped"
+    case .zipkinRemoteEndpointTagKept: "remote-endpoint fields already among the tags (tag kept)"
+    case .jaegerWarningsDropped: "Jaeger spans or traces whose warnings were dropped"
     case .idLowercased: "upper-case hex ids lower-cased"
     }
   }

@@ -17,9 +17,9 @@ import TraceModel
 /// Anything else (non-hex text such as the seed's `trace-00000001-52c48291`, longer ids, all zeros,
 /// which OTLP reserves for "no id") throws rather than being hashed into an id nobody can trace
 /// back.
-public enum OTLPIDMapping {
+enum OTLPIDMapping {
   /// The 32 lower-case hex digits of the OTLP trace id for `id`.
-  public static func traceID(_ id: String) throws -> String {
+  static func traceID(_ id: String) throws -> String {
     let digits = try hexDigits(id, kind: "trace")
     guard digits.count <= 32 else {
       throw IDMappingError(id: id, kind: "trace", reason: "more than 32 hex digits")
@@ -28,7 +28,7 @@ public enum OTLPIDMapping {
   }
 
   /// The 16 lower-case hex digits of the OTLP span id for `id`.
-  public static func spanID(_ id: String) throws -> String {
+  static func spanID(_ id: String) throws -> String {
     let digits = try hexDigits(id, kind: "span")
     switch digits.count {
     case 32: return try padded(Array(digits.prefix(16)), to: 16, id: id, kind: "span")

@@ -8,10 +8,24 @@ import TraceModel
 /// in either case, 64-bit integers as decimal strings (numbers accepted), enums as integers, unknown
 /// fields ignored. `scopeSpans` and its pre-1.0 name `instrumentationLibrarySpans` are both read.
 enum OTLPReader {
+  /// Reads `source` span by span, each with its resource and scope (`TraceRequest.spans`).
+  ///
+  /// `timeUnit` is the unit the user stated (`--time-unit`); without it times must read as ns.
   static func read(
     _ source: SourceFile, timeUnit: TimestampUnit? = nil, _ onSpan: (Span) throws -> Void
   ) throws -> ReadSummary {
+    try read(source, timeUnit: timeUnit) { request in
+      for span in request.spans { try onSpan(span) }
+    }
+  }
+
+  /// Reads `source`, calling `onRequest` with each request in file order, its grouping kept.
+  static func read(
+    _ source: SourceFile, timeUnit: TimestampUnit? = nil,
+    onRequest: (TraceRequest) throws -> Void
+  ) throws -> ReadSummary {
     var summary = ReadSummary(format: .otlp, sourceTimestampUnit: timeUnit ?? .nanoseconds)
+    summary.statedTimeUnit = timeUnit
     var assembler = JSONRecordAssembler()
     func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int) throws {
       var parser = JSONParser(bytes)
@@ -32,9 +46,13 @@ enum OTLPReader {
         }
         summary.documentCount += 1
         noteFindings(in: request, at: .init(line: line), summary: &summary)
-        try source.converting(valueAt: start, in: bytes, line: line, recordOffset: offset) {
-          try spans(of: request, timeUnit: timeUnit, summary: &summary, onSpan)
+        let decoded = try source.converting(
+          valueAt: start, in: bytes, line: line, recordOffset: offset
+        ) {
+          try OTLPJSONRequestDecoder.request(request, summary: &summary)
         }
+        summary.spanCount += decoded.spanCount
+        try onRequest(decoded)
       } while parser.position < bytes.count
     }
     summary.lineCount = try source.forEachLine { line, number, offset in
@@ -52,29 +70,5 @@ enum OTLPReader {
     guard case .array(let resources)? = request["resourceSpans"] else { return }
     let both = resources.filter { $0["scopeSpans"] != nil && $0["instrumentationLibrarySpans"] != nil }
     summary.findings.note(.bothScopeSpanKeys, count: both.count, at: location)
-  }
-
-  /// Hands over the spans of one request, each with its resource's `service.name`.
-  private static func spans(
-    of request: JSONValue, timeUnit: TimestampUnit?, summary: inout ReadSummary,
-    _ onSpan: (Span) throws -> Void
-  ) throws {
-    for (r, resourceSpans) in try request.optionalArray("resourceSpans").enumerated() {
-      try FieldError.within("resourceSpans[\(r)]") {
-        let resource = try resourceSpans["resource"]?.optionalArray("attributes") ?? []
-        let service = OTLPAttributes.string("service.name", in: resource)
-        let scopesKey =
-          resourceSpans["scopeSpans"] != nil ? "scopeSpans" : "instrumentationLibrarySpans"
-        for (s, scopeSpans) in try resourceSpans.optionalArray(scopesKey).enumerated() {
-          for (i, span) in try scopeSpans.optionalArray("spans").enumerated() {
-            let decoded = try FieldError.within("\(scopesKey)[\(s)].spans[\(i)]") {
-              try OTLPSpanDecoder.span(span, service: service, timeUnit: timeUnit, summary: &summary)
-            }
-            summary.spanCount += 1
-            try onSpan(decoded)
-          }
-        }
-      }
-    }
   }
 }

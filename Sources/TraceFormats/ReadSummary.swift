@@ -9,12 +9,15 @@ public struct ReadSummary: Sendable, Equatable {
   public var format: TraceFormat
   public var spanCount = 0
   /// Lines in the file, including blank ones.
-  public var lineCount = 0
+  var lineCount = 0
   /// Top-level JSON values read: one per line for jsonl and seed, one per request for OTLP, one
   /// for a Zipkin or Jaeger file.
-  public var documentCount = 0
+  var documentCount = 0
   /// The unit the source wrote its timestamps in; the spans handed over are always in ns.
   public var sourceTimestampUnit: TimestampUnit
+  /// The unit the user stated for the file's times (`--time-unit`), taken without the magnitude
+  /// check; nil when the format's own unit applies.
+  var statedTimeUnit: TimestampUnit?
   /// Spans marked `Span.timingUnknown` (Zipkin without timestamp or duration), which timing
   /// figures leave out.
   public var spansWithUnknownTiming = 0
@@ -22,7 +25,7 @@ public struct ReadSummary: Sendable, Equatable {
   /// `StructureChecker` finds the rest from the spans.
   public var findings = StructureFindings()
   /// How many times each normalization was applied; absent means never.
-  public var normalizations: [Normalization: Int] = [:]
+  var normalizations: [Normalization: Int] = [:]
 
   public init(format: TraceFormat, sourceTimestampUnit: TimestampUnit) {
     self.format = format

@@ -30,6 +30,7 @@ public enum TraceFileReader {
       case .jsonl: try JSONLReader.read(source, timeUnit: timeUnit, onSpan)
       case .seed: try SeedReader.read(source, onSpan)
       case .otlp: try OTLPReader.read(source, timeUnit: timeUnit, onSpan)
+      case .otlpProto: try OTLPProtobufReader.read(source, onSpan)
       case .zipkin: try ZipkinReader.read(source, onSpan)
       case .jaeger: try JaegerReader.read(source, onSpan)
       }
@@ -46,7 +47,7 @@ public enum TraceFileReader {
   }
 
   /// Reads the whole file into memory; for tests and small inputs.
-  public static func readAll(
+  static func readAll(
     url: URL, format: TraceFormat? = nil, timeUnit: TimestampUnit? = nil
   ) throws -> (spans: [Span], summary: ReadSummary) {
     var spans: [Span] = []

@@ -14,7 +14,7 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
   public var services: Int
   public var operations: Int
   /// Distinct (service, operation) pairs; the same name under two services counts twice here.
-  public var serviceOperations: Int
+  var serviceOperations: Int
   /// Traces by their depth (1 for a lone root), as "depth": traces.
   public var depthHistogram: [String: Int]
   /// Traces by their span count.
@@ -26,12 +26,12 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
   public struct ServiceFigures: Sendable, Equatable, Codable {
     public var kind: String
     public var spans: Int
-    public var errors: Int
+    var errors: Int
     public var intrinsicErrors: Int
     public var configuredErrorRate: Double
-    public var totalDurationNanos: Int64
+    var totalDurationNanos: Int64
     /// Time not covered by any child span: the service's own work.
-    public var totalSelfNanos: Int64
+    var totalSelfNanos: Int64
 
     public var observedErrorRate: Double { spans == 0 ? 0 : Double(errors) / Double(spans) }
     public var intrinsicErrorRate: Double {

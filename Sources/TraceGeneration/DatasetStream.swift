@@ -21,11 +21,11 @@ public enum SpanOrder: String, Sendable, CaseIterable, Codable {
 /// ends), so memory stays bounded by the traces that overlap in time.
 public struct DatasetStream: Sendable {
   public var generator: TraceGenerator
-  public var traceCount: Int
-  public var order: SpanOrder
-  public var threads: Int
+  var traceCount: Int
+  var order: SpanOrder
+  var threads: Int
   /// The instant the first request may arrive: the seed's example, 1,698,000,000 s.
-  public var epochNanos: Int64
+  var epochNanos: Int64
 
   public static let defaultEpochNanos: Int64 = 1_698_000_000 * 1_000_000_000
   static let batchTraces = 512

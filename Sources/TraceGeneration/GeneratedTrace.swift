@@ -9,7 +9,7 @@ import TraceModel
 /// only when asked for (`span(at:)`, `spans`): writing the dataset never needs them. A class, so
 /// each line and emitted span that refers to its trace costs one reference, not a copy.
 public final class GeneratedTrace: SpanRecords {
-  public let index: Int
+  let index: Int
   let traceID: UUIDv4.Bits
   /// The trace's user, and the product the request is about, as its tags and cache keys write them.
   let userIDText: String
@@ -30,7 +30,7 @@ public final class GeneratedTrace: SpanRecords {
   }
 
   /// Every span, made from its record.
-  public var spans: [Span] { drawn.indices.map(span(at:)) }
+  var spans: [Span] { drawn.indices.map(span(at:)) }
 
   /// The span at `position`, made from its record.
   public func span(at position: Int) -> Span {

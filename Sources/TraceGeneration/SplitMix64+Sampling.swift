@@ -8,40 +8,40 @@ import TraceModel
 /// differs between platforms), so a seed yields the same bytes everywhere.
 extension SplitMix64 {
   /// Uniform in [0, 1), with 53 random bits.
-  public mutating func unit() -> Double {
+  mutating func unit() -> Double {
     Double(next() >> 11) * 0x1p-53
   }
 
   /// Uniform in [lower, upper).
-  public mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
+  mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
     lower + (upper - lower) * unit()
   }
 
   /// Uniform integer in 0..<count, by the multiply-high method (no modulo bias worth naming).
-  public mutating func index(below count: Int) -> Int {
+  mutating func index(below count: Int) -> Int {
     precondition(count > 0)
     return Int(next().multipliedFullWidth(by: UInt64(count)).high)
   }
 
   /// True with the given probability.
-  public mutating func chance(_ probability: Double) -> Bool {
+  mutating func chance(_ probability: Double) -> Bool {
     unit() < probability
   }
 
   /// Standard normal by Irwin–Hall: the sum of 12 uniforms minus 6 (variance 1, tails cut at ±6).
-  public mutating func standardNormal() -> Double {
+  mutating func standardNormal() -> Double {
     var sum = 0.0
     for _ in 0..<12 { sum += unit() }
     return sum - 6
   }
 
   /// Exponential with the given mean, by inversion with `PortableMath.log`.
-  public mutating func exponential(mean: Double) -> Double {
+  mutating func exponential(mean: Double) -> Double {
     -mean * PortableMath.log(1 - unit())
   }
 
   /// An index drawn with probability proportional to `weights`.
-  public mutating func weightedIndex(_ weights: [Double], total: Double) -> Int {
+  mutating func weightedIndex(_ weights: [Double], total: Double) -> Int {
     var remaining = unit() * total
     for (index, weight) in weights.enumerated() {
       remaining -= weight

@@ -8,14 +8,14 @@ import TraceModel
 /// the same seed gives the same stream on every platform and Swift version. `stream(seed:index:)`
 /// derives independent streams, one per trace, so traces can be generated on any thread in any
 /// order and still come out byte-identical.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   public init(seed: UInt64) {
     state = seed
   }
 
-  public mutating func next() -> UInt64 {
+  mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -24,7 +24,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   }
 
   /// An independent stream for item `index` of the run seeded with `seed`.
-  public static func stream(seed: UInt64, index: UInt64) -> SplitMix64 {
+  static func stream(seed: UInt64, index: UInt64) -> SplitMix64 {
     var mixer = SplitMix64(seed: seed ^ (index &* 0xD1B5_4A32_D192_ED03))
     _ = mixer.next()
     return SplitMix64(seed: mixer.next())

@@ -4,12 +4,12 @@ import TraceJSON
 import TraceModel
 
 /// A topology file that cannot be used, naming the file, the entry and the problem.
-public struct TopologyError: Error, CustomStringConvertible, Equatable {
-  public var file: String
-  public var entry: String
-  public var problem: String
+struct TopologyError: Error, CustomStringConvertible, Equatable {
+  var file: String
+  var entry: String
+  var problem: String
 
-  public var description: String { "\(file): \(entry): \(problem)" }
+  var description: String { "\(file): \(entry): \(problem)" }
 }
 
 extension Topology {
@@ -59,7 +59,7 @@ extension Topology {
   }
 
   /// Checks what decoding cannot: references, probabilities, cycles, empty lists.
-  public func validate(file: String) throws {
+  func validate(file: String) throws {
     func fail(_ entry: String, _ problem: String) -> TopologyError {
       TopologyError(file: file, entry: entry, problem: problem)
     }
@@ -114,7 +114,7 @@ extension Topology {
     }
   }
 
-  public func service(named name: String) -> Service? {
+  func service(named name: String) -> Service? {
     services.first { $0.name == name }
   }
 

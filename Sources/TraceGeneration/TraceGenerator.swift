@@ -9,10 +9,10 @@ import TraceModel
 /// depends only on the seed and its index — never on the thread that made it or on other traces.
 public struct TraceGenerator: Sendable {
   /// The seed's ceiling on spans per trace.
-  public static let maxSpansPerTrace = 8
+  static let maxSpansPerTrace = 8
 
   public let topology: Topology
-  public let seed: UInt64
+  let seed: UInt64
   let services: [ServiceModel]
   private let entry: Int
   private let routeWeights: [Double]
@@ -45,7 +45,7 @@ public struct TraceGenerator: Sendable {
   }
 
   /// Generates trace `index`, its root starting at `startNanos`.
-  public func trace(index: Int, startNanos: Int64) -> GeneratedTrace {
+  func trace(index: Int, startNanos: Int64) -> GeneratedTrace {
     var builder = TraceBuilder(
       generator: self, rng: SplitMix64.stream(seed: seed, index: UInt64(index)))
     let route = routes[builder.rng.weightedIndex(routeWeights, total: routeWeightTotal)]

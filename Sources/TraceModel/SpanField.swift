@@ -7,7 +7,7 @@ public enum SpanField: Int, Sendable, CaseIterable, Codable {
     statusCode, structure
 
   /// The key as the seed's data model writes it.
-  public var jsonKey: String {
+  var jsonKey: String {
     switch self {
     case .traceID: "trace_id"
     case .spanID: "span_id"
@@ -38,7 +38,7 @@ public struct FieldBytes: Sendable, Equatable {
     set { counts[field.rawValue] = newValue }
   }
 
-  public var total: Int { counts.wrappedSum() }
+  var total: Int { counts.wrappedSum() }
 
   public static func += (lhs: inout FieldBytes, rhs: FieldBytes) {
     lhs.counts &+= rhs.counts
