@@ -2,6 +2,8 @@
 # the build links against (libzstd, zlib) and the gzip/zstd tools when they are missing, then build
 # with SwiftPM. `make bench` takes BENCH_SIZES (e.g. small,medium,big; default all, and 1M takes
 # minutes), BENCH_GOALS (G1,G2,G3), BENCH_HARNESS and BENCH_KEEP=1; see scripts/bench.py.
+# `make fuzz` builds the libFuzzer targets of Fuzz/ (a package of its own, so `swift build` and
+# `swift test` never build them) and runs each for FUZZ_SECONDS (default 120); see scripts/fuzz.sh.
 SHELL := /bin/bash
 APT_PACKAGES := libzstd-dev zlib1g-dev pkg-config zstd gzip
 PYTHON ?= python3
@@ -10,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # 7 ms instead of 13, a quarter of generating --size big, and the binary needs no toolchain to run.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: deps report test bench proto
+.PHONY: deps report test bench fuzz proto
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -32,6 +34,9 @@ test: deps
 bench: deps
 	$(RELEASE_BUILD)
 	$(PYTHON) scripts/bench.py
+
+fuzz: deps
+	scripts/fuzz.sh
 
 # Regenerates Sources/OTLPProto/otlp_trace.pb.swift from otlp_trace.proto (needs protoc and
 # protoc-gen-swift; see scripts/proto.sh). The generated code is committed, so builds need neither.

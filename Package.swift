@@ -63,5 +63,8 @@ let package = Package(
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
+    .testTarget(name: "TraceGenerationTests", dependencies: ["TraceGeneration"], exclude: ["Fixtures"]),
+    .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats"], exclude: ["Fixtures"]),
   ]
 )

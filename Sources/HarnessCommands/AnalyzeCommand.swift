@@ -17,18 +17,30 @@ struct AnalyzeCommand: ParsableCommand {
     commandName: "analyze",
     abstract: "Run Baseline and Analysis on an existing trace file (jsonl, seed, otlp, zipkin, jaeger).")
 
-  @Argument(help: "The trace file.")
-  var file: String
+  @Argument(help: "Trace files, directories (their files, in path order) or - for standard input, read as one dataset.")
+  var files: [String]
 
   @Option(help: "The file's format: auto (detected from its content), jsonl, seed, otlp, zipkin or jaeger.")
   var format: String = "auto"
 
-  @Option(help: "Report path (default reports/analysis-<file name>.md); the .json goes beside it.")
+  @Option(help: "Report path (default reports/analysis-<first file's name>.md); the .json goes beside it.")
   var report: String?
+
+  @Option(help: "Unit of a jsonl or OTLP file's timestamps when they are not ns: s, ms, us or ns.")
+  var timeUnit: String?
 
   @OptionGroup var levelOptions: LevelOptions
 
   func validate() throws {
+    if report == "" { throw ValidationError("--report must name a file, not \"\".") }
+    if let timeUnit, TimestampUnit(optionName: timeUnit) == nil {
+      throw ValidationError(
+        "unknown time unit '\(timeUnit)': use "
+          + TimestampUnit.allCases.map(\.optionName).joined(separator: ", "))
+    }
+    if timeUnit != nil, let given = TraceFormat(rawValue: format), ![.jsonl, .otlp].contains(given) {
+      throw ValidationError("--time-unit applies to jsonl and otlp files; \(format) states its unit")
+    }
     guard format == "auto" || TraceFormat(rawValue: format) != nil else {
       throw ValidationError(
         "unknown format '\(format)': use auto, " + TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))
@@ -39,21 +51,35 @@ struct AnalyzeCommand: ParsableCommand {
     try levelOptions.codecs { QuickDefaults(fileBytes: fileBytes).codecs }
   }
 
-  /// The file's size, which picks the defaults; 0 if it cannot be read (the pipeline says why).
+  /// The inputs' size, which picks the defaults; 0 for one that cannot be read (the reader says
+  /// why).
   private var fileBytes: Int {
-    ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+    files.reduce(0) { $0 + (((try? FileManager.default.attributesOfItem(atPath: $1))?[.size] as? Int) ?? 0) }
   }
 
   func run() throws {
-    let url = URL(fileURLWithPath: file)
-    let reportURL = URL(fileURLWithPath: report ?? "reports/analysis-\(url.lastPathComponent).md")
+    let inputs = try TraceInputs(files)
+    let url = inputs.files[0]
+    let name = files[0] == "-" ? "stdin" : URL(fileURLWithPath: files[0]).lastPathComponent
+    let reportURL = URL(fileURLWithPath: report ?? "reports/analysis-\(name).md")
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
+    try OutputPaths.refuseOverwriting(
+      outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
+      inputs: inputs.files.map { .init("input file", $0) })
+    guard inputs.files.count == 1, timeUnit == nil else {
+      throw ValidationError(
+        "several input files and --time-unit are read by TraceFileReader.read(inputs:format:timeUnit:) "
+          + "but AnalyzePipeline.run does not take them yet (issue 11)")
+    }
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
+    try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
       url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
       zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
-    try AtomicFile.write(AnalyzeReport.markdown(result), to: reportURL)
-    try AtomicFile.write(AnalyzeJSON.text(result), to: jsonURL)
+    let outputs = OutputSet()
+    try outputs.add(AnalyzeReport.markdown(result), at: reportURL)
+    try outputs.add(AnalyzeJSON.text(result), at: jsonURL)
+    try outputs.commit()
     let analysis = result.analysis
     print("report    \(reportURL.path)")
     print("figures   \(jsonURL.path)")

@@ -19,11 +19,24 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Dataset size: 100, 1,000 or 10,000 traces, as the seed defines them.")
   var size: DatasetSize = .small
 
-  @Option(help: "Number of traces, overriding --size (names the files <N>-traces).")
+  /// The most traces one run generates: 100 million is about 700 million spans and 500 GB of
+  /// JSONL, beyond any disk a run of this harness is meant for.
+  static let maxTraces = 100_000_000
+
+  // `.unconditional` so "-5" reaches `validate()` as a value rather than failing as an unknown
+  // option with a message that does not say what is wrong.
+  @Option(
+    parsing: .unconditional,
+    help: "Number of traces, 1 to 100,000,000, overriding --size (names the files <N>-traces).")
   var traces: Int?
 
-  @Option(help: "Seed of the generator; the same seed gives the same bytes on every machine.")
-  var seed: UInt64 = Phase0Configuration.defaultSeed
+  @Option(
+    name: .customLong("seed"), parsing: .unconditional,
+    help: "Seed of the generator, 0 to 2^64−1; the same seed gives the same bytes on every machine.")
+  var seedText: String = String(Phase0Configuration.defaultSeed)
+
+  /// The generator's seed; `validate()` has checked that `seedText` is one.
+  var seed: UInt64 { UInt64(seedText) ?? Phase0Configuration.defaultSeed }
 
   @Option(help: "Span order in the dataset: arrival (by end time, as exporters send) or trace.")
   var order: SpanOrder = .arrival
@@ -48,9 +61,16 @@ struct CommonOptions: ParsableArguments {
   var quiet = false
 
   func validate() throws {
-    if let traces, traces <= 0 {
-      throw ValidationError("--traces must be a positive number of traces, not \(traces).")
+    if let traces, !(1...Self.maxTraces).contains(traces) {
+      throw ValidationError(
+        "--traces must be a number of traces from 1 to 100,000,000, not \(traces).")
     }
+    guard UInt64(seedText) != nil else {
+      throw ValidationError(
+        "--seed must be a whole number from 0 to 18446744073709551615 (an unsigned 64-bit "
+          + "integer), not '\(seedText)'.")
+    }
+    guard !output.isEmpty else { throw ValidationError("--output must name a directory, not \"\".") }
     if threads <= 0 { throw ValidationError("--threads must be at least 1, not \(threads).") }
   }
 
@@ -67,6 +87,14 @@ struct CommonOptions: ParsableArguments {
       label: label, order: order, threads: threads, codecs: codecs, otlpCodecs: otlpCodecs,
       datasetFormat: format, analyze: analyze, analysisZstdLevel: analysisZstdLevel,
       outputDirectory: URL(fileURLWithPath: output))
+  }
+
+  /// The files the run reads, which no output may replace.
+  var inputs: [OutputPaths.Input] {
+    [
+      .init("topology", URL(fileURLWithPath: topology)),
+      .init("stated-figures file", URL(fileURLWithPath: statedFigures)),
+    ]
   }
 
   var progress: ProgressReporter { ProgressReporter(totalTraces: traceCount, quiet: quiet) }

@@ -20,6 +20,10 @@ struct GenerateCommand: ParsableCommand {
 
   func run() throws {
     let configuration = options.configuration(codecs: [], otlpCodecs: [], analyze: false)
+    try OutputPaths.refuseOverwriting(
+      outputs: [("the dataset", configuration.datasetURL.path), ("the metadata", configuration.metadataURL.path)],
+      inputs: options.inputs)
+    try StaleFiles.removeAbandoned(in: configuration.outputDirectory)
     let result = try Phase0Pipeline.run(configuration, progress: options.progress)
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")

@@ -29,6 +29,10 @@ struct Phase0Command: ParsableCommand {
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
+  func validate() throws {
+    if report == "" { throw ValidationError("--report must name a file, not \"\".") }
+  }
+
   func codecs() throws -> [CodecSetting] {
     try levelOptions.codecs { QuickDefaults(traces: options.traceCount).codecs }
   }
@@ -52,12 +56,22 @@ struct Phase0Command: ParsableCommand {
     let reportURL = URL(fileURLWithPath: reportPath)
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
     if check { return try runCheck(reportURL: reportURL, jsonURL: jsonURL) }
-    try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let configuration = try configuration()
+    try OutputPaths.refuseOverwriting(
+      outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
+      inputs: options.inputs + [
+        .init("dataset", configuration.datasetURL), .init("metadata", configuration.metadataURL),
+        .init("timing file", configuration.timingURL),
+      ])
+    try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
+    try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
+    try StaleFiles.removeAbandoned(in: configuration.outputDirectory)
     let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
     let result = try Phase0Pipeline.run(configuration, progress: options.progress)
-    try AtomicFile.write(Phase0Report.markdown(result, stated: stated), to: reportURL)
-    try AtomicFile.write(Phase0JSON.text(result, stated: stated), to: jsonURL)
+    let outputs = OutputSet()
+    try outputs.add(Phase0Report.markdown(result, stated: stated), at: reportURL)
+    try outputs.add(Phase0JSON.text(result, stated: stated), at: jsonURL)
+    try outputs.commit()
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print("report    \(reportURL.path)")

@@ -3,7 +3,9 @@ import Foundation
 /// A file written under a temporary name in its final directory and renamed into place on
 /// `commit()`, so an interrupted run never leaves a half-written file under the real name.
 ///
-/// Temporary files are registered with `InterruptCleanup`, which removes them on SIGINT/SIGTERM.
+/// Temporary files are registered with `InterruptCleanup`, which removes them on SIGINT, SIGTERM
+/// and SIGHUP; a run killed harder leaves `.NAME.tmp-PID`, which `StaleFiles` removes later. Files
+/// that must land together go through `OutputSet` rather than one `commit()` each.
 public final class AtomicFile {
   let url: URL
   let temporaryURL: URL
@@ -12,13 +14,12 @@ public final class AtomicFile {
 
   public init(_ url: URL) throws {
     self.url = url
-    let directory = url.deletingLastPathComponent()
-    temporaryURL = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil) else {
-      throw OutputError(path: directory.path, problem: "cannot create a file in this directory")
+    temporaryURL = StaleFiles.temporaryURL(for: url)
+    let descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw OutputError.failedWithErrno("cannot create \(temporaryURL.lastPathComponent)", path: url.path)
     }
-    handle = try FileHandle(forWritingTo: temporaryURL)
+    handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     InterruptCleanup.shared.register(temporaryURL.path)
   }
 
@@ -26,8 +27,17 @@ public final class AtomicFile {
     if !committed { abandon() }
   }
 
+  /// Appends `bytes`; a failure (disk full, quota, I/O error) names the file, not the temporary.
   func write(_ bytes: UnsafeRawBufferPointer) throws {
-    try handle.write(contentsOf: bytes)
+    try Self.write(bytes, to: handle, path: url.path)
+  }
+
+  static func write(_ bytes: UnsafeRawBufferPointer, to handle: FileHandle, path: String) throws {
+    do {
+      try handle.write(contentsOf: bytes)
+    } catch {
+      throw OutputError.failed("cannot write", path: path, error)
+    }
   }
 
   public func write(_ bytes: [UInt8]) throws {
@@ -36,10 +46,28 @@ public final class AtomicFile {
 
   /// Closes the file and renames it over `url`.
   public func commit() throws {
-    try handle.close()
-    guard rename(temporaryURL.path, url.path) == 0 else {
-      throw OutputError(path: url.path, problem: String(cString: strerror(errno)))
+    try close()
+    try InterruptCleanup.shared.deferringInterrupts {
+      guard rename(temporaryURL.path, url.path) == 0 else {
+        throw OutputError.failedWithErrno("cannot rename \(temporaryURL.lastPathComponent) to it", path: url.path)
+      }
+      markCommitted()
     }
+  }
+
+  /// Flushes the bytes to the disk and closes the file: a rename after this never exposes a file
+  /// whose content is still only in the page cache.
+  func close() throws {
+    do {
+      try handle.synchronize()
+      try handle.close()
+    } catch {
+      throw OutputError.failed("cannot write", path: url.path, error)
+    }
+  }
+
+  /// Records that `temporaryURL` is now `url`, so neither `deinit` nor an interrupt removes it.
+  func markCommitted() {
     committed = true
     InterruptCleanup.shared.unregister(temporaryURL.path)
   }
@@ -60,38 +88,5 @@ public final class AtomicFile {
 
   public static func write(_ text: String, to url: URL) throws {
     try write(Array(text.utf8), to: url)
-  }
-}
-
-/// An output location that cannot be used, found before any work is done.
-public struct OutputError: Error, CustomStringConvertible, Equatable {
-  var path: String
-  var problem: String
-
-  public init(path: String, problem: String) {
-    self.path = path
-    self.problem = problem
-  }
-
-  public var description: String { "\(path): \(problem)" }
-
-  /// Makes sure `directory` exists (creating it) and accepts new files, or says why not.
-  public static func checkWritableDirectory(_ directory: URL) throws {
-    var isDirectory: ObjCBool = false
-    let path = directory.path
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else {
-        throw OutputError(path: path, problem: "is a file, not a directory")
-      }
-    } else {
-      do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      } catch {
-        throw OutputError(path: path, problem: "cannot be created")
-      }
-    }
-    guard access(path, W_OK | X_OK) == 0 else {
-      throw OutputError(path: path, problem: "is not writable")
-    }
   }
 }

@@ -10,10 +10,18 @@ import TraceModel
 /// fixed decimals.
 ///
 /// Hand-rolled rather than `NumberFormatter` so the text never depends on the host's locale: the
-/// committed reports must regenerate byte for byte on any machine.
+/// committed reports must regenerate byte for byte on any machine. A value with no figure to show
+/// (NaN from 0 ÷ 0 on a file with zero spans, an infinity, or beyond Int64) is spelled "–", the
+/// reports' sign for "no figure", rather than trapping in the Int64 conversion.
 public enum NumberText {
+  /// Whether `value` converts to Int64 without trapping.
+  private static func fitsInt64(_ value: Double) -> Bool {
+    value.isFinite && value.magnitude < 9.2e18
+  }
+
   /// 134500 → "134,500", −5 → "−5"; rounds to the nearest integer.
   public static func grouped(_ value: Double) -> String {
+    guard fitsInt64(value) else { return "–" }
     let rounded = Int64(value.rounded())
     let digits = String(rounded.magnitude)
     var out = ""
@@ -30,6 +38,7 @@ public enum NumberText {
   public static func fixed(_ value: Double, _ decimals: Int) -> String {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
+    guard fitsInt64(value * scale) else { return "–" }
     let scaled = Int64((value * scale).rounded())
     let magnitude = scaled.magnitude
     let whole = magnitude / UInt64(scale)
@@ -44,9 +53,13 @@ public enum NumberText {
 
   /// 0.0812 → "8.1%".
   static func percent(_ fraction: Double, decimals: Int = 1) -> String {
-    fixed(fraction * 100, decimals) + "%"
+    let text = fixed(fraction * 100, decimals)
+    return text == "–" ? text : text + "%"
   }
 
   /// A ratio such as "9.87x".
-  public static func ratio(_ value: Double) -> String { fixed(value, 2) + "x" }
+  public static func ratio(_ value: Double) -> String {
+    let text = fixed(value, 2)
+    return text == "–" ? text : text + "x"
+  }
 }

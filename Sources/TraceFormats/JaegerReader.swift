@@ -25,6 +25,8 @@ enum JaegerReader {
             parser.skipWhitespace()
             let traceStart = parser.position
             let trace = try parser.parseValue()
+            summary.findings.note(
+              .duplicateJSONKey, count: trace.duplicateKeyCount, at: .init(byteOffset: traceStart))
             let spans = try source.converting(valueAt: traceStart, in: document) {
               try FieldError.within("data[\(index)]") {
                 try JaegerTraceDecoder(trace).spans(summary: &summary)

@@ -11,8 +11,11 @@ enum Normalization: String, Sendable, CaseIterable, Codable {
   /// `service.name` resource attribute, Jaeger without a process) was given `"unknown"`.
   case unknownServiceName
   /// A Zipkin span without `duration` (the spec allows it for incomplete spans) was given
-  /// end = start.
+  /// end = start and marked `Span.timingUnknown`.
   case missingDurationAsZero
+  /// A Zipkin span without `timestamp` (a late or partial span, legal in v2) was given start =
+  /// end = 0 and marked `Span.timingUnknown`.
+  case missingTimestampAsZero
   /// A seed span's `duration` disagreed with `end_time - start_time`; the times were kept.
   case inconsistentSeedDuration
   /// Keys the jsonl or seed span schema does not have were ignored.
@@ -22,7 +25,7 @@ enum Normalization: String, Sendable, CaseIterable, Codable {
   case attributeWithoutValueMadeEmpty
   /// A Jaeger span's parent came from a FOLLOWS_FROM reference, as it had no CHILD_OF.
   case parentFromFollowsFrom
-  /// A Jaeger log without an `event` field got an empty event name.
+  /// A Jaeger or seed log without an `event` field got an empty event name.
   case logWithoutEventName
   /// An OTLP protobuf message carried fields the project's `.proto` does not define (a newer
   /// OTLP's); the model has no place for them, so they are not written back. Counted per message.
@@ -44,7 +47,8 @@ enum Normalization: String, Sendable, CaseIterable, Codable {
   var summary: String {
     switch self {
     case .unknownServiceName: "spans given service \"unknown\" (no service name in the source)"
-    case .missingDurationAsZero: "spans without duration, ended at their start"
+    case .missingDurationAsZero: "spans without duration, ended at their start (no timing figures)"
+    case .missingTimestampAsZero: "spans without timestamp, kept without times (no timing figures)"
     case .inconsistentSeedDuration: "spans whose duration disagreed with end - start (ignored)"
     case .unknownSpanKeysIgnored: "spans with keys the schema does not have (ignored)"
     case .attributeWithoutValueMadeEmpty: "attributes without a value given an empty value"

@@ -9,17 +9,23 @@ import TraceModel
 /// fields ignored. `scopeSpans` and its pre-1.0 name `instrumentationLibrarySpans` are both read.
 enum OTLPReader {
   /// Reads `source` span by span, each with its resource and scope (`TraceRequest.spans`).
-  static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
-    try read(source) { request in
+  ///
+  /// `timeUnit` is the unit the user stated (`--time-unit`); without it times must read as ns.
+  static func read(
+    _ source: SourceFile, timeUnit: TimestampUnit? = nil, _ onSpan: (Span) throws -> Void
+  ) throws -> ReadSummary {
+    try read(source, timeUnit: timeUnit) { request in
       for span in request.spans { try onSpan(span) }
     }
   }
 
   /// Reads `source`, calling `onRequest` with each request in file order, its grouping kept.
-  static func read(_ source: SourceFile, onRequest: (TraceRequest) throws -> Void) throws
-    -> ReadSummary
-  {
-    var summary = ReadSummary(format: .otlp, sourceTimestampUnit: .nanoseconds)
+  static func read(
+    _ source: SourceFile, timeUnit: TimestampUnit? = nil,
+    onRequest: (TraceRequest) throws -> Void
+  ) throws -> ReadSummary {
+    var summary = ReadSummary(format: .otlp, sourceTimestampUnit: timeUnit ?? .nanoseconds)
+    summary.statedTimeUnit = timeUnit
     var assembler = JSONRecordAssembler()
     func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int) throws {
       var parser = JSONParser(bytes)
@@ -39,6 +45,7 @@ enum OTLPReader {
             offset: offset + start)
         }
         summary.documentCount += 1
+        noteFindings(in: request, at: .init(line: line), summary: &summary)
         let decoded = try source.converting(
           valueAt: start, in: bytes, line: line, recordOffset: offset
         ) {
@@ -53,5 +60,15 @@ enum OTLPReader {
     }
     try assembler.finish(readRecord)
     return summary
+  }
+
+  /// Counts the request's duplicate keys and resources that carry both scope keys.
+  private static func noteFindings(
+    in request: JSONValue, at location: StructureFindings.Location, summary: inout ReadSummary
+  ) {
+    summary.findings.note(.duplicateJSONKey, count: request.duplicateKeyCount, at: location)
+    guard case .array(let resources)? = request["resourceSpans"] else { return }
+    let both = resources.filter { $0["scopeSpans"] != nil && $0["instrumentationLibrarySpans"] != nil }
+    summary.findings.note(.bothScopeSpanKeys, count: both.count, at: location)
   }
 }

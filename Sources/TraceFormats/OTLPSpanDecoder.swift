@@ -24,12 +24,14 @@ enum OTLPSpanDecoder {
       parentSpanID = try HexID.normalized(
         parent, field: "parentSpanId", lengths: [16], summary: &summary)
     }
-    let startNanos = try TimestampUnit.nanoseconds.nanos(
-      try value.int64OrString("startTimeUnixNano"), field: "startTimeUnixNano")
+    // The unit the user stated (`--time-unit`); without one, OTLP's ns, checked by magnitude.
+    let unit = summary.statedTimeUnit ?? .nanoseconds
+    let start = try value.int64OrString("startTimeUnixNano")
+    if summary.statedTimeUnit == nil { try unit.checkMagnitude(start, field: "startTimeUnixNano") }
+    let startNanos = try unit.nanos(start, field: "startTimeUnixNano")
     let endNanos = try TimestampUnit.checkedEnd(
       startNanos: startNanos,
-      endNanos: try TimestampUnit.nanoseconds.nanos(
-        try value.int64OrString("endTimeUnixNano"), field: "endTimeUnixNano"),
+      endNanos: try unit.nanos(try value.int64OrString("endTimeUnixNano"), field: "endTimeUnixNano"),
       field: "endTimeUnixNano")
     let tags = try OTLPAttributes.tags(
       try value.optionalArray("attributes"), unique: true, summary: &summary)
@@ -103,7 +105,7 @@ enum OTLPSpanDecoder {
 
   private static func log(_ event: JSONValue, summary: inout ReadSummary) throws -> LogEvent {
     var log = LogEvent(
-      timestampNanos: try TimestampUnit.nanoseconds.nanos(
+      timestampNanos: try (summary.statedTimeUnit ?? .nanoseconds).nanos(
         try event.int64OrString("timeUnixNano"), field: "timeUnixNano"),
       event: try event.optionalString("name") ?? "",
       fields: try OTLPAttributes.tags(

@@ -15,6 +15,15 @@ public struct ReadSummary: Sendable, Equatable {
   var documentCount = 0
   /// The unit the source wrote its timestamps in; the spans handed over are always in ns.
   public var sourceTimestampUnit: TimestampUnit
+  /// The unit the user stated for the file's times (`--time-unit`), taken without the magnitude
+  /// check; nil when the format's own unit applies.
+  var statedTimeUnit: TimestampUnit?
+  /// Spans marked `Span.timingUnknown` (Zipkin without timestamp or duration), which timing
+  /// figures leave out.
+  public var spansWithUnknownTiming = 0
+  /// Broken structure the reader saw in the JSON itself (duplicate keys, OTLP's two scope keys);
+  /// `StructureChecker` finds the rest from the spans.
+  public var findings = StructureFindings()
   /// How many times each normalization was applied; absent means never.
   var normalizations: [Normalization: Int] = [:]
 

@@ -7,14 +7,19 @@ import TraceModel
 /// end_time, tags, logs, status_code) but not units: ours are ns, the seed's example values read as
 /// µs. With `detectsUnit`, the first span's `start_time` decides the unit for the whole file
 /// (`TimestampUnit.guess`) and a later span of the other magnitude is an error, not a guess.
+/// Without it (jsonl) times are ns, and a `start_time` whose magnitude reads as another unit is
+/// refused (`TimestampUnit.checkMagnitude`) unless the user gave the unit (`--time-unit`).
 struct SeedSpanDecoder {
   let detectsUnit: Bool
+  /// The unit the user stated, taken without checking.
+  let givenUnit: TimestampUnit?
   /// The file's unit once known; jsonl starts with ns.
   private(set) var unit: TimestampUnit?
 
-  init(detectsUnit: Bool) {
+  init(detectsUnit: Bool, givenUnit: TimestampUnit? = nil) {
     self.detectsUnit = detectsUnit
-    unit = detectsUnit ? nil : .nanoseconds
+    self.givenUnit = givenUnit
+    unit = givenUnit ?? (detectsUnit ? nil : .nanoseconds)
   }
 
   /// The span `value` describes; `traceID` is the enclosing trace's id, which a seed span may omit.
@@ -79,7 +84,8 @@ struct SeedSpanDecoder {
     let endNanos = try TimestampUnit.checkedEnd(
       startNanos: startNanos, endNanos: try unit.nanos(end, field: "end_time"), field: "end_time")
     for (index, log) in logValues.enumerated() {
-      logs.append(try FieldError.within("logs[\(index)]") { try Self.log(log, unit: unit) })
+      logs.append(
+        try FieldError.within("logs[\(index)]") { try Self.log(log, unit: unit, summary: &summary) })
     }
     if let duration, duration != end - start { summary.note(.inconsistentSeedDuration) }
     if unknownKeys { summary.note(.unknownSpanKeysIgnored) }
@@ -90,6 +96,11 @@ struct SeedSpanDecoder {
   }
 
   private mutating func resolveUnit(_ start: Int64) throws -> TimestampUnit {
+    if let givenUnit { return givenUnit }
+    guard detectsUnit else {
+      try TimestampUnit.nanoseconds.checkMagnitude(start, field: "start_time")
+      return .nanoseconds
+    }
     let guess = TimestampUnit.guess(forUnixTime: start)
     guard let unit else {
       unit = guess
@@ -103,8 +114,14 @@ struct SeedSpanDecoder {
     return unit
   }
 
-  /// A `{timestamp, event, ...fields}` log entry.
-  private static func log(_ value: JSONValue, unit: TimestampUnit) throws -> LogEvent {
+  /// A `{timestamp, event, ...fields}` log entry; only `timestamp` is required.
+  ///
+  /// The seed's own generator writes logs of `timestamp`, `level`, `message` and `error.kind`
+  /// with no `event`: a log entry is any set of fields, so one without `event` gets an empty
+  /// event name (counted) and keeps the rest as fields.
+  private static func log(_ value: JSONValue, unit: TimestampUnit, summary: inout ReadSummary)
+    throws -> LogEvent
+  {
     guard case .object(let members) = value else {
       throw FieldError("expected a log object, found \(value.kindDescription)")
     }
@@ -125,8 +142,9 @@ struct SeedSpanDecoder {
       }
     }
     guard let timestamp else { throw FieldError.missing("timestamp") }
-    guard let event else { throw FieldError.missing("event") }
+    if event == nil { summary.note(.logWithoutEventName) }
     return LogEvent(
-      timestampNanos: try unit.nanos(timestamp, field: "timestamp"), event: event, fields: fields)
+      timestampNanos: try unit.nanos(timestamp, field: "timestamp"), event: event ?? "",
+      fields: fields)
   }
 }

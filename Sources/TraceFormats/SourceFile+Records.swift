@@ -26,6 +26,7 @@ extension SourceFile {
         throw mismatch(format, start: line, line: number, offset: offset)
       }
       summary.documentCount += 1
+      summary.findings.note(.duplicateJSONKey, count: value.duplicateKeyCount, at: .init(line: number))
       let spans = try converting(line: number, offset: offset) { try decode(value, &summary) }
       for span in spans {
         summary.spanCount += 1

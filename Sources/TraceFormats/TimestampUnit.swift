@@ -5,6 +5,37 @@ import TraceModel
 public enum TimestampUnit: String, Sendable, CaseIterable, Codable {
   case nanoseconds = "ns"
   case microseconds = "µs"
+  case milliseconds = "ms"
+  case seconds = "s"
+
+  /// The unit's name in messages: "milliseconds".
+  public var name: String {
+    switch self {
+    case .nanoseconds: "nanoseconds"
+    case .microseconds: "microseconds"
+    case .milliseconds: "milliseconds"
+    case .seconds: "seconds"
+    }
+  }
+
+  /// How `--time-unit` spells the unit: `µs` is hard to type, so `us` stands for it.
+  public var optionName: String { self == .microseconds ? "us" : rawValue }
+
+  /// The unit `--time-unit` names (ns, us or µs, ms, s).
+  public init?(optionName: String) {
+    guard let unit = Self.allCases.first(where: { $0.optionName == optionName || $0.rawValue == optionName })
+    else { return nil }
+    self = unit
+  }
+
+  var nanosPerUnit: Int64 {
+    switch self {
+    case .nanoseconds: 1
+    case .microseconds: 1_000
+    case .milliseconds: 1_000_000
+    case .seconds: 1_000_000_000
+    }
+  }
 
   /// Unix time at or above this reads as nanoseconds, below as microseconds.
   ///
@@ -20,16 +51,11 @@ public enum TimestampUnit: String, Sendable, CaseIterable, Codable {
   /// `value` in nanoseconds; throws naming `field` when it is negative or the result overflows.
   func nanos(_ value: Int64, field: String) throws -> Int64 {
     guard value >= 0 else { throw FieldError("field \"\(field)\": negative time \(value)") }
-    switch self {
-    case .nanoseconds:
-      return value
-    case .microseconds:
-      let (nanos, overflow) = value.multipliedReportingOverflow(by: 1_000)
-      guard !overflow else {
-        throw FieldError("field \"\(field)\": \(value) µs does not fit 64-bit nanoseconds")
-      }
-      return nanos
+    let (nanos, overflow) = value.multipliedReportingOverflow(by: nanosPerUnit)
+    guard !overflow else {
+      throw FieldError("field \"\(field)\": \(value) \(rawValue) does not fit 64-bit nanoseconds")
     }
+    return nanos
   }
 
   /// `end` in nanoseconds, checked not to precede `start` (a negative duration).

@@ -13,9 +13,12 @@ public enum TraceFileReader {
   /// Reads `url` as `format`, or the detected format when `format` is nil, calling `onSpan` for
   /// each span in file order.
   ///
-  /// Errors thrown by `onSpan` stop the read and are rethrown unchanged.
+  /// `timeUnit` is the unit the user states for a jsonl or OTLP file (`--time-unit`); without it
+  /// their times must read as nanoseconds by magnitude. Errors thrown by `onSpan` stop the read
+  /// and are rethrown unchanged.
   public static func read(
-    url: URL, format: TraceFormat? = nil, onSpan: (Span) throws -> Void
+    url: URL, format: TraceFormat? = nil, timeUnit: TimestampUnit? = nil,
+    onSpan: (Span) throws -> Void
   ) throws -> ReadSummary {
     let source = SourceFile(url)
     let format =
@@ -24,9 +27,9 @@ public enum TraceFileReader {
         prefix: source.prefix(TraceFormat.detectionPrefixBytes), file: source.name)
     let summary =
       switch format {
-      case .jsonl: try JSONLReader.read(source, onSpan)
+      case .jsonl: try JSONLReader.read(source, timeUnit: timeUnit, onSpan)
       case .seed: try SeedReader.read(source, onSpan)
-      case .otlp: try OTLPReader.read(source, onSpan)
+      case .otlp: try OTLPReader.read(source, timeUnit: timeUnit, onSpan)
       case .otlpProto: try OTLPProtobufReader.read(source, onSpan)
       case .zipkin: try ZipkinReader.read(source, onSpan)
       case .jaeger: try JaegerReader.read(source, onSpan)
@@ -35,12 +38,20 @@ public enum TraceFileReader {
     return summary
   }
 
+  /// Reads every file of `inputs` in their order as one dataset; one summary per file.
+  public static func read(
+    inputs: TraceInputs, format: TraceFormat? = nil, timeUnit: TimestampUnit? = nil,
+    onSpan: (Span) throws -> Void
+  ) throws -> [ReadSummary] {
+    try inputs.files.map { try read(url: $0, format: format, timeUnit: timeUnit, onSpan: onSpan) }
+  }
+
   /// Reads the whole file into memory; for tests and small inputs.
-  static func readAll(url: URL, format: TraceFormat? = nil) throws -> (
-    spans: [Span], summary: ReadSummary
-  ) {
+  static func readAll(
+    url: URL, format: TraceFormat? = nil, timeUnit: TimestampUnit? = nil
+  ) throws -> (spans: [Span], summary: ReadSummary) {
     var spans: [Span] = []
-    let summary = try read(url: url, format: format) { spans.append($0) }
+    let summary = try read(url: url, format: format, timeUnit: timeUnit) { spans.append($0) }
     return (spans, summary)
   }
 }

@@ -18,6 +18,8 @@ enum ZipkinReader {
         parser.skipWhitespace()
         let start = parser.position
         let value = try parser.parseValue()
+        summary.findings.note(
+          .duplicateJSONKey, count: value.duplicateKeyCount, at: .init(byteOffset: start))
         let span = try source.converting(valueAt: start, in: document) {
           try FieldError.within(path()) { try ZipkinSpanDecoder.span(value, summary: &summary) }
         }

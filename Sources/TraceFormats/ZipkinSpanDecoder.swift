@@ -4,8 +4,9 @@ import TraceModel
 /// Decodes one Zipkin v2 span into the model.
 ///
 /// Read: traceId (16 or 32 hex digits), id, parentId (absent or empty: a root), name,
-/// `localEndpoint.serviceName` (absent: "unknown", counted), timestamp and duration (µs; an absent
-/// duration, allowed for incomplete spans, gives end = start, counted), tags (strings in Zipkin;
+/// `localEndpoint.serviceName` (absent: "unknown", counted), timestamp and duration (µs; both may
+/// be absent in v2, for late or partial spans: an absent duration gives end = start, an absent
+/// timestamp a start of 0, each counted and the span marked `timingUnknown`), tags (strings in Zipkin;
 /// numbers and booleans kept as such) and annotations as logs (`value` as the event name).
 /// Status is ERROR when the span has an `error` tag, whatever its value (Zipkin's own rule), or
 /// `otel.status_code` = ERROR. `kind` becomes the OTLP kind (absent: nil). The local endpoint
@@ -30,7 +31,15 @@ enum ZipkinSpanDecoder {
         parent, field: "parentId", lengths: [16], summary: &summary)
     }
     let micros = TimestampUnit.microseconds
-    let startNanos = try micros.nanos(try value.int64("timestamp"), field: "timestamp")
+    var startNanos: Int64 = 0
+    var timingUnknown = false
+    if let timestamp = value["timestamp"], timestamp != .null {
+      startNanos = try micros.nanos(
+        try JSONValue.int64(timestamp, field: "timestamp", acceptingStrings: false), field: "timestamp")
+    } else {
+      summary.note(.missingTimestampAsZero)
+      timingUnknown = true
+    }
     var endNanos = startNanos
     if let duration = value["duration"], duration != .null {
       let durationMicros = try JSONValue.int64(duration, field: "duration", acceptingStrings: false)
@@ -45,6 +54,7 @@ enum ZipkinSpanDecoder {
       endNanos = end
     } else {
       summary.note(.missingDurationAsZero)
+      timingUnknown = true
     }
     let service = try value["localEndpoint"]?.optionalString("serviceName")
     if service == nil { summary.note(.unknownServiceName) }
@@ -79,6 +89,8 @@ enum ZipkinSpanDecoder {
       serviceName: service ?? "unknown", operationName: try value.optionalString("name") ?? "",
       startTimeNanos: startNanos, endTimeNanos: endNanos, tags: tags, logs: logs,
       statusCode: failed ? 1 : 0)
+    span.timingUnknown = timingUnknown
+    if timingUnknown { summary.spansWithUnknownTiming += 1 }
     span.kind = try kind(value["kind"])
     if let local = value["localEndpoint"], local != .null {
       span.resource = Resource(

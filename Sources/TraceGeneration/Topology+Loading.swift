@@ -16,12 +16,7 @@ extension Topology {
   /// Loads and validates a topology file.
   public static func load(from url: URL) throws -> Topology {
     let file = url.path
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw TopologyError(file: file, entry: "file", problem: "cannot be read")
-    }
+    let data = try ExperimentFile.read(url)
     let topology: Topology
     do {
       topology = try JSONDecoder().decode(Topology.self, from: data)
@@ -41,6 +36,23 @@ extension Topology {
     return topology
   }
 
+  /// The POSIX reason in a Foundation read error ("No such file or directory"), else its text.
+  static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue {
+      return "No such file or directory"
+    }
+    if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoPermission.rawValue {
+      return "Permission denied"
+    }
+    return nsError.localizedDescription
+  }
+
   private static func path(_ codingPath: [any CodingKey]) -> String {
     let parts = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
     return parts.isEmpty ? "top level" : String(parts.joined().drop { $0 == "." })
@@ -50,6 +62,11 @@ extension Topology {
   func validate(file: String) throws {
     func fail(_ entry: String, _ problem: String) -> TopologyError {
       TopologyError(file: file, entry: entry, problem: problem)
+    }
+    func checkRange(_ value: Double, _ limit: Limit, _ entry: String) throws {
+      guard limit.range.contains(value) else {
+        throw fail(entry, "\(value) is outside \(limit.text)")
+      }
     }
     func checkProbability(_ value: Double, _ entry: String) throws {
       guard value >= 0, value <= 1 else {
@@ -61,7 +78,7 @@ extension Topology {
       let entry = "service '\(service.name)'"
       guard names.insert(service.name).inserted else { throw fail(entry, "is defined twice") }
       guard !service.operations.isEmpty else { throw fail(entry, "has no operations") }
-      guard service.meanLatencyMillis > 0 else { throw fail(entry, "mean latency must be positive") }
+      try checkRange(service.meanLatencyMillis, .meanLatencyMillis, "\(entry) meanLatencyMillis")
       try checkProbability(service.errorRate, "\(entry) errorRate")
       if let rate = service.cacheHitRate { try checkProbability(rate, "\(entry) cacheHitRate") }
       if let rate = service.retryProbability {
@@ -69,7 +86,7 @@ extension Topology {
       }
     }
     try checkProbability(errorPropagationProbability, "errorPropagationProbability")
-    guard arrivalsPerSecond > 0 else { throw fail("arrivalsPerSecond", "must be positive") }
+    try checkRange(arrivalsPerSecond, .arrivalsPerSecond, "arrivalsPerSecond")
     guard names.contains(entryService) else {
       throw fail("entryService", "unknown service '\(entryService)'")
     }
@@ -87,7 +104,7 @@ extension Topology {
       guard entryOperations.contains(route.operation) else {
         throw fail(entry, "is not an operation of \(entryService)")
       }
-      guard route.weight > 0 else { throw fail(entry, "weight must be positive") }
+      try checkRange(route.weight, .routeWeight, "\(entry) weight")
       if let target = route.calls, !names.contains(target) {
         throw fail(entry, "unknown service '\(target)'")
       }

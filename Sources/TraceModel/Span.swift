@@ -26,6 +26,10 @@ public struct Span: Sendable, Equatable {
   /// Kept beside `status` because the seed's JSONL writes it as 0/1 while OTLP's codes are
   /// 0 UNSET, 1 OK, 2 ERROR: the seed has no UNSET, so neither can be computed from the other.
   public var statusCode: Int
+  /// The source gave no start or no duration (a late or partial Zipkin span): the times are
+  /// placeholders, so figures about time (durations, trace windows, timestamp deltas) leave the
+  /// span out, while counts and sizes keep it.
+  public var timingUnknown = false
 
   /// OTLP span kind; `nil` when the source had none (the seed), so writers may infer one.
   public var kind: SpanKind?

@@ -32,7 +32,39 @@ import Testing
   @Test(arguments: ["0", "-5"])
   func aTraceCountBelowOneIsRefused(count: String) throws {
     let text = try #require(message(["phase0", "--traces=\(count)"]))
-    #expect(text.contains("--traces must be a positive number of traces"))
+    #expect(text.contains("--traces must be a number of traces from 1 to 100,000,000, not \(count)."))
+  }
+
+  @Test func aTraceCountAboveTheBoundIsRefusedWithTheBound() throws {
+    let text = try #require(message(["phase0", "--traces", "100000001"]))
+    #expect(text.contains("--traces must be a number of traces from 1 to 100,000,000, not 100000001."))
+  }
+
+  /// ArgumentParser took "-5" after a space for an option and said "Missing value for '--traces'".
+  @Test func aNegativeTraceCountAfterASpaceSaysWhatIsWrong() throws {
+    let text = try #require(message(["phase0", "--traces", "-5"]))
+    #expect(text.contains("--traces must be a number of traces from 1 to 100,000,000, not -5."))
+  }
+
+  /// --seed was a UInt64 option, so "-1" gave ArgumentParser's message about a missing value.
+  @Test(arguments: ["-1", "1.5", "18446744073709551616"])
+  func aSeedThatIsNotAnUnsignedIntegerSaysWhatIsWrong(seed: String) throws {
+    let text = try #require(message(["phase0", "--seed", seed]))
+    #expect(
+      text.contains(
+        "--seed must be a whole number from 0 to 18446744073709551615 (an unsigned 64-bit integer), "
+          + "not '\(seed)'."))
+  }
+
+  @Test(arguments: [["phase0", "--output", ""], ["phase0", "--report", ""], ["analyze", "x.jsonl", "--report", ""]])
+  func anEmptyOutputPathIsRefused(arguments: [String]) throws {
+    let text = try #require(message(arguments))
+    #expect(text.contains("must name a") && text.contains("not \"\"."))
+  }
+
+  @Test func anUnknownTimeUnitNamesTheValidOnes() throws {
+    let text = try #require(message(["analyze", "x.jsonl", "--time-unit", "minutes"]))
+    #expect(text.contains("unknown time unit 'minutes': use ns, us, ms, s"))
   }
 
   @Test func anOutputPathThatIsAFileIsRefusedBeforeAnyWork() throws {
@@ -56,7 +88,7 @@ import Testing
     let file = directory.appendingPathComponent("taken")
     try Data("x".utf8).write(to: file)
     let inside = file.appendingPathComponent("sub")
-    #expect(throws: OutputError(path: inside.path, problem: "cannot be created")) {
+    #expect(throws: OutputError(path: inside.path, problem: "cannot create the directory: Not a directory")) {
       try OutputError.checkWritableDirectory(inside)
     }
   }

@@ -45,11 +45,12 @@ extension Formats {
       let (spans, summary) = try FormatFixtures.read("zipkin-traces.json")
       #expect(spans[3].serviceName == "unknown")
       #expect(spans[4].durationNanos == 0)
+      #expect(spans.map(\.timingUnknown).filter { $0 }.count == 1)
       #expect(summary.normalizations == [.unknownServiceName: 1, .missingDurationAsZero: 1])
       #expect(
         summary.normalizationNotes == [
           "1 spans given service \"unknown\" (no service name in the source)",
-          "1 spans without duration, ended at their start",
+          "1 spans without duration, ended at their start (no timing figures)",
         ])
     }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import TraceFormats
+@testable import OutputFiles
+@testable import HarnessCommands
+
+/// `analyze FILE --report FILE` replaced the user's traces with the report and exited 0; a report
+/// whose `.json` twin is the input did the same to the input.
+@Suite struct OutputSafetyTests {
+  private func copyOfZipkinFixture(named name: String) throws -> (directory: URL, input: URL, bytes: Data) {
+    let directory = try TestData.temporaryDirectory()
+    let input = directory.appendingPathComponent(name)
+    let bytes = try Data(contentsOf: FormatFixtures.url("zipkin-traces.json"))
+    try bytes.write(to: input)
+    return (directory, input, bytes)
+  }
+
+  @Test(arguments: ["traces.md", "alias.md", "sub/../traces.md"])
+  func aReportThatIsTheInputIsRefusedBeforeAnyWorkAndTheInputKept(reportName: String) throws {
+    let (directory, input, bytes) = try copyOfZipkinFixture(named: "traces.md")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createSymbolicLink(
+      at: directory.appendingPathComponent("alias.md"), withDestinationURL: input)
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    var command = try Harness.parseAsRoot([
+      "analyze", input.path, "--format", "zipkin", "--report", directory.path + "/" + reportName,
+    ])
+    let error = #expect(throws: OutputError.self) { try command.run() }
+    #expect(error?.problem.hasPrefix("--report is the input file") == true)
+    #expect(try Data(contentsOf: input) == bytes)
+  }
+
+  @Test func aReportWhoseJSONIsTheInputIsRefused() throws {
+    let (directory, input, bytes) = try copyOfZipkinFixture(named: "traces.json")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var command = try Harness.parseAsRoot([
+      "analyze", input.path, "--report", directory.appendingPathComponent("traces.md").path,
+    ])
+    let error = #expect(throws: OutputError.self) { try command.run() }
+    #expect(error?.problem.hasPrefix("--report's .json is the input file") == true)
+    #expect(try Data(contentsOf: input) == bytes)
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("traces.md").path))
+  }
+
+  @Test func aReportThatIsTheTopologyIsRefused() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let topology = directory.appendingPathComponent("topology.md")
+    try Data(contentsOf: TestData.topologyURL).write(to: topology)
+    var command = try Harness.parseAsRoot([
+      "phase0", "--traces", "3", "--output", directory.path, "--topology", topology.path,
+      "--stated-figures", TestData.statedFiguresURL.path, "--report", topology.path, "--quiet",
+    ])
+    let error = #expect(throws: OutputError.self) { try command.run() }
+    #expect(error?.problem == "--report is the topology \(topology.path); refusing to overwrite it")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["topology.md"])
+  }
+
+  @Test func aDeadRunsTemporaryFileIsRemovedByTheNextAnalyze() throws {
+    let (directory, input, _) = try copyOfZipkinFixture(named: "traces.zipkin")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = directory.appendingPathComponent("r.md")
+    let stale = StaleFiles.temporaryURL(for: report, processID: 999_999_6)
+    try Data("half".utf8).write(to: stale)
+    var command = try Harness.parseAsRoot([
+      "analyze", input.path, "--format", "zipkin", "--report", report.path, "--levels", "zstd:1",
+    ])
+    try command.run()
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        == ["r.json", "r.md", "traces.zipkin"])
+  }
+}

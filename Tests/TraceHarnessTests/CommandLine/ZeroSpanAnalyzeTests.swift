@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+@testable import HarnessCommands
+
+/// `analyze` of a valid file with no span died with SIGILL: a potential's raw share was 0 bytes
+/// of 0, and the NaN trapped in NumberText's Int64 conversion.
+@Suite struct ZeroSpanAnalyzeTests {
+  @Test(arguments: ["[]", #"{"resourceSpans":[]}"#, #"{"data":[]}"#])
+  func aFileWithZeroSpansGivesAReportNotACrash(text: String) throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = directory.appendingPathComponent("empty.json")
+    try Data((text + "\n").utf8).write(to: input)
+    let report = directory.appendingPathComponent("zero-spans.md")
+    var command = try Harness.parseAsRoot([
+      "analyze", input.path, "--report", report.path, "--levels", "zstd:1",
+    ])
+    try command.run()
+    let markdown = try String(contentsOf: report, encoding: .utf8)
+    #expect(markdown.contains("| service names | – | 0 |"))
+  }
+}
