@@ -52,7 +52,7 @@ public enum NumberText {
   }
 
   /// 0.0812 → "8.1%".
-  static func percent(_ fraction: Double, decimals: Int = 1) -> String {
+  public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
     let text = fixed(fraction * 100, decimals)
     return text == "–" ? text : text + "%"
   }

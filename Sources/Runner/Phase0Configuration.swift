@@ -28,7 +28,7 @@ public struct Phase0Configuration: Sendable {
   var analyze: Bool
   /// zstd level of the analysis columns and per-span frames.
   var analysisZstdLevel: Int
-  var outputDirectory: URL
+  public var outputDirectory: URL
 
   public init(
     topologyURL: URL, statedFiguresURL: URL, seed: UInt64 = Phase0Configuration.defaultSeed,
