@@ -27,6 +27,7 @@ let package = Package(
         "TraceModel", "TraceJSON", "TraceFormats",
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
+    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
     .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
     .target(
       name: "Runner",
