@@ -109,6 +109,9 @@ struct JaegerTraceDecoder {
       case .int(let number): String(number)
       case .double(let number): String(number)
       case .bool(let flag): String(flag)
+      // `JaegerTags` yields scalars only; bytes are kept as the base64 text Jaeger's API wrote.
+      case .bytes(let bytes): Base64.encodeString(bytes)
+      case .array, .kvlist, .empty: ""
       }
     return LogEvent(timestampNanos: timestamp, event: name, fields: fields)
   }

@@ -17,10 +17,9 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
   case inconsistentSeedDuration
   /// Keys the jsonl or seed span schema does not have were ignored.
   case unknownSpanKeysIgnored
-  /// An OTLP array, kvlist or bytes attribute became a string (compact JSON, or base64 for bytes).
-  case attributeFlattenedToString
-  /// An OTLP attribute with an empty `AnyValue` (no value at all) was dropped.
-  case attributeWithoutValueDropped
+  /// An OTLP `KeyValue` without a `value` was given an empty `AnyValue` (the same meaning in
+  /// OTLP; written back, it has a value field that it did not have).
+  case attributeWithoutValueMadeEmpty
   /// A Jaeger span's parent came from a FOLLOWS_FROM reference, as it had no CHILD_OF.
   case parentFromFollowsFrom
   /// A Jaeger log without an `event` field got an empty event name.
@@ -35,8 +34,7 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
     case .missingDurationAsZero: "spans without duration, ended at their start"
     case .inconsistentSeedDuration: "spans whose duration disagreed with end - start (ignored)"
     case .unknownSpanKeysIgnored: "spans with keys the schema does not have (ignored)"
-    case .attributeFlattenedToString: "array, kvlist or bytes attributes flattened to strings"
-    case .attributeWithoutValueDropped: "attributes without a value dropped"
+    case .attributeWithoutValueMadeEmpty: "attributes without a value given an empty value"
     case .parentFromFollowsFrom: "parents taken from FOLLOWS_FROM references"
     case .logWithoutEventName: "logs without an event field, given an empty event name"
     case .idLowercased: "upper-case hex ids lower-cased"

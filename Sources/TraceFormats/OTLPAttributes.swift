@@ -1,24 +1,30 @@
 import TraceJSON
 import TraceModel
 
-/// Decodes OTLP/JSON `KeyValue` lists (span and event attributes) into tags.
+/// Decodes OTLP/JSON `KeyValue` lists (span, event, link, resource and scope attributes) into tags.
 ///
 /// `AnyValue` is a oneof written as an object with one member: `stringValue`, `boolValue`,
 /// `intValue` (a decimal string, as protobuf's JSON mapping writes int64; numbers accepted),
 /// `doubleValue` (a number, or "NaN"/"Infinity"/"-Infinity"), `arrayValue`, `kvlistValue` or
-/// `bytesValue`. The last three have no `TagValue` case and become strings: arrays and kvlists as
-/// compact JSON of their plain values (`["a",1]`, `{"k":"v"}`), bytes as their base64 text.
+/// `bytesValue` (base64). Every one has its `TagValue`, so nothing is flattened; an object with none
+/// of them is `.empty`, as protobuf reads it.
 enum OTLPAttributes {
   /// The tags of a `KeyValue` array; with `unique`, a repeated key is an error (span attributes).
+  ///
+  /// A `KeyValue` without `value` becomes `.empty` and is counted: OTLP gives both the same
+  /// meaning, and the model does not keep the difference.
   static func tags(_ list: [JSONValue], unique: Bool, summary: inout ReadSummary) throws -> [Tag] {
     var tags: [Tag] = []
     tags.reserveCapacity(list.count)
     for (index, keyValue) in list.enumerated() {
       try FieldError.within("attributes[\(index)]") {
         let key = try keyValue.string("key")
-        guard let value = try value(keyValue["value"] ?? .object([]), summary: &summary) else {
-          summary.note(.attributeWithoutValueDropped)
-          return
+        let value: TagValue
+        if let anyValue = keyValue["value"], anyValue != .null {
+          value = try Self.value(anyValue, summary: &summary)
+        } else {
+          summary.note(.attributeWithoutValueMadeEmpty)
+          value = .empty
         }
         if unique { try tags.appendUnique(Tag(key, value)) } else { tags.append(Tag(key, value)) }
       }
@@ -34,8 +40,8 @@ enum OTLPAttributes {
     return nil
   }
 
-  /// The tag value of an `AnyValue`; nil when it holds no value (an empty or unknown oneof).
-  static func value(_ anyValue: JSONValue, summary: inout ReadSummary) throws -> TagValue? {
+  /// The tag value of an `AnyValue`; `.empty` when it holds no value (an empty or unknown oneof).
+  static func value(_ anyValue: JSONValue, summary: inout ReadSummary) throws -> TagValue {
     guard case .object(let members) = anyValue else {
       throw FieldError.wrongType("value", expected: "an AnyValue object", found: anyValue)
     }
@@ -51,16 +57,28 @@ enum OTLPAttributes {
       case "intValue":
         return .int(try JSONValue.int64(value, field: "intValue", acceptingStrings: true))
       case "doubleValue": return .double(try double(value))
-      case "arrayValue", "kvlistValue":
-        summary.note(.attributeFlattenedToString)
-        return .string(try plain(anyValue).compactText)
+      case "arrayValue":
+        return .array(
+          try value.optionalArray("values").enumerated().map { index, element in
+            try FieldError.within("arrayValue.values[\(index)]") {
+              try Self.value(element, summary: &summary)
+            }
+          })
+      case "kvlistValue":
+        return .kvlist(
+          try FieldError.within("kvlistValue") {
+            try tags(try value.optionalArray("values"), unique: false, summary: &summary)
+          })
       case "bytesValue":
-        summary.note(.attributeFlattenedToString)
-        return .string(try value.asString("bytesValue"))
+        let text = try value.asString("bytesValue")
+        guard let bytes = Base64.decode(text) else {
+          throw FieldError("field \"bytesValue\": expected base64, found \"\(text)\"")
+        }
+        return .bytes(bytes)
       default: continue
       }
     }
-    return nil
+    return .empty
   }
 
   private static func double(_ value: JSONValue) throws -> Double {
@@ -76,28 +94,6 @@ enum OTLPAttributes {
       }
       return number
     default: throw FieldError.wrongType("doubleValue", expected: "a number", found: value)
-    }
-  }
-
-  /// An `AnyValue` as plain JSON (arrays as arrays, kvlists as objects), for flattening.
-  private static func plain(_ anyValue: JSONValue) throws -> JSONValue {
-    if let array = anyValue["arrayValue"] {
-      return .array(try array.optionalArray("values").map(plain))
-    }
-    if let kvlist = anyValue["kvlistValue"] {
-      return .object(
-        try kvlist.optionalArray("values").map { keyValue in
-          JSONValue.Member(
-            key: try keyValue.string("key"), value: try plain(keyValue["value"] ?? .object([])))
-        })
-    }
-    var ignored = ReadSummary(format: .otlp, sourceTimestampUnit: .nanoseconds)
-    switch try value(anyValue, summary: &ignored) {
-    case .string(let text)?: return .string(text)
-    case .int(let number)?: return .int(number)
-    case .double(let number)?: return .double(number)
-    case .bool(let flag)?: return .bool(flag)
-    case nil: return .null
     }
   }
 }

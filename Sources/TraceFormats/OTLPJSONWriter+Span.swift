@@ -68,41 +68,63 @@ extension OTLPJSONWriter {
   }
 
   /// A `KeyValue` array with typed `AnyValue`s.
-  private static func attributes(_ tags: [Tag], _ out: inout [UInt8]) {
+  static func attributes(_ tags: [Tag], _ out: inout [UInt8]) {
     out.append(UInt8(ascii: "["))
     for (index, tag) in tags.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
       out.append(contentsOf: #"{"key":"#.utf8)
       SpanJSONWriter.string(tag.key, &out)
-      out.append(contentsOf: #","value":{"#.utf8)
-      switch tag.value {
-      case .string(let text):
-        out.append(contentsOf: #""stringValue":"#.utf8)
-        SpanJSONWriter.string(text, &out)
-      case .int(let number):
-        out.append(contentsOf: #""intValue":"#.utf8)
-        quotedInteger(number, &out)
-      case .double(let number):
-        out.append(contentsOf: #""doubleValue":"#.utf8)
-        // Protobuf's JSON mapping spells the non-finite doubles as strings.
-        if number.isNaN {
-          out.append(contentsOf: #""NaN""#.utf8)
-        } else if number.isInfinite {
-          out.append(contentsOf: (number > 0 ? #""Infinity""# : #""-Infinity""#).utf8)
-        } else {
-          SpanJSONWriter.value(.double(number), &out)
-        }
-      case .bool(let flag):
-        out.append(contentsOf: #""boolValue":"#.utf8)
-        SpanJSONWriter.value(.bool(flag), &out)
-      }
-      out.append(contentsOf: "}}".utf8)
+      out.append(contentsOf: #","value":"#.utf8)
+      anyValue(tag.value, &out)
+      out.append(UInt8(ascii: "}"))
     }
     out.append(UInt8(ascii: "]"))
   }
 
+  /// An `AnyValue` object as protobuf's JSON mapping writes it: one member, or none for `.empty`.
+  static func anyValue(_ value: TagValue, _ out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    switch value {
+    case .string(let text):
+      out.append(contentsOf: #""stringValue":"#.utf8)
+      SpanJSONWriter.string(text, &out)
+    case .int(let number):
+      out.append(contentsOf: #""intValue":"#.utf8)
+      quotedInteger(number, &out)
+    case .double(let number):
+      out.append(contentsOf: #""doubleValue":"#.utf8)
+      // Protobuf's JSON mapping spells the non-finite doubles as strings.
+      if number.isNaN {
+        out.append(contentsOf: #""NaN""#.utf8)
+      } else if number.isInfinite {
+        out.append(contentsOf: (number > 0 ? #""Infinity""# : #""-Infinity""#).utf8)
+      } else {
+        SpanJSONWriter.value(.double(number), &out)
+      }
+    case .bool(let flag):
+      out.append(contentsOf: #""boolValue":"#.utf8)
+      SpanJSONWriter.value(.bool(flag), &out)
+    case .bytes(let bytes):
+      out.append(contentsOf: #""bytesValue":"#.utf8)
+      SpanJSONWriter.string(Base64.encodeString(bytes), &out)
+    case .array(let values):
+      out.append(contentsOf: #""arrayValue":{"values":["#.utf8)
+      for (index, element) in values.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        anyValue(element, &out)
+      }
+      out.append(contentsOf: "]}".utf8)
+    case .kvlist(let tags):
+      out.append(contentsOf: #""kvlistValue":{"values":"#.utf8)
+      attributes(tags, &out)
+      out.append(UInt8(ascii: "}"))
+    case .empty: break
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
   /// An int64 as protobuf's JSON mapping writes it: a decimal string.
-  private static func quotedInteger(_ number: Int64, _ out: inout [UInt8]) {
+  static func quotedInteger(_ number: Int64, _ out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     SpanJSONWriter.integer(number, &out)
     out.append(UInt8(ascii: "\""))

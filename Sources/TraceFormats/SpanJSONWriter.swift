@@ -93,6 +93,10 @@ public enum SpanJSONWriter {
     case .bool: 5
     // The longest shortest-round-trip form, such as -2.2250738585072014e-308, is 24 characters.
     case .double: 32
+    case .bytes(let bytes): 2 + Base64.encodedCount(bytes.count)
+    case .array(let values): 2 + values.reduce(0) { $0 + 1 + valueBytes($1) }
+    case .kvlist(let tags): 2 + tags.reduce(0) { $0 + 1 + memberBytes($1) }
+    case .empty: 4
     }
   }
 
@@ -109,6 +113,27 @@ public enum SpanJSONWriter {
     case .int(let number): cursor.integer(number)
     case .bool(let flag): JSONWriter.bool(flag, to: &cursor)
     case .double(let number): JSONWriter.double(number, to: &cursor)
+    // The seed has no nested or binary values; these only appear in spans read from OTLP, and
+    // are written as OTLP/JSON writes their plain form (bytes as base64, an empty value as null).
+    case .bytes(let bytes):
+      cursor.byte(UInt8(ascii: "\""))
+      Base64.encode(bytes).withUnsafeBufferPointer { cursor.copy($0) }
+      cursor.byte(UInt8(ascii: "\""))
+    case .array(let values):
+      cursor.byte(UInt8(ascii: "["))
+      for (index, element) in values.enumerated() {
+        if index > 0 { cursor.byte(comma) }
+        Self.value(element, to: &cursor)
+      }
+      cursor.byte(UInt8(ascii: "]"))
+    case .kvlist(let tags):
+      cursor.byte(UInt8(ascii: "{"))
+      for (index, tag) in tags.enumerated() {
+        if index > 0 { cursor.byte(comma) }
+        member(tag, to: &cursor)
+      }
+      cursor.byte(UInt8(ascii: "}"))
+    case .empty: cursor.copy("null")
     }
   }
 

@@ -18,16 +18,16 @@ extension Formats {
           .split(separator: "\n", omittingEmptySubsequences: false).count - 1)
     }
 
-    @Test func attributesKeepTheirTypesAndNestedValuesBecomeJSONText() throws {
+    @Test func attributesKeepTheirTypesNestedValuesIncluded() throws {
       let (spans, summary) = try FormatFixtures.read("otlp-request.json")
       #expect(
         spans[0].tags == [
           Tag("http.method", .string("GET")), Tag("http.status_code", .int(200)),
           Tag("sampling.ratio", .double(0.5)), Tag("cache.enabled", .bool(true)),
-          Tag("http.accept", .string(#"["text/html","application/json"]"#)),
-          Tag("deployment", .string(#"{"region":"eu-west-1","zone":3}"#)),
+          Tag("http.accept", .array([.string("text/html"), .string("application/json")])),
+          Tag("deployment", .kvlist([Tag("region", .string("eu-west-1")), Tag("zone", .int(3))])),
         ])
-      #expect(summary.normalizations == [.attributeFlattenedToString: 2])
+      #expect(summary.normalizations == [:])
     }
 
     @Test func eventsBecomeLogsAndOnlyErrorStatusIsStatusOne() throws {
