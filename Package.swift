@@ -44,6 +44,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(
+      name: "TraceStoreTests", dependencies: ["TraceStore", "TraceModel", "TraceFormats", "Codecs"]),
+    .testTarget(
       name: "TraceHarnessTests",
       dependencies: [
         "TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner",

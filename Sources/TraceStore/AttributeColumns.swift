@@ -1,22 +1,10 @@
 import TraceModel
 
-/// The column numbers of one attribute set: span tags, or the fields of log events.
-struct AttributeColumnIDs {
-  var slots, shapeDictionary, shapes, stringDictionary, strings, ints, doubles, bools: ColumnID
-
-  static let tags = AttributeColumnIDs(
-    slots: .tagSlots, shapeDictionary: .tagShapeDictionary, shapes: .tagShapes,
-    stringDictionary: .tagStringDictionary, strings: .tagStrings, ints: .tagInts, doubles: .tagDoubles,
-    bools: .tagBools)
-  static let logFields = AttributeColumnIDs(
-    slots: .logSlots, shapeDictionary: .logShapeDictionary, shapes: .logShapes,
-    stringDictionary: .logStringDictionary, strings: .logStrings, ints: .logInts, doubles: .logDoubles,
-    bools: .logBools)
-}
-
 /// A tag's value type, as `ColumnID.tagSlots` stores it.
 enum ValueType: UInt8 {
   case string = 0, int = 1, double = 2, bool = 3
+  /// Bytes, arrays, kvlists and empty values: rare, and stored whole as `NestedValue` writes them.
+  case nested = 4
 
   init(_ value: TagValue) {
     switch value {
@@ -24,6 +12,7 @@ enum ValueType: UInt8 {
     case .int: self = .int
     case .double: self = .double
     case .bool: self = .bool
+    case .bytes, .array, .kvlist, .empty: self = .nested
     }
   }
 }
@@ -34,14 +23,14 @@ enum ValueType: UInt8 {
 /// their order, so the order of tags is kept without a byte per tag. Each span stores the number of
 /// its shape. The values of a slot are stored together, slot after slot in one column per type:
 /// strings as numbers into the slot's own dictionary, integers as deltas from the slot's previous
-/// value, doubles as their bit patterns, bools as bytes.
+/// value, doubles as their bit patterns, bools as bytes, anything else whole (`NestedValue`).
 struct AttributeEncoder {
   private struct SlotKey: Hashable {
     var key: String
     var type: ValueType
   }
 
-  private let ids: AttributeColumnIDs
+  private let set: AttributeSet
   private var slotNumbers: [SlotKey: Int] = [:]
   private var slotTable = ColumnBuffer()
   private var shapeNumbers: [[Int]: Int] = [:]
@@ -51,7 +40,7 @@ struct AttributeEncoder {
   private var values: [ColumnBuffer] = []
   private var previousInts: [Int64] = []
 
-  init(_ ids: AttributeColumnIDs) { self.ids = ids }
+  init(_ set: AttributeSet) { self.set = set }
 
   mutating func append(_ attributes: [Tag]) {
     var shape: [Int] = []
@@ -66,6 +55,7 @@ struct AttributeEncoder {
         previousInts[slot] = number
       case .double(let number): values[slot].fixed64(number.bitPattern)
       case .bool(let flag): values[slot].byte(flag ? 1 : 0)
+      case .bytes, .array, .kvlist, .empty: NestedValue.append(attribute.value, to: &values[slot])
       }
     }
     if let number = shapeNumbers[shape] {
@@ -92,11 +82,11 @@ struct AttributeEncoder {
 
   /// The columns, values concatenated slot after slot in slot order.
   func columns(into block: inout BlockColumns) {
-    block.append(ids.slots, slotTable.bytes)
-    block.append(ids.shapeDictionary, shapeDictionary.bytes)
-    block.append(ids.shapes, shapes.bytes)
+    block.append(.attribute(set, .slots), slotTable.bytes)
+    block.append(.attribute(set, .shapeDictionary), shapeDictionary.bytes)
+    block.append(.attribute(set, .shapes), shapes.bytes)
     var strings = ColumnBuffer(), dictionaries = ColumnBuffer()
-    var ints = ColumnBuffer(), doubles = ColumnBuffer(), bools = ColumnBuffer()
+    var ints = ColumnBuffer(), doubles = ColumnBuffer(), bools = ColumnBuffer(), nested = ColumnBuffer()
     for (key, slot) in slotNumbers.sorted(by: { $0.value < $1.value }) {
       switch key.type {
       case .string:
@@ -106,12 +96,14 @@ struct AttributeEncoder {
       case .int: ints.raw(values[slot].bytes)
       case .double: doubles.raw(values[slot].bytes)
       case .bool: bools.raw(values[slot].bytes)
+      case .nested: nested.raw(values[slot].bytes)
       }
     }
-    block.append(ids.stringDictionary, dictionaries.bytes)
-    block.append(ids.strings, strings.bytes)
-    block.append(ids.ints, ints.bytes)
-    block.append(ids.doubles, doubles.bytes)
-    block.append(ids.bools, bools.bytes)
+    block.append(.attribute(set, .stringDictionary), dictionaries.bytes)
+    block.append(.attribute(set, .strings), strings.bytes)
+    block.append(.attribute(set, .ints), ints.bytes)
+    block.append(.attribute(set, .doubles), doubles.bytes)
+    block.append(.attribute(set, .bools), bools.bytes)
+    block.append(.attribute(set, .nested), nested.bytes)
   }
 }

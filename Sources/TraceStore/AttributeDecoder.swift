@@ -12,8 +12,8 @@ struct AttributeDecoder {
   private var nextValue: [Int] = []
   private var nextRecord = 0
 
-  init(_ ids: AttributeColumnIDs, recordCount: Int, columns: inout BlockColumns) throws {
-    var slotTable = columns.reader(ids.slots)
+  init(_ set: AttributeSet, recordCount: Int, columns: inout BlockColumns) throws {
+    var slotTable = columns.reader(.attribute(set, .slots))
     var types: [ValueType] = []
     while !slotTable.isAtEnd {
       let code = try slotTable.byte()
@@ -21,12 +21,12 @@ struct AttributeDecoder {
       types.append(type)
       keys.append(try slotTable.string())
     }
-    var shapeDictionary = columns.reader(ids.shapeDictionary)
+    var shapeDictionary = columns.reader(.attribute(set, .shapeDictionary))
     while !shapeDictionary.isAtEnd {
       let length = try shapeDictionary.count(atMost: shapeDictionary.remaining)
       shapes.append(try (0..<length).map { _ in try shapeDictionary.index(below: types.count) })
     }
-    var shapeColumn = columns.reader(ids.shapes)
+    var shapeColumn = columns.reader(.attribute(set, .shapes))
     guard recordCount <= shapeColumn.remaining else { throw shapeColumn.failure("\(recordCount) shapes expected") }
     var slotCounts = [Int](repeating: 0, count: types.count)
     for _ in 0..<recordCount {
@@ -34,16 +34,18 @@ struct AttributeDecoder {
       recordShapes.append(shape)
       for slot in shapes[shape] { slotCounts[slot] += 1 }
     }
-    try values = Self.readValues(ids, types: types, counts: slotCounts, columns: &columns)
+    try values = Self.readValues(set, types: types, counts: slotCounts, columns: &columns)
     nextValue = [Int](repeating: 0, count: types.count)
     for reader in [slotTable, shapeDictionary, shapeColumn] { try reader.expectEnd() }
   }
 
   private static func readValues(
-    _ ids: AttributeColumnIDs, types: [ValueType], counts: [Int], columns: inout BlockColumns
+    _ set: AttributeSet, types: [ValueType], counts: [Int], columns: inout BlockColumns
   ) throws -> [[TagValue]] {
-    var dictionaries = columns.reader(ids.stringDictionary), strings = columns.reader(ids.strings)
-    var ints = columns.reader(ids.ints), doubles = columns.reader(ids.doubles), bools = columns.reader(ids.bools)
+    var dictionaries = columns.reader(.attribute(set, .stringDictionary))
+    var strings = columns.reader(.attribute(set, .strings))
+    var ints = columns.reader(.attribute(set, .ints)), doubles = columns.reader(.attribute(set, .doubles))
+    var bools = columns.reader(.attribute(set, .bools)), nested = columns.reader(.attribute(set, .nested))
     var values: [[TagValue]] = []
     for (type, count) in zip(types, counts) {
       var slot: [TagValue] = []
@@ -69,10 +71,13 @@ struct AttributeDecoder {
           guard flag <= 1 else { throw bools.failure("bool byte \(flag)") }
           slot.append(.bool(flag == 1))
         }
+      case .nested:
+        guard count <= nested.remaining else { throw nested.failure("\(count) values expected") }
+        for _ in 0..<count { slot.append(try NestedValue.read(&nested, depth: 0)) }
       }
       values.append(slot)
     }
-    for reader in [dictionaries, strings, ints, doubles, bools] { try reader.expectEnd() }
+    for reader in [dictionaries, strings, ints, doubles, bools, nested] { try reader.expectEnd() }
     return values
   }
 

@@ -2,12 +2,15 @@ import Codecs
 
 /// A block's body: its counts, a directory of its columns, then each column's stored bytes.
 ///
-/// Each column is stored raw or as a zstd frame, whichever is smaller; zstd's 4-byte frame magic
-/// is dropped, since the directory already says which it is, and restored before decoding.
+/// Each column is stored raw or as a zstd frame, whichever is smaller, or not at all when every
+/// byte is 0; zstd's 4-byte frame magic is dropped, since the directory already says which it is,
+/// and restored before decoding.
 enum BlockBody {
   enum Codec: UInt8 {
     case raw = 0
     case zstd = 1
+    /// Every byte 0, none stored: a column of defaults (no kind, no links) costs its directory entry.
+    case zeros = 2
   }
 
   /// The most a column may hold decompressed; the encoder's block limits keep far below it, and a
@@ -21,6 +24,10 @@ enum BlockBody {
   ) throws -> (body: [UInt8], columnBytes: [ColumnID: Int]) {
     var stored: [(ColumnID, Codec, raw: Int, bytes: [UInt8])] = []
     for (id, raw) in columns.columns.sorted(by: { $0.key < $1.key }) {
+      if raw.allSatisfy({ $0 == 0 }) {
+        stored.append((id, .zeros, raw.count, []))
+        continue
+      }
       let frame = try ZstdFrame.compress(raw[...], level: level)
       if frame.count - zstdMagic.count < raw.count, frame.starts(with: zstdMagic) {
         stored.append((id, .zstd, raw.count, Array(frame.dropFirst(zstdMagic.count))))
@@ -51,7 +58,7 @@ enum BlockBody {
     var head = ColumnReader(.traceOrder, body)
     let spanCount = try head.count(atMost: body.count)
     let traceCount = try head.count(atMost: spanCount)
-    let columnCount = try head.count(atMost: ColumnID.allCases.count)
+    let columnCount = try head.count(atMost: ColumnID.all.count)
     var directory: [(ColumnID, Codec, raw: Int, stored: Int)] = []
     for _ in 0..<columnCount {
       let number = try head.byte(), codecNumber = try head.byte()
@@ -74,6 +81,9 @@ enum BlockBody {
       case .raw:
         guard raw == stored else { throw BlockError("column \(id.name): raw size \(raw) ≠ stored \(stored)") }
         columns.append(id, Array(bytes))
+      case .zeros:
+        guard stored == 0 else { throw BlockError("column \(id.name): \(stored) bytes stored for zeros") }
+        columns.append(id, [UInt8](repeating: 0, count: raw))
       case .zstd:
         do {
           columns.append(id, try ZstdFrame.decompress((zstdMagic + bytes)[...], rawBytes: raw))

@@ -43,6 +43,7 @@ private struct SpanColumnWriter {
   var logCounts = ColumnBuffer(), logTimes = ColumnBuffer()
   var logEventNames = StringDictionary(), logEvents = ColumnBuffer()
   var logFields = AttributeEncoder(.logFields)
+  var otlpFields = OTLPFieldsEncoder()
   var previousTraceStart: Int64 = 0
 
   mutating func append(trace: [Span]) {
@@ -71,6 +72,7 @@ private struct SpanColumnWriter {
         logEvents.varint(logEventNames.number(of: log.event))
         logFields.append(log.fields)
       }
+      otlpFields.append(span)
     }
   }
 
@@ -106,5 +108,6 @@ private struct SpanColumnWriter {
     block.append(.logEventDictionary, logEventNames.entries.bytes)
     block.append(.logEvents, logEvents.bytes)
     logFields.columns(into: &block)
+    otlpFields.columns(into: &block)
   }
 }

@@ -7,6 +7,7 @@ struct SpanColumnReader {
   private var logCounts, logTimes, logEvents: ColumnReader
   private let serviceNames, operationNames, logEventNames: [String]
   private var tags, logFields: AttributeDecoder
+  private var otlpFields: OTLPFieldsDecoder
   private var previousTraceStart: Int64 = 0
 
   init(columns: inout BlockColumns, spanCount: Int) throws {
@@ -35,6 +36,7 @@ struct SpanColumnReader {
     var logTotal = 0
     for _ in 0..<spanCount { logTotal += try counts.count(atMost: logTimes.remaining - logTotal) }
     logFields = try AttributeDecoder(.logFields, recordCount: logTotal, columns: &columns)
+    otlpFields = try OTLPFieldsDecoder(columns: &columns, spanCount: spanCount)
   }
 
   mutating func trace(spanCount: Int) throws -> [Span] {
@@ -60,11 +62,12 @@ struct SpanColumnReader {
         let event = logEventNames[try logEvents.index(below: logEventNames.count)]
         logs.append(LogEvent(timestampNanos: time, event: event, fields: logFields.next()))
       }
-      spans.append(
-        Span(
-          traceID: traceID, spanID: ids[position], parentSpanID: parentID, serviceName: service,
-          operationName: operation, startTimeNanos: start, endTimeNanos: end, tags: tagList, logs: logs,
-          statusCode: status))
+      var span = Span(
+        traceID: traceID, spanID: ids[position], parentSpanID: parentID, serviceName: service,
+        operationName: operation, startTimeNanos: start, endTimeNanos: end, tags: tagList, logs: logs,
+        statusCode: status)
+      try otlpFields.read(into: &span)
+      spans.append(span)
     }
     return spans
   }
@@ -91,5 +94,6 @@ struct SpanColumnReader {
     ] {
       try reader.expectEnd()
     }
+    try otlpFields.expectEnd()
   }
 }

@@ -1,0 +1,113 @@
+import TraceModel
+
+/// Reads back what `OTLPFieldsEncoder` wrote, span by span.
+struct OTLPFieldsDecoder {
+  private var kinds, flags, traceStates, statuses, statusMessages, droppedCounts: ColumnReader
+  private var linkCounts, linkIDForms, linkIDs, linkFields, resourceRefs, scopeRefs: ColumnReader
+  private let traceStateNames, statusMessageNames: [String]
+  private var linkAttributes: AttributeDecoder
+  private let resources: [Resource]
+  private let scopes: [InstrumentationScope]
+
+  init(columns: inout BlockColumns, spanCount: Int) throws {
+    kinds = columns.reader(.kinds)
+    flags = columns.reader(.flags)
+    traceStates = columns.reader(.traceStates)
+    statuses = columns.reader(.statuses)
+    statusMessages = columns.reader(.statusMessages)
+    droppedCounts = columns.reader(.droppedCounts)
+    linkCounts = columns.reader(.linkCounts)
+    linkIDForms = columns.reader(.linkIDForms)
+    linkIDs = columns.reader(.linkIDs)
+    linkFields = columns.reader(.linkFields)
+    resourceRefs = columns.reader(.resourceRefs)
+    scopeRefs = columns.reader(.scopeRefs)
+    var dictionary = columns.reader(.traceStateDictionary)
+    traceStateNames = try dictionary.dictionary()
+    dictionary = columns.reader(.statusMessageDictionary)
+    statusMessageNames = try dictionary.dictionary()
+    var counts = linkCounts
+    var linkTotal = 0
+    for _ in 0..<spanCount { linkTotal += try counts.count(atMost: linkFields.remaining - linkTotal) }
+    linkAttributes = try AttributeDecoder(.linkAttributes, recordCount: linkTotal, columns: &columns)
+    var fields = columns.reader(.resourceScopeFields)
+    let resourceCount = try Self.distinctCount(resourceRefs, spanCount: spanCount)
+    var resourceAttributes = try AttributeDecoder(.resourceAttributes, recordCount: resourceCount, columns: &columns)
+    resources = try (0..<resourceCount).map { _ in
+      Resource(attributes: resourceAttributes.next(), droppedAttributesCount: try fields.uint32())
+    }
+    let scopeCount = try Self.distinctCount(scopeRefs, spanCount: spanCount)
+    var scopeAttributes = try AttributeDecoder(.scopeAttributes, recordCount: scopeCount, columns: &columns)
+    scopes = try (0..<scopeCount).map { _ in
+      let attributes = scopeAttributes.next()
+      return InstrumentationScope(
+        name: try fields.string(), version: try fields.string(), attributes: attributes,
+        droppedAttributesCount: try fields.uint32())
+    }
+    try fields.expectEnd()
+  }
+
+  /// How many distinct items a reference column numbers: new ones appear in order, so the largest
+  /// reference, and no reference may skip ahead of it.
+  private static func distinctCount(_ references: ColumnReader, spanCount: Int) throws -> Int {
+    var reader = references
+    var count = 0
+    for _ in 0..<spanCount {
+      let reference = try reader.index(below: count + 2)
+      if reference == count + 1 { count += 1 }
+    }
+    return count
+  }
+
+  mutating func read(into span: inout Span) throws {
+    let kind = try kinds.varint()
+    if kind > 0 {
+      guard let raw = Int32(exactly: Zigzag.decode(kind - 1)) else { throw kinds.failure("kind \(kind)") }
+      span.kind = SpanKind(rawValue: raw)
+    }
+    span.traceState = traceStateNames[try traceStates.index(below: traceStateNames.count)]
+    span.flags = try flags.uint32()
+    let status = try statuses.varint()
+    if status > 0 {
+      guard let code = Int32(exactly: Zigzag.decode(status - 1)) else { throw statuses.failure("code \(status)") }
+      let message = statusMessageNames[try statusMessages.index(below: statusMessageNames.count)]
+      span.status = SpanStatus(code: SpanStatus.Code(rawValue: code), message: message)
+    }
+    span.droppedAttributesCount = try droppedCounts.uint32()
+    span.droppedEventsCount = try droppedCounts.uint32()
+    span.droppedLinksCount = try droppedCounts.uint32()
+    for index in span.logs.indices { span.logs[index].droppedAttributesCount = try droppedCounts.uint32() }
+    let linkCount = try linkCounts.count(atMost: linkFields.remaining)
+    for _ in 0..<linkCount {
+      var link = SpanLink(
+        traceID: try IDForm.read(forms: &linkIDForms, bytes: &linkIDs),
+        spanID: try IDForm.read(forms: &linkIDForms, bytes: &linkIDs))
+      link.traceState = traceStateNames[try linkFields.index(below: traceStateNames.count)]
+      link.flags = try linkFields.uint32()
+      link.droppedAttributesCount = try linkFields.uint32()
+      link.attributes = linkAttributes.next()
+      span.links.append(link)
+    }
+    let resource = try resourceRefs.index(below: resources.count + 1)
+    span.resource = resource == 0 ? nil : resources[resource - 1]
+    let scope = try scopeRefs.index(below: scopes.count + 1)
+    span.scope = scope == 0 ? nil : scopes[scope - 1]
+  }
+
+  func expectEnd() throws {
+    for reader in [
+      kinds, flags, traceStates, statuses, statusMessages, droppedCounts, linkCounts, linkIDForms,
+      linkIDs, linkFields, resourceRefs, scopeRefs,
+    ] {
+      try reader.expectEnd()
+    }
+  }
+}
+
+extension ColumnReader {
+  mutating func uint32() throws -> UInt32 {
+    let value = try varint()
+    guard let narrow = UInt32(exactly: value) else { throw failure("\(value) does not fit 32 bits") }
+    return narrow
+  }
+}
