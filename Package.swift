@@ -40,7 +40,7 @@ let package = Package(
       name: "harness",
       dependencies: [
         "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner", "Reports",
-        "History", "OutputFiles",
+        "History", "OutputFiles", "TraceStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(

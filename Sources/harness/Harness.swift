@@ -20,7 +20,10 @@ struct Harness: ParsableCommand {
       (every size verified by decompressing), and writes reports/phase0.md.
       """,
     version: "0.1.0",
-    subcommands: [Phase0Command.self, GenerateCommand.self, AnalyzeCommand.self, HistoryCommand.self])
+    subcommands: [
+      Phase0Command.self, GenerateCommand.self, AnalyzeCommand.self, HistoryCommand.self, EncodeCommand.self,
+      DecodeCommand.self,
+    ])
 
   static func main() {
     InterruptCleanup.shared.install()
