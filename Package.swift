@@ -35,21 +35,22 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner"]),
-    .target(name: "History", dependencies: ["TraceJSON", "Reports"]),
-    .executableTarget(
-      name: "harness",
+    .target(name: "History", dependencies: ["TraceJSON", "TraceFormats", "Reports"]),
+    .target(
+      name: "HarnessCommands",
       dependencies: [
         "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner", "Reports",
         "History", "OutputFiles", "TraceStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "harness", dependencies: ["HarnessCommands"]),
     .testTarget(
       name: "TraceStoreTests", dependencies: ["TraceStore", "TraceModel", "TraceFormats", "Codecs"]),
     .testTarget(
       name: "TraceHarnessTests",
       dependencies: [
         "TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner",
-        "Reports", "History", "OutputFiles",
+        "Reports", "History", "OutputFiles", "HarnessCommands",
       ],
       resources: [.copy("Fixtures")]),
   ]

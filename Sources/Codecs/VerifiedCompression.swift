@@ -97,5 +97,5 @@ extension VerifiedCompression {
     return try run.finish()
   }
 
-  static let pieceBytes = 1 << 20
+  public static let pieceBytes = 1 << 20
 }

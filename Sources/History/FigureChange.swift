@@ -27,7 +27,7 @@ public struct FigureChange: Sendable, Equatable, CustomStringConvertible {
     let name = path.readableName
     switch (oldValue, newValue) {
     case (let old?, let new?):
-      let percent = relativeChange.map { " (\(Format.signedPercent($0)))" } ?? ""
+      let percent = relativeChange.map { " (\(NumberText.signedPercent($0)))" } ?? ""
       return "\(name) \(old) → \(new)\(percent)"
     case (nil, let new?):
       return "added: \(name) \(new)"

@@ -14,7 +14,7 @@ public enum FigureValue: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .number(let value): Format.number(value)
+    case .number(let value): NumberText.number(value)
     case .text(let value): value
     case .flag(let value): String(value)
     }

@@ -1,3 +1,4 @@
+import TraceFormats
 import Reports
 import TraceJSON
 

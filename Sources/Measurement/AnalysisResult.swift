@@ -20,8 +20,12 @@ public struct AnalysisResult: Sendable, Equatable {
   /// The zstd level of the encoded columns and of the grouped-by-trace comparison.
   public var zstdLevel: Int
   /// zstd at `zstdLevel` of the same lines grouped by trace (parents first by start time).
-  public var groupedZstdBytes: Int
-  public var statedLossy: String
+  public var groupedZstdBytes: Int {
+    for potential in potentials {
+      if case .traceGrouping(_, _, _, let bytes) = potential.figures { return bytes }
+    }
+    return 0
+  }
 
   /// All potentials applied, lossless: the sum of the encoded+zstd columns.
   public var losslessBytes: Int { potentials.reduce(0) { $0 + $1.encodedZstdBytes } }
@@ -29,7 +33,7 @@ public struct AnalysisResult: Sendable, Equatable {
   /// The lossy variant the seed's later phases measure: span IDs replaced by their index in the
   /// trace, which the parent-index column already gives, so the span-ID column is dropped.
   public var lossyBytes: Int {
-    losslessBytes - (potentials.first { $0.fields == [.spanID] }?.encodedZstdBytes ?? 0)
+    losslessBytes - (potentials.first { $0.potential == .spanIDs }?.encodedZstdBytes ?? 0)
   }
 
   public var allRoundTrip: Bool { potentials.allSatisfy(\.roundTrips) }

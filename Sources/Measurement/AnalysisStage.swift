@@ -4,7 +4,7 @@ import TraceModel
 /// The Analysis stage: fed span by span, it measures every documented potential as a real encoded
 /// column. Per-span potentials see spans as they arrive; per-trace ones see each trace once the
 /// `TraceAssembler` closes it.
-public final class AnalysisStage {
+public final class AnalysisStage: BatchSink {
   /// The column level: zstd-19 up to 1,000 traces (small and medium); above, zstd-3, since level 19
   /// over the columns, the grouped stream and the per-span frames triples a big run's time.
   public static func defaultZstdLevel(forTraces traces: Int) -> Int {
@@ -16,7 +16,6 @@ public final class AnalysisStage {
     bytes <= CodecSetting.largeFileBytes ? 19 : 3
   }
 
-  private let stated: [String: String]
   private var assembler = TraceAssembler()
   private var services = ServiceNamesPotential()
   private var operations = OperationNamesPotential()
@@ -31,30 +30,43 @@ public final class AnalysisStage {
   private var traces = 0
   private let zstdLevel: Int
 
-  /// `streaming`: close each trace as soon as it is complete (generated data, bounded memory);
-  /// off for files, whose traces may arrive in several batches. `zstdLevel`: the level each
-  /// encoded column is compressed at (19 for the seed's sizes; `defaultZstdLevel`).
-  public init(stated: [String: String] = [:], streaming: Bool = true, zstdLevel: Int = 19) throws {
-    self.stated = stated
+  /// `closingCompleteTraces`: close each trace as soon as its spans are all in (generated data,
+  /// whose traces arrive whole: bounded memory); off for files, whose traces may arrive in several
+  /// batches. `zstdLevel`: the level each encoded column is compressed at (`defaultZstdLevel`).
+  public init(closingCompleteTraces: Bool = true, zstdLevel: Int = 19) throws {
     self.zstdLevel = zstdLevel
-    assembler.closesCompleteTraces = streaming
+    assembler.closesCompleteTraces = closingCompleteTraces
     grouping = try TraceGroupingPotential(zstdLevel: zstdLevel)
   }
 
-  public func add(_ span: SpanLine) throws {
-    let span = span.resolved()
-    fieldBytes += span.fieldBytes
-    try operations.add(span, service: try services.add(span))
-    try grouping.add(span)
-    try spanIDs.add(span)
-    try tagsAndLogs.add(span)
-    try status.add(span)
-    for trace in assembler.add(span) { try close(trace) }
+  public var label: String { "analysis" }
+  /// The grouped-by-trace stream is compressed at the analysis level: as slow as the sweep's
+  /// slowest setting from level 16.
+  public var isSlow: Bool { CodecSetting(.zstd, level: zstdLevel).isSlow }
+
+  /// What `endOfStream` measured.
+  public private(set) var result: AnalysisResult?
+
+  public func consume(_ batch: SpanBatch) throws {
+    for line in batch.spans { try add(line) }
+  }
+
+  public func endOfStream() throws { result = try finish() }
+
+  public func add(_ line: SpanLine) throws {
+    let line = line.resolved()
+    fieldBytes += line.fieldBytes
+    try operations.add(line, service: try services.add(line))
+    try grouping.add(line)
+    try spanIDs.add(line)
+    try tagsAndLogs.add(line)
+    try status.add(line)
+    for trace in assembler.add(line) { try close(trace) }
   }
 
   private func close(_ trace: [TraceAssembler.Member]) throws {
     traces += 1
-    traceIDRandomBits += IDBytes.randomBits(trace[0].span.span.traceID)
+    traceIDRandomBits += IDBytes.randomBits(trace[0].line.span.traceID)
     try grouping.close(trace)
     try parents.close(trace)
     try timestamps.close(trace)
@@ -62,15 +74,14 @@ public final class AnalysisStage {
 
   public func finish() throws -> AnalysisResult {
     for trace in assembler.finish() { try close(trace) }
-    let (groupingResult, groupedZstdBytes) = try grouping.finish(stated: stated["trace grouping"] ?? "–", zstdLevel: zstdLevel)
     let potentials = [
-      try services.finish(stated: stated["service names"] ?? "–", zstdLevel: zstdLevel),
-      try operations.finish(stated: stated["operation names"] ?? "–", zstdLevel: zstdLevel),
-      groupingResult,
-      try parents.finish(stated: stated["parent index deltas"] ?? "–", zstdLevel: zstdLevel),
-      try timestamps.finish(stated: stated["root-relative timestamps"] ?? "–", zstdLevel: zstdLevel),
-      try spanIDs.finish(stated: stated["span IDs (ID floor)"] ?? "–", zstdLevel: zstdLevel),
-      try tagsAndLogs.finish(stated: stated["tags and logs"] ?? "–", zstdLevel: zstdLevel),
+      try services.finish(zstdLevel: zstdLevel),
+      try operations.finish(zstdLevel: zstdLevel),
+      try grouping.finish(zstdLevel: zstdLevel),
+      try parents.finish(zstdLevel: zstdLevel),
+      try timestamps.finish(zstdLevel: zstdLevel),
+      try spanIDs.finish(zstdLevel: zstdLevel),
+      try tagsAndLogs.finish(zstdLevel: zstdLevel),
       try status.finish(zstdLevel: zstdLevel),
     ]
     return AnalysisResult(
@@ -78,6 +89,6 @@ public final class AnalysisStage {
       spans: services.spans, services: services.dictionary.count,
       operations: operations.global.count, roots: parents.roots, orphans: parents.orphans,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
-      zstdLevel: zstdLevel, groupedZstdBytes: groupedZstdBytes, statedLossy: stated["lossy"] ?? "–")
+      zstdLevel: zstdLevel)
   }
 }

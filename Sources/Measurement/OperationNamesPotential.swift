@@ -18,42 +18,37 @@ struct OperationNamesPotential {
   private var rawBytes = 0
 
   /// Adds a span whose service has index `service` in the service column.
-  mutating func add(_ span: SpanLine, service: Int) throws {
+  mutating func add(_ line: SpanLine, service: Int) throws {
     while dictionaries.count <= service {
       dictionaries.append(StringDictionary())
       conditionalCounts.append(SymbolCounts())
     }
-    let index = dictionaries[service].index(of: span.span.operationName)
+    let index = dictionaries[service].index(of: line.span.operationName)
     try serviceOperations.append(varint: UInt64(service))
     try serviceOperations.append(varint: UInt64(index))
     spans += 1
     conditionalCounts[service].add(index)
-    globalCounts.add(global.index(of: span.span.operationName))
-    fingerprint.add(span.span.operationName)
-    rawBytes += span.fieldBytes[.operationName]
+    globalCounts.add(global.index(of: line.span.operationName))
+    fingerprint.add(line.span.operationName)
+    rawBytes += line.fieldBytes[.operationName]
   }
 
-  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
+  func finish(zstdLevel: Int) throws -> PotentialResult {
     let pairs = try serviceOperations.bytes()
     var column: [UInt8] = []
     for dictionary in dictionaries { column += dictionary.encoded() }
     let widths = dictionaries.map { BitPacker.width(forSymbols: $0.count) }
     column += pack(pairs, widths: widths)
     let pairCount = dictionaries.reduce(0) { $0 + $1.count }
-    let reuse = Double(spans) / Double(max(global.count, 1))
     let conditionalBits = conditionalCounts.reduce(0) { $0 + $1.entropyBits }
     return PotentialResult(
-      name: "operation names", fields: [.operationName], rawBytes: rawBytes,
+      potential: .operationNames, fields: [.operationName], rawBytes: rawBytes,
       encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column, level: zstdLevel),
-      entropyBytes: Int((conditionalBits / 8).rounded(.up)), stated: stated,
-      measured: "\(global.count) unique, \(Format.fixed(reuse, 1))x reuse",
-      roundTrips: decode(column, pairs: pairs) == fingerprint, lossless: true,
-      details: [
-        .init("distinct operation names", "\(global.count)"),
-        .init("distinct (service, operation) pairs", "\(pairCount)"),
-        .init("global dictionary entropy, bits per span", Format.fixed(globalCounts.entropyBits / Double(max(spans, 1)), 3)),
-        .init("given the service, bits per span", Format.fixed(conditionalBits / Double(max(spans, 1)), 3)),
-      ])
+      order0EntropyBytes: Int((conditionalBits / 8).rounded(.up)),
+      roundTrips: decode(column, pairs: pairs) == fingerprint,
+      figures: .operationNames(
+        distinct: global.count, serviceOperationPairs: pairCount, spans: spans,
+        globalEntropyBits: globalCounts.entropyBits, givenServiceEntropyBits: conditionalBits))
   }
 
   /// Calls `body` with each span's (service, operation) from the pairs column.

@@ -19,12 +19,12 @@ struct ParentIndexPotential {
 
   mutating func close(_ trace: [TraceAssembler.Member]) throws {
     var positionByID: [String: Int] = [:]
-    for (position, member) in trace.enumerated() { positionByID[member.span.span.spanID] = position }
+    for (position, member) in trace.enumerated() { positionByID[member.line.span.spanID] = position }
     for (position, member) in trace.enumerated() {
       spans += 1
-      rawBytes += member.span.fieldBytes[.parentSpanID]
+      rawBytes += member.line.fieldBytes[.parentSpanID]
       let value: UInt64
-      if let parentID = member.span.span.parentSpanID {
+      if let parentID = member.line.span.parentSpanID {
         if let parent = positionByID[parentID] {
           let delta = position - parent
           deltaHistogram[delta, default: 0] += 1
@@ -43,29 +43,22 @@ struct ParentIndexPotential {
       try column.append(varint: value)
       counts.add(value)
       if value == 1 {
-        let id = Array(member.span.span.parentSpanID!.utf8)
+        let id = Array(member.line.span.parentSpanID!.utf8)
         try column.append(varint: UInt64(id.count))
         try column.append(contentsOf: id)
       }
     }
   }
 
-  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
-    let histogram = deltaHistogram.keys.sorted().map { "\($0): \(deltaHistogram[$0]!)" }
+  func finish(zstdLevel: Int) throws -> PotentialResult {
     let zstdBytes = try column.zstdBytes(level: zstdLevel)
     let bytes = try column.bytes()
     return PotentialResult(
-      name: "parent index deltas", fields: [.parentSpanID], rawBytes: rawBytes,
+      potential: .parentIndexDeltas, fields: [.parentSpanID], rawBytes: rawBytes,
       encodedBytes: bytes.count, encodedZstdBytes: zstdBytes,
-      entropyBytes: counts.entropyBytes, stated: stated,
-      measured: "\(Format.percent(Double(roots) / Double(max(spans, 1)))) roots (-1), "
-        + "delta 1 for \(Format.percent(Double(deltaHistogram[1, default: 0]) / Double(max(spans, 1))))",
-      roundTrips: decode(bytes) == fingerprint, lossless: true,
-      details: [
-        .init("roots", Format.grouped(roots)),
-        .init("orphans (parent not in the data)", Format.grouped(orphans)),
-        .init("index − parent index (spans)", histogram.joined(separator: ", ")),
-      ])
+      order0EntropyBytes: counts.entropyBytes, roundTrips: decode(bytes) == fingerprint,
+      figures: .parentIndexDeltas(
+        spans: spans, roots: roots, orphans: orphans, deltaHistogram: deltaHistogram))
   }
 
   private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {

@@ -4,7 +4,7 @@ import TraceModel
 /// Per-span zstd, with and without a trained dictionary: every span its own frame, as an exporter
 /// shipping tiny batches would send it. The dictionary is trained on the first
 /// `trainingSpans` spans and counted in the total.
-public final class PerSpanZstd {
+public final class PerSpanZstd: BatchSink {
   /// 19 for the seed's sizes; large runs pass a faster level.
   public let level: Int
   public static let trainingSpans = 2_000
@@ -15,18 +15,31 @@ public final class PerSpanZstd {
   private var withDictionary: ZstdFrameCompressor?
   private var dictionaryBytes = 0
   private var trainedOnSpans = 0
-  private var trainingError: String?
+  /// Set when training failed: how many spans it was tried on.
+  private var failedTrainingSpans: Int?
 
   public init(level: Int = 19) throws {
     self.level = level
     plain = try ZstdFrameCompressor(level: level, dictionary: nil)
   }
 
+  public var label: String { "per-span" }
+  public var isSlow: Bool { CodecSetting(.zstd, level: level).isSlow }
+
+  /// What `endOfStream` measured.
+  public private(set) var result: PerSpanResult?
+
+  public func consume(_ batch: SpanBatch) throws {
+    for line in batch.spans { try add(line.bytes) }
+  }
+
+  public func endOfStream() throws { result = try finish() }
+
   public func add(_ line: ArraySlice<UInt8>) throws {
     try plain.add(line)
     if let withDictionary {
       try withDictionary.add(line)
-    } else if trainingError == nil {
+    } else if failedTrainingSpans == nil {
       training.append(line)
       if training.count == Self.trainingSpans { try trainAndCatchUp() }
     }
@@ -41,19 +54,21 @@ public final class PerSpanZstd {
       let compressor = try ZstdFrameCompressor(level: level, dictionary: dictionary)
       for line in training { try compressor.add(line) }
       withDictionary = compressor
-    } catch let error as CodecError {
-      trainingError = error.message
+    } catch is CodecError {
+      // zstd's own text ("Src size is incorrect") means nothing to a reader of the report; the
+      // count of samples is what explains it.
+      failedTrainingSpans = training.count
     }
     training = []
   }
 
   public func finish() throws -> PerSpanResult {
-    if withDictionary == nil && trainingError == nil && !training.isEmpty { try trainAndCatchUp() }
+    if withDictionary == nil && failedTrainingSpans == nil && !training.isEmpty { try trainAndCatchUp() }
     return PerSpanResult(
       level: level, plainBytes: plain.compressedBytes,
       dictionaryBytes: dictionaryBytes, trainedOnSpans: trainedOnSpans,
       framesWithDictionaryBytes: withDictionary?.compressedBytes,
-      trainingError: trainingError)
+      failedTrainingSpans: failedTrainingSpans)
   }
 }
 
@@ -65,7 +80,9 @@ public struct PerSpanResult: Sendable, Equatable {
   /// Spans the dictionary was trained on: the first 2,000, or all of a smaller dataset.
   public var trainedOnSpans: Int
   public var framesWithDictionaryBytes: Int?
-  public var trainingError: String?
+  /// Set when zstd could not train a dictionary: the number of spans it was tried on (all of a
+  /// dataset smaller than `PerSpanZstd.trainingSpans`, which is then too small).
+  public var failedTrainingSpans: Int?
 
   /// Frames plus the dictionary they need.
   public var withDictionaryTotalBytes: Int? { framesWithDictionaryBytes.map { $0 + dictionaryBytes } }

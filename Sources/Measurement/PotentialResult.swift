@@ -1,38 +1,67 @@
-import Codecs
 import TraceModel
 
-/// One documented potential measured on a dataset: what its fields take as written, what a real
-/// encoded column of them takes, with and without zstd, and the entropy bound.
-public struct PotentialResult: Sendable, Equatable, Codable {
-  public var name: String
+/// The potentials the seed documents, in its order, plus the column that makes the raw shares add
+/// up to the file. Reports name them; the measurement only tells them apart.
+public enum Potential: String, Sendable, CaseIterable, Codable {
+  case serviceNames, operationNames, traceGrouping, parentIndexDeltas, rootRelativeTimestamps,
+    spanIDs, tagsAndLogs, statusAndStructure
+}
+
+/// One potential measured on a dataset: what its fields take as written, what a real encoded column
+/// of them takes, with and without zstd, and the order-0 entropy of the column's symbols.
+public struct PotentialResult: Sendable, Equatable {
+  public var potential: Potential
   /// The JSON fields the column covers.
   public var fields: [SpanField]
   /// Bytes those fields take in the raw JSONL (keys and punctuation included).
   public var rawBytes: Int
   /// Bytes of the encoded column, dictionaries included.
   public var encodedBytes: Int
-  /// The encoded column through zstd-19, verified.
+  /// The encoded column through zstd at the analysis level, verified.
   public var encodedZstdBytes: Int
-  /// Order-0 entropy of the symbols the column encodes (see each potential for its symbols).
-  public var entropyBytes: Int
-  /// What the seed states for this potential, and what this dataset shows.
-  public var stated: String
-  public var measured: String
+  /// Order-0 entropy of the symbols the column encodes (each potential's doc comment names them):
+  /// what a coder that sees each symbol alone needs. Not a bound for compressors that model
+  /// context, which zstd does.
+  public var order0EntropyBytes: Int
   /// Whether decoding the column gave back exactly the values fed in.
   public var roundTrips: Bool
-  /// False for a column that drops information (none of the potentials; the lossy row is separate).
-  public var lossless: Bool
-  /// Further figures of the potential, as label and value, in display order.
-  public var details: [Detail]
+  /// The potential's own figures.
+  public var figures: PotentialFigures
+}
 
-  /// A labelled figure shown under the potential.
-  public struct Detail: Sendable, Equatable, Codable {
-    public var label: String
-    public var value: String
+/// The figures each potential measures beside its column sizes: counts and histograms only.
+public enum PotentialFigures: Sendable, Equatable {
+  case serviceNames(distinct: Int, spans: Int, bitsPerIndex: Int, entropyBits: Double)
+  case operationNames(
+    distinct: Int, serviceOperationPairs: Int, spans: Int, globalEntropyBits: Double,
+    givenServiceEntropyBits: Double)
+  /// `spansPerTrace`: how many traces have each span count.
+  case traceGrouping(traces: Int, spans: Int, spansPerTrace: [Int: Int], groupedZstdBytes: Int)
+  /// `deltaHistogram`: spans by their index minus their parent's index.
+  case parentIndexDeltas(spans: Int, roots: Int, orphans: Int, deltaHistogram: [Int: Int])
+  /// `traceWindows`: traces by their root's duration in tenths of a millisecond.
+  case rootRelativeTimestamps(spans: Int, traceWindows: [Int64: Int])
+  case spanIDs(spans: Int, randomBits: Int, allUUIDv4: Bool)
+  /// `distinctValuesPerKey`: in the order keys first appeared.
+  case tagsAndLogs(
+    distinctValuesPerKey: [(key: String, distinct: Int)], keyUses: Int, dictionaryBytes: Int,
+    eventKinds: Int, events: Int)
+  case statusAndStructure(spans: Int, errors: Int)
 
-    public init(_ label: String, _ value: String) {
-      self.label = label
-      self.value = value
+  public static func == (lhs: PotentialFigures, rhs: PotentialFigures) -> Bool {
+    switch (lhs, rhs) {
+    case let (.tagsAndLogs(a, b, c, d, e), .tagsAndLogs(f, g, h, i, j)):
+      a.map(\.key) == f.map(\.key) && a.map(\.distinct) == f.map(\.distinct)
+        && (b, c, d, e) == (g, h, i, j)
+    case let (.serviceNames(a, b, c, d), .serviceNames(e, f, g, h)): (a, b, c, d) == (e, f, g, h)
+    case let (.operationNames(a, b, c, d, e), .operationNames(f, g, h, i, j)):
+      (a, b, c, d, e) == (f, g, h, i, j)
+    case let (.traceGrouping(a, b, c, d), .traceGrouping(e, f, g, h)): (a, b, d) == (e, f, h) && c == g
+    case let (.parentIndexDeltas(a, b, c, d), .parentIndexDeltas(e, f, g, h)): (a, b, c) == (e, f, g) && d == h
+    case let (.rootRelativeTimestamps(a, b), .rootRelativeTimestamps(c, d)): a == c && b == d
+    case let (.spanIDs(a, b, c), .spanIDs(d, e, f)): (a, b, c) == (d, e, f)
+    case let (.statusAndStructure(a, b), .statusAndStructure(c, d)): (a, b) == (c, d)
+    default: false
     }
   }
 }
@@ -55,45 +84,5 @@ struct ValueFingerprint: Equatable {
   mutating func add(_ text: String) {
     for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     add(Int64(text.utf8.count))
-  }
-}
-
-/// A dictionary of distinct strings in first-appearance order, written as varint-length-prefixed
-/// UTF-8.
-struct StringDictionary {
-  private(set) var entries: [String] = []
-  private var indexByEntry: [String: Int] = [:]
-
-  /// The entry's index, adding it if new.
-  mutating func index(of entry: String) -> Int {
-    if let index = indexByEntry[entry] { return index }
-    indexByEntry[entry] = entries.count
-    entries.append(entry)
-    return entries.count - 1
-  }
-
-  var count: Int { entries.count }
-
-  func encoded() -> [UInt8] {
-    var out: [UInt8] = []
-    Varint.append(UInt64(entries.count), to: &out)
-    for entry in entries {
-      Varint.append(UInt64(entry.utf8.count), to: &out)
-      out.append(contentsOf: entry.utf8)
-    }
-    return out
-  }
-
-  /// Reads a dictionary written by `encoded()` at `position`.
-  static func decode(_ bytes: [UInt8], at position: inout Int) -> [String]? {
-    guard let count = Varint.read(bytes, at: &position) else { return nil }
-    var entries: [String] = []
-    for _ in 0..<count {
-      guard let length = Varint.read(bytes, at: &position), position + Int(length) <= bytes.count
-      else { return nil }
-      entries.append(String(decoding: bytes[position..<(position + Int(length))], as: UTF8.self))
-      position += Int(length)
-    }
-    return entries
   }
 }

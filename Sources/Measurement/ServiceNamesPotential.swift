@@ -15,35 +15,29 @@ struct ServiceNamesPotential {
   private var rawBytes = 0
 
   /// Adds a span; returns its service's index, which keys the operation column.
-  mutating func add(_ span: SpanLine) throws -> Int {
-    let index = dictionary.index(of: span.span.serviceName)
+  mutating func add(_ line: SpanLine) throws -> Int {
+    let index = dictionary.index(of: line.span.serviceName)
     try indices.append(varint: UInt64(index))
     spans += 1
     counts.add(index)
-    fingerprint.add(span.span.serviceName)
-    rawBytes += span.fieldBytes[.serviceName]
+    fingerprint.add(line.span.serviceName)
+    rawBytes += line.fieldBytes[.serviceName]
     return index
   }
 
-  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
+  func finish(zstdLevel: Int) throws -> PotentialResult {
     let width = BitPacker.width(forSymbols: dictionary.count)
     var packer = BitPacker(bitsPerValue: width)
     let indexBytes = try indices.bytes()
     var position = 0
     while let index = Varint.read(indexBytes, at: &position) { packer.append(Int(index)) }
     let column = dictionary.encoded() + packer.finished
-    let reuse = Double(spans) / Double(max(dictionary.count, 1))
     return PotentialResult(
-      name: "service names", fields: [.serviceName], rawBytes: rawBytes,
+      potential: .serviceNames, fields: [.serviceName], rawBytes: rawBytes,
       encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column, level: zstdLevel),
-      entropyBytes: counts.entropyBytes, stated: stated,
-      measured: "\(dictionary.count) unique, \(Format.fixed(reuse, 1))x reuse",
-      roundTrips: decode(column) == fingerprint, lossless: true,
-      details: [
-        .init("distinct services", "\(dictionary.count)"),
-        .init("bits per span (packed index)", "\(width)"),
-        .init("entropy, bits per span", Format.fixed(counts.entropyBits / Double(max(spans, 1)), 3)),
-      ])
+      order0EntropyBytes: counts.entropyBytes, roundTrips: decode(column) == fingerprint,
+      figures: .serviceNames(
+        distinct: dictionary.count, spans: spans, bitsPerIndex: width, entropyBits: counts.entropyBits))
   }
 
   private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {

@@ -14,30 +14,22 @@ struct SpanIDsPotential {
   private var spans = 0
   private var rawBytes = 0
 
-  mutating func add(_ span: SpanLine) throws {
-    let id = IDBytes.binary(span.span.spanID)
+  mutating func add(_ line: SpanLine) throws {
+    let id = IDBytes.binary(line.span.spanID)
     try column.append(varint: UInt64(id.count))
     try column.append(contentsOf: id)
-    let bits = IDBytes.randomBits(span.span.spanID)
+    let bits = IDBytes.randomBits(line.span.spanID)
     uuidV4 = uuidV4 && bits == 122
     randomBits += bits
     spans += 1
-    rawBytes += span.fieldBytes[.spanID]
+    rawBytes += line.fieldBytes[.spanID]
   }
 
-  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
-    let floorBytes = Int((Double(randomBits) / 8).rounded(.up))
-    return PotentialResult(
-      name: "span IDs (ID floor)", fields: [.spanID], rawBytes: rawBytes,
+  func finish(zstdLevel: Int) throws -> PotentialResult {
+    PotentialResult(
+      potential: .spanIDs, fields: [.spanID], rawBytes: rawBytes,
       encodedBytes: column.count, encodedZstdBytes: try column.zstdBytes(level: zstdLevel),
-      entropyBytes: floorBytes, stated: stated,
-      measured: uuidV4
-        ? "UUIDv4: 122 random bits each, \(Format.grouped(floorBytes)) bytes"
-        : "not all UUIDv4: floor assumes IDs random over their width (an upper estimate)",
-      roundTrips: true, lossless: true,
-      details: [
-        .init("as written, bytes per span", Format.fixed(Double(rawBytes) / Double(max(spans, 1)), 1)),
-        .init("random bits per span", Format.fixed(Double(randomBits) / Double(max(spans, 1)), 1)),
-      ])
+      order0EntropyBytes: Int((Double(randomBits) / 8).rounded(.up)), roundTrips: true,
+      figures: .spanIDs(spans: spans, randomBits: randomBits, allUUIDv4: uuidV4))
   }
 }

@@ -10,11 +10,11 @@ struct StatusPotential {
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0
 
-  mutating func add(_ span: SpanLine) throws {
-    rawBytes += span.fieldBytes[.statusCode] + span.fieldBytes[.structure]
-    try column.append(varint: UInt64(UInt(bitPattern: span.span.statusCode)))
-    counts.add(span.span.statusCode)
-    fingerprint.add(Int64(span.span.statusCode))
+  mutating func add(_ line: SpanLine) throws {
+    rawBytes += line.fieldBytes[.statusCode] + line.fieldBytes[.structure]
+    try column.append(varint: UInt64(UInt(bitPattern: line.span.statusCode)))
+    counts.add(line.span.statusCode)
+    fingerprint.add(Int64(line.span.statusCode))
   }
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
@@ -27,11 +27,10 @@ struct StatusPotential {
     }
     let errors = counts.counts[1, default: 0]
     return PotentialResult(
-      name: "status code and line structure", fields: [.statusCode, .structure],
+      potential: .statusAndStructure, fields: [.statusCode, .structure],
       rawBytes: rawBytes, encodedBytes: bytes.count,
-      encodedZstdBytes: zstdBytes, entropyBytes: counts.entropyBytes,
-      stated: "–", measured: "\(Format.percent(Double(errors) / Double(max(counts.total, 1)))) errors",
+      encodedZstdBytes: zstdBytes, order0EntropyBytes: counts.entropyBytes,
       roundTrips: restored == fingerprint && position == bytes.count,
-      lossless: true, details: [])
+      figures: .statusAndStructure(spans: counts.total, errors: errors))
   }
 }

@@ -21,21 +21,21 @@ struct TagsAndLogsPotential {
   private var rawBytes = 0
   private var spans = 0
 
-  mutating func add(_ span: SpanLine) throws {
+  mutating func add(_ line: SpanLine) throws {
     spans += 1
-    rawBytes += span.fieldBytes[.tags] + span.fieldBytes[.logs]
-    try appendFields(span.span.tags)
-    try stream.append(varint: UInt64(span.span.logs.count))
-    countCounts.add(span.span.logs.count)
-    for log in span.span.logs {
+    rawBytes += line.fieldBytes[.tags] + line.fieldBytes[.logs]
+    try appendFields(line.span.tags)
+    try stream.append(varint: UInt64(line.span.logs.count))
+    countCounts.add(line.span.logs.count)
+    for log in line.span.logs {
       var offset: [UInt8] = []
-      Varint.appendSigned(log.timestampNanos &- span.span.startTimeNanos, to: &offset)
+      Varint.appendSigned(log.timestampNanos &- line.span.startTimeNanos, to: &offset)
       try stream.append(contentsOf: offset)
       offsetBytes.add(bytes: offset)
       let event = events.index(of: log.event)
       try stream.append(varint: UInt64(event))
       eventCounts.add(event)
-      fingerprint.add(log.timestampNanos &- span.span.startTimeNanos)
+      fingerprint.add(log.timestampNanos &- line.span.startTimeNanos)
       fingerprint.add(log.event)
       try appendFields(log.fields)
     }
@@ -71,7 +71,7 @@ struct TagsAndLogsPotential {
     }
   }
 
-  func finish(stated: String, zstdLevel: Int) throws -> PotentialResult {
+  func finish(zstdLevel: Int) throws -> PotentialResult {
     var dictionaries = keys.encoded() + events.encoded()
     for dictionary in values { dictionaries += dictionary.encoded() }
     let dictionaryBytes = dictionaries.count
@@ -80,22 +80,15 @@ struct TagsAndLogsPotential {
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
       + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
-    let cardinality = keys.entries.enumerated()
-      .map { (key: $1, distinct: values[$0].count) }
-      .sorted { ($0.distinct, $1.key) > ($1.distinct, $0.key) }
-      .map { "\($0.key) \($0.distinct)" }
     return PotentialResult(
-      name: "tags and logs", fields: [.tags, .logs], rawBytes: rawBytes,
+      potential: .tagsAndLogs, fields: [.tags, .logs], rawBytes: rawBytes,
       encodedBytes: column.count, encodedZstdBytes: zstdBytes,
-      entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
-      measured: "\(keys.count) keys, \(Format.fixed(Double(keyCounts.total) / Double(max(keys.count, 1)), 1))x key reuse",
+      order0EntropyBytes: Int((entropyBits / 8).rounded(.up)),
       roundTrips: decode(column, dictionaryBytes: dictionaryBytes) == fingerprint,
-      lossless: true,
-      details: [
-        .init("distinct values per key", cardinality.joined(separator: ", ")),
-        .init("dictionaries, bytes", Format.grouped(dictionaryBytes)),
-        .init("log events", "\(events.count) kinds, \(Format.grouped(eventCounts.total)) events"),
-      ])
+      figures: .tagsAndLogs(
+        distinctValuesPerKey: keys.entries.enumerated().map { (key: $1, distinct: values[$0].count) },
+        keyUses: keyCounts.total, dictionaryBytes: dictionaryBytes, eventKinds: events.count,
+        events: eventCounts.total))
   }
 
   private func decode(_ bytes: [UInt8], dictionaryBytes: Int) -> ValueFingerprint? {

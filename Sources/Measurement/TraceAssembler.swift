@@ -13,7 +13,7 @@ struct TraceAssembler {
 
   /// A span with its arrival rank in the file.
   struct Member {
-    var span: SpanLine
+    var line: SpanLine
     var arrivalRank: Int
   }
 
@@ -30,19 +30,19 @@ struct TraceAssembler {
   private var arrivals = 0
 
   /// Adds a span; returns the traces this arrival closed, each in start order.
-  mutating func add(_ span: SpanLine) -> [[Member]] {
-    let traceID = span.span.traceID
+  mutating func add(_ line: SpanLine) -> [[Member]] {
+    let traceID = line.span.traceID
     var closed: [[Member]] = []
     for id in completeIDs where id != traceID {
       closed.append(Self.ordered(open.removeValue(forKey: id)!.members))
     }
     completeIDs = completeIDs.filter { $0 == traceID }
     var trace = open[traceID] ?? OpenTrace()
-    trace.members.append(Member(span: span, arrivalRank: arrivals))
+    trace.members.append(Member(line: line, arrivalRank: arrivals))
     arrivals += 1
-    trace.spanIDs.insert(span.span.spanID)
-    trace.missingParents.remove(span.span.spanID)
-    if let parent = span.span.parentSpanID {
+    trace.spanIDs.insert(line.span.spanID)
+    trace.missingParents.remove(line.span.spanID)
+    if let parent = line.span.parentSpanID {
       if !trace.spanIDs.contains(parent) { trace.missingParents.insert(parent) }
     } else {
       trace.hasRoot = true
@@ -67,7 +67,7 @@ struct TraceAssembler {
   /// Start order, ties by arrival.
   private static func ordered(_ members: [Member]) -> [Member] {
     members.sorted {
-      ($0.span.span.startTimeNanos, $0.arrivalRank) < ($1.span.span.startTimeNanos, $1.arrivalRank)
+      ($0.line.span.startTimeNanos, $0.arrivalRank) < ($1.line.span.startTimeNanos, $1.arrivalRank)
     }
   }
 }

@@ -29,13 +29,13 @@ struct TraceGroupingPotential {
     grouped = try VerifiedCompression(CodecSetting(.zstd, level: zstdLevel))
   }
 
-  mutating func add(_ span: SpanLine) throws {
-    rawBytes += span.fieldBytes[.traceID]
+  mutating func add(_ line: SpanLine) throws {
+    rawBytes += line.fieldBytes[.traceID]
     let reference: UInt64
-    if let ordinal = ordinals[span.span.traceID] {
+    if let ordinal = ordinals[line.span.traceID] {
       reference = UInt64(nextOrdinal - ordinal)
     } else {
-      ordinals[span.span.traceID] = nextOrdinal
+      ordinals[line.span.traceID] = nextOrdinal
       nextOrdinal += 1
       reference = 0
     }
@@ -45,7 +45,7 @@ struct TraceGroupingPotential {
 
   /// Records a closed trace (spans in start order) and forgets its ID.
   mutating func close(_ trace: [TraceAssembler.Member]) throws {
-    let traceID = trace[0].span.span.traceID
+    let traceID = trace[0].line.span.traceID
     ordinals.removeValue(forKey: traceID)
     let id = IDBytes.binary(traceID)
     try traceRecords.append(varint: UInt64(id.count))
@@ -62,11 +62,11 @@ struct TraceGroupingPotential {
     }
     fingerprint.add(Hex.encode(id))
     var lines: [UInt8] = []
-    for member in trace { lines += member.span.bytes }
+    for member in trace { lines += member.line.bytes }
     try lines.withUnsafeBytes { try grouped.feed($0) }
   }
 
-  func finish(stated: String, zstdLevel: Int) throws -> (PotentialResult, groupedZstdBytes: Int) {
+  func finish(zstdLevel: Int) throws -> PotentialResult {
     let groupedBytes = try grouped.finish()
     var head: [UInt8] = []
     Varint.append(UInt64(backReferences.count), to: &head)
@@ -78,20 +78,14 @@ struct TraceGroupingPotential {
     let entropyBits =
       referenceCounts.entropyBits + permutationCounts.entropyBits + Double(idRandomBits)
       + spansPerTrace.entropyBits
-    let histogram = spansPerTrace.counts.keys.sorted().map { "\($0): \(spansPerTrace.counts[$0]!)" }
-    let result = PotentialResult(
-      name: "trace grouping", fields: [.traceID], rawBytes: rawBytes,
+    return PotentialResult(
+      potential: .traceGrouping, fields: [.traceID], rawBytes: rawBytes,
       encodedBytes: column.count, encodedZstdBytes: zstdBytes,
-      entropyBytes: Int((entropyBits / 8).rounded(.up)), stated: stated,
-      measured: "\(traces) unique across \(spans) spans, "
-        + "\(Format.fixed(Double(spans) / Double(max(traces, 1)), 2)) spans per trace",
-      roundTrips: decode(column, spans: spans) == fingerprint, lossless: true,
-      details: [
-        .init("spans per trace (traces)", histogram.joined(separator: ", ")),
-        .init("trace_id as written, bytes per span", Format.fixed(Double(rawBytes) / Double(max(spans, 1)), 1)),
-        .init("zstd-\(zstdLevel) of the same lines grouped by trace, bytes", Format.grouped(groupedBytes)),
-      ])
-    return (result, groupedBytes)
+      order0EntropyBytes: Int((entropyBits / 8).rounded(.up)),
+      roundTrips: decode(column, spans: spans) == fingerprint,
+      figures: .traceGrouping(
+        traces: traces, spans: spans, spansPerTrace: spansPerTrace.counts,
+        groupedZstdBytes: groupedBytes))
   }
 
   /// Reads the trace records back (the back-references are checked for count only: they are what

@@ -8,19 +8,20 @@ import TraceModel
 
 /// Writes `reports/analysis-<file>.md` for `harness analyze`: formatting only.
 public enum AnalyzeReport {
-  public static func markdown(_ result: AnalyzeResult) -> String {
-    let analysis = result.potentials.analysis
+  public static func markdown(_ result: AnalyzeResult, stated: StatedFigures.Potentials = .init()) -> String {
+    let analysis = result.analysis
+    let potentials = PotentialsSummary(result, stated: stated)
     var source = MarkdownTable(["Figure", "Value"], rightAligned: [false, true])
     source.add(["Format", result.read.format.rawValue])
     source.add(["Timestamp unit in the file", result.read.sourceTimestampUnit.rawValue])
-    source.add(["Spans", Format.grouped(analysis.spans)])
-    source.add(["Traces", Format.grouped(analysis.traces)])
-    source.add(["Services", Format.grouped(analysis.services)])
-    source.add(["Operations (distinct names)", Format.grouped(analysis.operations)])
-    source.add(["Roots (spans without parent)", Format.grouped(analysis.roots)])
-    source.add(["Orphans (parent not in the file)", Format.grouped(analysis.orphans)])
-    source.add(["File bytes", Format.grouped(result.baseline.rawBytes)])
-    source.add(["Same spans as harness JSONL, bytes", Format.grouped(result.normalizedBytes)])
+    source.add(["Spans", NumberText.grouped(analysis.spans)])
+    source.add(["Traces", NumberText.grouped(analysis.traces)])
+    source.add(["Services", NumberText.grouped(analysis.services)])
+    source.add(["Operations (distinct names)", NumberText.grouped(analysis.operations)])
+    source.add(["Roots (spans without parent)", NumberText.grouped(analysis.roots)])
+    source.add(["Orphans (parent not in the file)", NumberText.grouped(analysis.orphans)])
+    source.add(["File bytes", NumberText.grouped(result.baseline.rawBytes)])
+    source.add(["Same spans as harness JSONL, bytes", NumberText.grouped(result.jsonlBytes)])
     let notes = result.read.normalizationNotes
     let normalized =
       notes.isEmpty
@@ -40,8 +41,8 @@ public enum AnalyzeReport {
       The file's bytes as given, through zlib and libzstd; every size verified by decompressing.
 
       \(Phase0Report.baselineTable(result.baseline, rawLabel: "raw file"))
-      \(PotentialsSection.markdown(result.potentials, rawBytes: result.normalizedBytes))
-      Raw shares here are of the spans re-written as harness JSONL (\(Format.grouped(result.normalizedBytes)) \
+      \(PotentialsSection.markdown(potentials, rawBytes: result.jsonlBytes))
+      Raw shares here are of the spans re-written as harness JSONL (\(NumberText.grouped(result.jsonlBytes)) \
       bytes); "lossless" means lossless for the fields the reader keeps, not for every byte of the file.
 
       """
@@ -59,24 +60,39 @@ public struct AnalyzeJSON: Codable, Equatable {
 
   public struct Source: Codable, Equatable {
     public var file, format, timestampUnit: String
-    public var spans, traces, services, operations, roots, orphans, rawBytes, normalizedBytes: Int
+    public var spans, traces, services, operations, roots, orphans, rawBytes, jsonlBytes: Int
   }
 
   public init(_ result: AnalyzeResult) {
-    let analysis = result.potentials.analysis
+    let analysis = result.analysis
+    let potentials = PotentialsSummary(result, stated: .init())
     source = Source(
       file: result.fileName, format: result.read.format.rawValue,
       timestampUnit: result.read.sourceTimestampUnit.rawValue, spans: analysis.spans,
       traces: analysis.traces, services: analysis.services, operations: analysis.operations,
       roots: analysis.roots, orphans: analysis.orphans, rawBytes: result.baseline.rawBytes,
-      normalizedBytes: result.normalizedBytes)
+      jsonlBytes: result.jsonlBytes)
     baseline = BaselineRowJSON.rows(result.baseline)
-    potentials = PotentialJSON.rows(result.potentials)
-    waterfall = WaterfallStepJSON.rows(result.potentials)
-    summary = PotentialsSummaryJSON(result.potentials)
+    self.potentials = PotentialJSON.rows(potentials)
+    waterfall = WaterfallStepJSON.rows(potentials)
+    summary = PotentialsSummaryJSON(potentials)
   }
 
   public static func text(_ result: AnalyzeResult) throws -> String {
     try JSONText.encode(AnalyzeJSON(result))
+  }
+}
+
+extension PotentialsSummary {
+  /// `analyze`'s: every ratio against the file as given, the re-written JSONL a row of its own.
+  init(_ result: AnalyzeResult, stated: StatedFigures.Potentials) {
+    self.init(
+      reference: ("\(result.read.format.rawValue) file as given", result.baseline.rawBytes),
+      extra: [
+        Waterfall.Step(
+          step: "same spans re-written as JSONL", shortLabel: "as JSONL", bytes: result.jsonlBytes,
+          lossless: true)
+      ],
+      baseline: result.baseline, analysis: result.analysis, perSpan: result.perSpan, stated: stated)
   }
 }

@@ -26,7 +26,7 @@ public struct Phase0JSON: Codable, Equatable {
     public var topologyDigest: String
   }
 
-  public init(_ result: Phase0Result) {
+  public init(_ result: Phase0Result, stated: StatedFigures) throws {
     let data = result.metadata
     dataset = Dataset(
       traces: data.traces, spans: data.spans, services: data.services, operations: data.operations,
@@ -34,13 +34,14 @@ public struct Phase0JSON: Codable, Equatable {
       order: data.order.rawValue, topologyDigest: data.topologyDigest)
     baseline = BaselineRowJSON.rows(result.baseline)
     otlpBaseline = result.otlpBaseline.map(BaselineRowJSON.rows)
-    potentials = result.potentials.map(PotentialJSON.rows)
-    waterfall = result.potentials.map(WaterfallStepJSON.rows)
-    summary = result.potentials.map(PotentialsSummaryJSON.init)
+    let summary = try PotentialsSummary(result, stated: stated)
+    potentials = summary.map(PotentialJSON.rows)
+    waterfall = summary.map(WaterfallStepJSON.rows)
+    self.summary = summary.map(PotentialsSummaryJSON.init)
   }
 
-  public static func text(_ result: Phase0Result) throws -> String {
-    try JSONText.encode(Phase0JSON(result))
+  public static func text(_ result: Phase0Result, stated: StatedFigures) throws -> String {
+    try JSONText.encode(Phase0JSON(result, stated: stated))
   }
 }
 
@@ -60,15 +61,15 @@ public struct BaselineRowJSON: Codable, Equatable {
 /// A potential as the JSON reports write it.
 public struct PotentialJSON: Codable, Equatable {
   public var name: String
-  public var rawBytes, encodedBytes, encodedZstdBytes, entropyBytes: Int
-  public var lossless, roundTrips: Bool
+  public var rawBytes, encodedBytes, encodedZstdBytes, order0EntropyBytes: Int
+  public var roundTrips: Bool
 
   static func rows(_ summary: PotentialsSummary) -> [PotentialJSON] {
     summary.analysis.potentials.map {
       PotentialJSON(
-        name: $0.name, rawBytes: $0.rawBytes, encodedBytes: $0.encodedBytes,
-        encodedZstdBytes: $0.encodedZstdBytes, entropyBytes: $0.entropyBytes,
-        lossless: $0.lossless, roundTrips: $0.roundTrips)
+        name: PotentialText.name($0.potential), rawBytes: $0.rawBytes, encodedBytes: $0.encodedBytes,
+        encodedZstdBytes: $0.encodedZstdBytes, order0EntropyBytes: $0.order0EntropyBytes,
+        roundTrips: $0.roundTrips)
     }
   }
 }
@@ -86,10 +87,10 @@ public struct WaterfallStepJSON: Codable, Equatable {
 
 /// The headline figures of the potentials, as the JSON reports write them.
 public struct PotentialsSummaryJSON: Codable, Equatable {
-  public var losslessPotentialBytes, idFloorBytes, lossyBytes, groupedZstd19Bytes: Int
+  public var losslessPotentialBytes, idFloorBytes, lossyBytes, groupedZstdBytes: Int
   public var perSpanZstdBytes: Int
   public var perSpanZstdWithDictionaryBytes: Int?
-  /// The zstd level of the encoded columns and per-span frames.
+  /// The zstd level of the encoded columns, the grouped stream and the per-span frames.
   public var analysisZstdLevel: Int
 
   init(_ summary: PotentialsSummary) {
@@ -97,7 +98,7 @@ public struct PotentialsSummaryJSON: Codable, Equatable {
     losslessPotentialBytes = analysis.losslessBytes
     idFloorBytes = analysis.idFloorBytes
     lossyBytes = analysis.lossyBytes
-    groupedZstd19Bytes = analysis.groupedZstdBytes
+    groupedZstdBytes = analysis.groupedZstdBytes
     perSpanZstdBytes = summary.perSpan.plainBytes
     perSpanZstdWithDictionaryBytes = summary.perSpan.withDictionaryTotalBytes
     analysisZstdLevel = analysis.zstdLevel

@@ -12,53 +12,68 @@ enum PotentialsSection {
   static func markdown(_ summary: PotentialsSummary, rawBytes: Int) -> String {
     let raw = Double(rawBytes)
     var table = MarkdownTable(
-      ["Potential", "Raw share", "Raw bytes", "Encoded", "Encoded + zstd-\(summary.analysis.zstdLevel)", "Entropy bound",
+      ["Potential", "Raw share", "Raw bytes", "Encoded", "Encoded + zstd-\(summary.analysis.zstdLevel)", "Order-0 entropy",
        "Round trip", "Stated", "Measured"],
       rightAligned: [false, true, true, true, true, true, false, false, false])
     for potential in summary.analysis.potentials {
       table.add([
-        potential.name, Format.percent(Double(potential.rawBytes) / raw),
-        Format.grouped(potential.rawBytes), Format.grouped(potential.encodedBytes),
-        Format.grouped(potential.encodedZstdBytes), Format.grouped(potential.entropyBytes),
-        potential.roundTrips ? "✓" : "✗", potential.stated, potential.measured,
+        PotentialText.name(potential.potential), NumberText.percent(Double(potential.rawBytes) / raw),
+        NumberText.grouped(potential.rawBytes), NumberText.grouped(potential.encodedBytes),
+        NumberText.grouped(potential.encodedZstdBytes), NumberText.grouped(potential.order0EntropyBytes),
+        potential.roundTrips ? "✓" : "✗", summary.stated.text(potential.potential),
+        PotentialText.measured(potential),
       ])
     }
     var details = ""
-    for potential in summary.analysis.potentials where !potential.details.isEmpty {
-      details += "- **\(potential.name)**: "
-        + potential.details.map { "\($0.label): \($0.value)" }.joined(separator: "; ") + "\n"
+    for potential in summary.analysis.potentials {
+      let lines = PotentialText.details(potential, zstdLevel: summary.analysis.zstdLevel)
+      guard !lines.isEmpty else { continue }
+      details += "- **\(PotentialText.name(potential.potential))**: "
+        + lines.map { "\($0.label): \($0.value)" }.joined(separator: "; ") + "\n"
     }
-    var waterfall = MarkdownTable(["Step", "Bytes", "Ratio (raw ÷ bytes)", "Kind"], rightAligned: [false, true, true, false])
-    for step in summary.waterfall.steps {
+    let waterfallSteps = summary.waterfall
+    var waterfall = MarkdownTable(
+      ["Step", "Bytes", "Ratio (\(waterfallSteps.reference.step) ÷ bytes)", "Kind"],
+      rightAligned: [false, true, true, false])
+    for step in waterfallSteps.steps {
       waterfall.add([
-        step.step, Format.grouped(step.bytes), Format.ratio(raw / Double(max(step.bytes, 1))),
+        step.step, NumberText.grouped(step.bytes), NumberText.ratio(waterfallSteps.ratio(step.bytes)),
         step.lossless ? "lossless" : "**lossy**",
       ])
     }
     let perSpan = summary.perSpan
     let perSpanText =
       perSpan.withDictionaryTotalBytes.map {
-        "Per-span zstd-\(perSpan.level): \(Format.grouped(perSpan.plainBytes)) bytes without a dictionary, "
-          + "\(Format.grouped($0)) with a \(Format.grouped(perSpan.dictionaryBytes))-byte dictionary "
-          + "trained on the first \(Format.grouped(perSpan.trainedOnSpans)) spans (dictionary included)."
-      } ?? "Per-span zstd-\(perSpan.level): \(Format.grouped(perSpan.plainBytes)) bytes; no dictionary: \(perSpan.trainingError ?? "too few spans")."
+        "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes without a dictionary, "
+          + "\(NumberText.grouped($0)) with a \(NumberText.grouped(perSpan.dictionaryBytes))-byte dictionary "
+          + "trained on the first \(NumberText.grouped(perSpan.trainedOnSpans)) spans (dictionary included)."
+      } ?? "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes; with a dictionary: "
+      + "not measured: \(trainingFailure(perSpan))."
     let chart = MermaidBarChart(
       title: "Waterfall (bytes)", yAxis: "bytes",
-      bars: summary.waterfall.steps.map { ($0.shortLabel, $0.bytes) })
+      bars: waterfallSteps.steps.map { ($0.shortLabel, $0.bytes) })
+    let floor = waterfallSteps.idFloorBytes
     return """
       ## Compression potential
 
       Each potential is a real encoded column of its fields (dictionaries included), decoded again \
       and compared (round trip), then compressed with zstd-\(summary.analysis.zstdLevel). Raw shares attribute every byte of the \
-      file — keys, quotes and commas with their field — so they add up to the file size.
+      file — keys, quotes and commas with their field — so they add up to the file size. Order-0 entropy \
+      is what a coder that sees each symbol of the column alone needs; it is no bound for compressors \
+      that model context, as zstd does, which can and do go below it.
 
       \(table.text)
       \(details)
       ### Summary waterfall
 
       \(waterfall.text)
+      Reference line, not a step: the ID floor, the random bits of the span and trace IDs, is \
+      \(NumberText.grouped(floor)) bytes (\(NumberText.ratio(waterfallSteps.ratio(floor)))); no lossless format goes below it. \
+      "All potentials applied" is the sum of the columns, each compressed on its own: an estimate, \
+      not the size of a file.
+
       \(perSpanText) The lossy row is what the seed's source reports at 21-25x \
-      (\(summary.analysis.statedLossy)); it drops information and is not comparable with the lossless rows.
+      (\(summary.stated.lossy ?? "–")); it drops information and is not comparable with the lossless rows.
 
       \(chart.text)
       ### Findings
@@ -66,5 +81,13 @@ enum PotentialsSection {
       \(summary.findings.map { "- " + $0 }.joined(separator: "\n"))
 
       """
+  }
+
+  /// Why the dictionary row is missing, in the reader's terms rather than libzstd's.
+  private static func trainingFailure(_ perSpan: PerSpanResult) -> String {
+    let spans = perSpan.failedTrainingSpans ?? 0
+    return spans < PerSpanZstd.trainingSpans
+      ? "\(NumberText.grouped(spans)) spans are too few to train a dictionary"
+      : "zstd could not train a dictionary on the first \(NumberText.grouped(spans)) spans"
   }
 }

@@ -1,22 +1,23 @@
-import Codecs
 import Measurement
-import Runner
-import TraceFormats
-import TraceGeneration
-import TraceJSON
-import TraceModel
 
-/// The Analysis stage's results with what they are set against: the waterfall and the findings.
-public struct PotentialsSummary: Sendable, Equatable {
-  public var analysis: AnalysisResult
-  public var perSpan: PerSpanResult
-  public var waterfall: Waterfall
-  public var findings: [String]
+/// The Analysis results with what they are set against, ready for the potentials section: the
+/// waterfall, the findings and the seed's stated figures.
+struct PotentialsSummary {
+  var analysis: AnalysisResult
+  var perSpan: PerSpanResult
+  var waterfall: Waterfall
+  var findings: [String]
+  var stated: StatedFigures.Potentials
 
-  public init(baseline: BaselineResult, analysis: AnalysisResult, perSpan: PerSpanResult) {
+  init(
+    reference: (label: String, bytes: Int), extra: [Waterfall.Step] = [], baseline: BaselineResult,
+    analysis: AnalysisResult, perSpan: PerSpanResult, stated: StatedFigures.Potentials
+  ) {
     self.analysis = analysis
     self.perSpan = perSpan
-    waterfall = Waterfall(baseline: baseline, perSpan: perSpan, analysis: analysis)
-    findings = Findings.sentences(baseline: baseline, analysis: analysis)
+    self.stated = stated
+    waterfall = Waterfall(
+      reference: reference, extra: extra, baseline: baseline, perSpan: perSpan, analysis: analysis)
+    findings = Findings.sentences(waterfall, baseline: baseline, analysis: analysis)
   }
 }

@@ -27,7 +27,7 @@ public struct SeedConformance: Sendable, Equatable {
       let low = scaled ? figure.min * scale : figure.min
       let high = scaled ? figure.max * scale : figure.max
       let statedText = scaled && metadata.traces != 100
-        ? "\(figure.stated) per 100 traces → \(Format.grouped(low))–\(Format.grouped(high))"
+        ? "\(figure.stated) per 100 traces → \(NumberText.grouped(low))–\(NumberText.grouped(high))"
         : figure.stated
       let (measured, meets) = Self.measure(figure.id, low: low, high: high, metadata)
       return Row(
@@ -44,8 +44,8 @@ public struct SeedConformance: Sendable, Equatable {
     case "services": return ("\(data.services)", within(Double(data.services)))
     case "operations": return ("\(data.operations)", within(Double(data.operations)))
     case "spansPerTrace":
-      return (Format.fixed(data.averageSpansPerTrace, 2), within(data.averageSpansPerTrace))
-    case "totalSpans": return (Format.grouped(Double(data.spans)), within(Double(data.spans)))
+      return (NumberText.fixed(data.averageSpansPerTrace, 2), within(data.averageSpansPerTrace))
+    case "totalSpans": return (NumberText.grouped(Double(data.spans)), within(Double(data.spans)))
     case "depth":
       return (
         "\(data.minDepth)–\(data.maxDepth)",
@@ -57,7 +57,7 @@ public struct SeedConformance: Sendable, Equatable {
         within(Double(data.minSpansPerTrace)) && within(Double(data.maxSpansPerTrace))
       )
     case "rawBytes":
-      return ("\(Format.grouped(Double(data.rawBytes))) bytes", within(Double(data.rawBytes)))
+      return ("\(NumberText.grouped(Double(data.rawBytes))) bytes", within(Double(data.rawBytes)))
     case "errorRate.others":
       let others = data.servicesByName.filter {
         $0.key != "bank-api" && $0.key != "payment-service"
@@ -68,7 +68,7 @@ public struct SeedConformance: Sendable, Equatable {
       let lowest = others.values.map(\.intrinsicErrorRate).min() ?? 0
       let highest = others.values.map(\.intrinsicErrorRate).max() ?? 0
       return (
-        "\(Format.percent(lowest))–\(Format.percent(highest)) over \(others.count) services",
+        "\(NumberText.percent(lowest))–\(NumberText.percent(highest)) over \(others.count) services",
         intervals.allSatisfy { $0.upper >= low && $0.lower <= high }
       )
     case let id where id.hasPrefix("errorRate."):
@@ -76,8 +76,8 @@ public struct SeedConformance: Sendable, Equatable {
       guard let service = data.servicesByName[name] else { return ("not generated", false) }
       let interval = WilsonInterval(successes: service.intrinsicErrors, trials: service.spans)
       return (
-        "\(Format.percent(service.intrinsicErrorRate)) of \(service.spans) spans "
-          + "(95%: \(Format.percent(interval.lower))–\(Format.percent(interval.upper)))",
+        "\(NumberText.percent(service.intrinsicErrorRate)) of \(service.spans) spans "
+          + "(95%: \(NumberText.percent(interval.lower))–\(NumberText.percent(interval.upper)))",
         interval.upper >= low && interval.lower <= high
       )
     case let id where id.hasPrefix("latency."):
@@ -87,7 +87,7 @@ public struct SeedConformance: Sendable, Equatable {
         return ("no \(kind) spans", false)
       }
       return (
-        "\(Format.fixed(lowest, 1))–\(Format.fixed(highest, 1)) ms",
+        "\(NumberText.fixed(lowest, 1))–\(NumberText.fixed(highest, 1)) ms",
         within(lowest) && within(highest)
       )
     default:

@@ -1,74 +1,99 @@
 import Codecs
 import Measurement
-import Runner
-import TraceFormats
-import TraceGeneration
-import TraceJSON
-import TraceModel
 
-/// The summary waterfall: raw → general-purpose compressors → potentials applied → ID floor, with
-/// the lossy variant kept on its own labelled row.
-public struct Waterfall: Sendable, Equatable {
-  public var steps: [Step]
+/// The summary waterfall: the input → the sweep's strongest gzip and zstd → per-span frames → all
+/// potentials applied, every ratio against the same reference (the first row), with the lossy
+/// variant on its own labelled row and the ID floor as a reference line, not a step.
+struct Waterfall: Equatable {
+  var steps: [Step]
+  /// What every ratio divides: the first row's bytes, named in the table's header.
+  var reference: Step { steps[0] }
+  /// The random bits of the IDs: no lossless step can go below it.
+  var idFloorBytes: Int
 
-  /// One stage of the waterfall.
-  public struct Step: Sendable, Equatable {
-    public var step: String
+  struct Step: Equatable {
+    var step: String
     /// A few characters for the chart's axis.
-    public var shortLabel: String
-    public var bytes: Int
-    public var lossless: Bool
+    var shortLabel: String
+    var bytes: Int
+    var lossless: Bool
+    /// The baseline setting the step is, if it is one.
+    var setting: CodecSetting?
   }
 
-  public init(baseline: BaselineResult, perSpan: PerSpanResult?, analysis: AnalysisResult) {
-    var steps = [Step(step: "raw JSONL", shortLabel: "raw", bytes: baseline.rawBytes, lossless: true)]
-    for setting in [CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 19), CodecSetting(.zstd, level: 22)] {
-      if let bytes = baseline.compressedBytes(setting) {
-        steps.append(Step(step: setting.description, shortLabel: setting.description, bytes: bytes, lossless: true))
+  /// `reference`: the input as the user has it (raw JSONL for phase 0, the file as given for
+  /// `analyze`); `extra`: rows shown after it, such as the same spans re-written as JSONL.
+  init(
+    reference: (label: String, bytes: Int), extra: [Step] = [], baseline: BaselineResult,
+    perSpan: PerSpanResult?, analysis: AnalysisResult
+  ) {
+    var steps = [Step(step: reference.label, shortLabel: "raw", bytes: reference.bytes, lossless: true)]
+    steps += extra
+    for family in CodecSetting.Family.allCases {
+      if let strongest = baseline.rows.filter({ $0.setting.family == family }).max(by: { $0.setting.level < $1.setting.level }) {
+        steps.append(Step(
+          step: strongest.setting.description, shortLabel: strongest.setting.description,
+          bytes: strongest.compressedBytes, lossless: true, setting: strongest.setting))
       }
     }
-    if let total = perSpan?.withDictionaryTotalBytes {
-      steps.append(Step(step: "per-span zstd-\(perSpan!.level) with dictionary", shortLabel: "per-span+dict", bytes: total, lossless: true))
+    if let perSpan, let total = perSpan.withDictionaryTotalBytes {
+      steps.append(Step(step: "per-span zstd-\(perSpan.level) with dictionary", shortLabel: "per-span+dict", bytes: total, lossless: true))
     }
-    steps.append(Step(step: "all potentials applied (lossless)", shortLabel: "potentials", bytes: analysis.losslessBytes, lossless: true))
-    steps.append(Step(step: "ID floor", shortLabel: "ID floor", bytes: analysis.idFloorBytes, lossless: true))
+    steps.append(Step(step: Self.allPotentials, shortLabel: "potentials", bytes: analysis.losslessBytes, lossless: true))
     steps.append(Step(step: "lossy: span IDs replaced by indices", shortLabel: "lossy", bytes: analysis.lossyBytes, lossless: false))
     self.steps = steps
+    idFloorBytes = analysis.idFloorBytes
   }
+
+  static let allPotentials = "all potentials applied (lossless)"
+
+  /// reference ÷ bytes: the one ratio every table and sentence of the section uses.
+  func ratio(_ bytes: Int) -> Double { Double(reference.bytes) / Double(max(bytes, 1)) }
+
+  func step(_ name: String) -> Step? { steps.first { $0.step == name } }
+
+  /// The strongest zstd row of the sweep, which the findings compare the potentials with.
+  var zstd: Step? { steps.first { $0.setting?.family == .zstd } }
 }
 
-/// A few sentences of findings, written from the figures so they never go stale.
-public enum Findings {
-  public static func sentences(baseline: BaselineResult, analysis: AnalysisResult) -> [String] {
+/// A few sentences of findings, written from the waterfall's own figures so they never disagree
+/// with the table beside them.
+enum Findings {
+  static func sentences(
+    _ waterfall: Waterfall, baseline: BaselineResult, analysis: AnalysisResult
+  ) -> [String] {
     var sentences: [String] = []
-    let raw = Double(baseline.rawBytes)
     let lossless = analysis.losslessBytes
     let ranked = analysis.potentials.sorted { $0.encodedZstdBytes > $1.encodedZstdBytes }
     if let top = ranked.first, lossless > 0 {
       sentences.append(
-        "Of what remains after all potentials, \(top.name) take the most: "
-          + "\(Format.grouped(top.encodedZstdBytes)) bytes, "
-          + "\(Format.percent(Double(top.encodedZstdBytes) / Double(lossless))) of the lossless total.")
+        "Of what remains after all potentials, \(PotentialText.name(top.potential)) take the most: "
+          + "\(NumberText.grouped(top.encodedZstdBytes)) bytes, "
+          + "\(NumberText.percent(Double(top.encodedZstdBytes) / Double(lossless))) of the lossless total.")
     }
-    let reference = CodecSetting(.zstd, level: analysis.zstdLevel)
-    if let zstdBytes = baseline.compressedBytes(reference) {
-      let zstd = Double(zstdBytes)
-      let change = Format.percent(abs(1 - Double(lossless) / zstd))
+    if let zstd = waterfall.zstd {
+      let change = NumberText.percent(abs(1 - Double(lossless) / Double(max(zstd.bytes, 1))))
       sentences.append(
-        "All potentials applied give \(Format.ratio(raw / Double(max(lossless, 1)))) against \(reference)'s "
-          + "\(Format.ratio(raw / zstd)): \(change) \(Double(lossless) <= zstd ? "smaller" : "larger") "
-          + "than \(reference) alone, without losing a bit.")
+        "All potentials applied give \(NumberText.ratio(waterfall.ratio(lossless))) against \(zstd.step)'s "
+          + "\(NumberText.ratio(waterfall.ratio(zstd.bytes))): \(change) \(lossless <= zstd.bytes ? "smaller" : "larger") "
+          + "than \(zstd.step) alone, without losing a bit.")
+    }
+    let level = CodecSetting(.zstd, level: analysis.zstdLevel)
+    if let zstdBytes = baseline.compressedBytes(level) {
       sentences.append(
-        "Grouping the same lines by trace changes \(reference) from \(Format.grouped(zstdBytes)) to "
-          + "\(Format.grouped(analysis.groupedZstdBytes)) bytes "
-          + "(\(Format.signedPercent(Double(analysis.groupedZstdBytes - zstdBytes) / zstd))).")
+        "Grouping the same lines by trace changes \(level) from \(NumberText.grouped(zstdBytes)) to "
+          + "\(NumberText.grouped(analysis.groupedZstdBytes)) bytes "
+          + "(\(NumberText.signedPercent(Double(analysis.groupedZstdBytes - zstdBytes) / Double(max(zstdBytes, 1)))))."
+      )
+    }
+    if let zstd = waterfall.zstd {
       sentences.append(
-        "The random bits of the IDs alone take \(Format.grouped(analysis.idFloorBytes)) bytes, "
-          + "\(Format.percent(Double(analysis.idFloorBytes) / zstd)) of \(reference)'s output; "
-          + "no lossless format can beat \(Format.ratio(raw / Double(max(analysis.idFloorBytes, 1)))).")
+        "The random bits of the IDs alone take \(NumberText.grouped(waterfall.idFloorBytes)) bytes, "
+          + "\(NumberText.percent(Double(waterfall.idFloorBytes) / Double(max(zstd.bytes, 1)))) of \(zstd.step)'s output; "
+          + "no lossless format can beat \(NumberText.ratio(waterfall.ratio(waterfall.idFloorBytes))).")
     }
     sentences.append(
-      "Dropping span IDs (the seed's later phases do) gives \(Format.ratio(raw / Double(max(analysis.lossyBytes, 1)))), "
+      "Dropping span IDs (the seed's later phases do) gives \(NumberText.ratio(waterfall.ratio(analysis.lossyBytes))), "
         + "but that figure is lossy and not comparable with the others.")
     return sentences
   }

@@ -1,10 +1,4 @@
-import Codecs
 import Foundation
-import Measurement
-import OutputFiles
-import TraceFormats
-import TraceGeneration
-import TraceModel
 
 /// Where a run's time went: its wall time, the process's CPU time and each worker's share.
 ///
@@ -23,7 +17,7 @@ public struct RunTiming: Sendable, Codable {
   }
 
   /// The monotonic clock a run's start is read from, in nanoseconds.
-  static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
+  public static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
   /// The timing of a run that began at `startNanos` (`nowNanos`) and ends now.
   init(startedAt startNanos: UInt64, workers: [Stage], rest: String) {
@@ -35,22 +29,10 @@ public struct RunTiming: Sendable, Codable {
     stages = (workers + [rest]).sorted { $0.cpuSeconds > $1.cpuSeconds }
   }
 
-  /// One line for the terminal: `9.0 s wall, 11.9 s CPU: zstd-19 9.10, per-span 0.50, …`.
-  public var summary: String {
-    "\(Format.fixed(wallSeconds, 1)) s wall, \(Format.fixed(cpuSeconds, 1)) s CPU: "
-      + stages.map { "\($0.name) \(Format.fixed($0.cpuSeconds, 2))" }.joined(separator: ", ")
-  }
-
   private static func processCPUSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-  }
-}
-
-extension SerialWorker {
-  func stage(_ name: String) -> RunTiming.Stage {
-    RunTiming.Stage(name: name, cpuSeconds: Double(busyNanos) / 1e9)
   }
 }

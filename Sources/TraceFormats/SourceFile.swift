@@ -6,7 +6,7 @@ import TraceModel
 ///
 /// Errors locate faults by line (1-based), column (1-based, in bytes) and byte offset from the
 /// start of the file, which is what a user opening the file in an editor or `dd` needs.
-struct SourceFile {
+package struct SourceFile {
   let url: URL
   /// The last path component, as errors show it.
   let name: String
@@ -43,7 +43,7 @@ struct SourceFile {
   }
 
   /// Line and column of `offset` in `bytes`, whose first byte is on line `firstLine`.
-  static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)
+  package static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int)
     -> (line: Int, column: Int)
   {
     var line = firstLine

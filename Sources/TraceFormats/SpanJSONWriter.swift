@@ -17,7 +17,7 @@ public enum SpanJSONWriter {
   }
 
   /// Writes a line and its newline through `cursor`, which has room for `line.maxLineBytes`.
-  static func write<Line: SpanLineValues>(_ line: Line, to cursor: inout ByteCursor) -> FieldBytes {
+  package static func write<Line: SpanLineValues>(_ line: Line, to cursor: inout ByteCursor) -> FieldBytes {
     var bytes = FieldBytes()
     var mark = cursor.count
     func close(_ field: SpanField, _ cursor: ByteCursor) {
@@ -53,26 +53,26 @@ public enum SpanJSONWriter {
 
   /// Keys, punctuation and three 20-digit numbers: what a line takes besides its strings, tags
   /// and logs.
-  static let lineFrameBytes = 256 + 3 * integerBytes
+  package static let lineFrameBytes = 256 + 3 * integerBytes
 
   private static let comma = UInt8(ascii: ",")
-  static let integerBytes = JSONWriter.integerBytes
+  package static let integerBytes = JSONWriter.integerBytes
 
   /// A tag or log field as a JSON member, `"key":value`.
-  static func member(_ tag: Tag, to cursor: inout ByteCursor) {
+  package static func member(_ tag: Tag, to cursor: inout ByteCursor) {
     string(tag.key, to: &cursor)
     cursor.byte(UInt8(ascii: ":"))
     value(tag.value, to: &cursor)
   }
 
-  static func member(_ tag: Tag, _ out: inout [UInt8]) {
+  package static func member(_ tag: Tag, _ out: inout [UInt8]) {
     ByteCursor.append(to: &out, capacity: memberBytes(tag)) { member(tag, to: &$0) }
   }
 
-  static func memberBytes(_ tag: Tag) -> Int { stringBytes(tag.key) + 1 + valueBytes(tag.value) }
+  package static func memberBytes(_ tag: Tag) -> Int { stringBytes(tag.key) + 1 + valueBytes(tag.value) }
 
   /// A log event as a JSON object.
-  static func log(_ log: LogEvent, to cursor: inout ByteCursor) {
+  package static func log(_ log: LogEvent, to cursor: inout ByteCursor) {
     cursor.copy("{\"timestamp\":"); cursor.integer(log.timestampNanos)
     cursor.copy(",\"event\":"); string(log.event, to: &cursor)
     for field in log.fields {
@@ -82,7 +82,7 @@ public enum SpanJSONWriter {
     cursor.byte(UInt8(ascii: "}"))
   }
 
-  static func logBytes(_ log: LogEvent) -> Int {
+  package static func logBytes(_ log: LogEvent) -> Int {
     32 + integerBytes + stringBytes(log.event) + log.fields.reduce(0) { $0 + 1 + memberBytes($1) }
   }
 
@@ -101,9 +101,9 @@ public enum SpanJSONWriter {
   }
 
   /// Quotes and every byte escaped as `\u00XX`: the longest a string can be written.
-  static func stringBytes(_ text: String) -> Int { JSONWriter.stringBytes(text) }
+  package static func stringBytes(_ text: String) -> Int { JSONWriter.stringBytes(text) }
 
-  static func value(_ value: TagValue, _ out: inout [UInt8]) {
+  package static func value(_ value: TagValue, _ out: inout [UInt8]) {
     ByteCursor.append(to: &out, capacity: valueBytes(value)) { Self.value(value, to: &$0) }
   }
 
@@ -137,8 +137,8 @@ public enum SpanJSONWriter {
     }
   }
 
-  static func string(_ text: String, _ out: inout [UInt8]) { JSONWriter.string(text, &out) }
-  static func stringBytes(_ text: String) -> [UInt8] { JSONWriter.stringBytes(text) }
-  static func string(_ text: String, to cursor: inout ByteCursor) { JSONWriter.string(text, to: &cursor) }
-  static func integer(_ number: Int64, _ out: inout [UInt8]) { JSONWriter.integer(number, &out) }
+  package static func string(_ text: String, _ out: inout [UInt8]) { JSONWriter.string(text, &out) }
+  package static func stringBytes(_ text: String) -> [UInt8] { JSONWriter.stringBytes(text) }
+  package static func string(_ text: String, to cursor: inout ByteCursor) { JSONWriter.string(text, to: &cursor) }
+  package static func integer(_ number: Int64, _ out: inout [UInt8]) { JSONWriter.integer(number, &out) }
 }

@@ -4,7 +4,7 @@ import TraceModel
 
 /// The values of one JSON line, which `SpanJSONWriter` writes between the seed's keys: those of a
 /// `Span`, or of a span as the generator drew it (`DrawnLine`), written without making the `Span`.
-protocol SpanLineValues {
+package protocol SpanLineValues {
   /// The most bytes the line can take, newline included.
   var maxLineBytes: Int { get }
   var startTimeNanos: Int64 { get }
@@ -23,7 +23,7 @@ protocol SpanLineValues {
 }
 
 extension Span: SpanLineValues {
-  var maxLineBytes: Int {
+  package var maxLineBytes: Int {
     var bytes = SpanJSONWriter.lineFrameBytes
     for text in [traceID, spanID, serviceName, operationName] {
       bytes += SpanJSONWriter.stringBytes(text)
@@ -34,17 +34,17 @@ extension Span: SpanLineValues {
     return bytes
   }
 
-  func traceID(to cursor: inout ByteCursor) { SpanJSONWriter.string(traceID, to: &cursor) }
-  func spanID(to cursor: inout ByteCursor) { SpanJSONWriter.string(spanID, to: &cursor) }
+  package func traceID(to cursor: inout ByteCursor) { SpanJSONWriter.string(traceID, to: &cursor) }
+  package func spanID(to cursor: inout ByteCursor) { SpanJSONWriter.string(spanID, to: &cursor) }
 
-  func parentSpanID(to cursor: inout ByteCursor) {
+  package func parentSpanID(to cursor: inout ByteCursor) {
     if let parentSpanID { SpanJSONWriter.string(parentSpanID, to: &cursor) } else { cursor.copy("null") }
   }
 
-  func serviceName(to cursor: inout ByteCursor) { SpanJSONWriter.string(serviceName, to: &cursor) }
-  func operationName(to cursor: inout ByteCursor) { SpanJSONWriter.string(operationName, to: &cursor) }
+  package func serviceName(to cursor: inout ByteCursor) { SpanJSONWriter.string(serviceName, to: &cursor) }
+  package func operationName(to cursor: inout ByteCursor) { SpanJSONWriter.string(operationName, to: &cursor) }
 
-  func tagMembers(to cursor: inout ByteCursor) {
+  package func tagMembers(to cursor: inout ByteCursor) {
     // Indices rather than elements: iterating would copy (retain and release) every tag.
     for index in tags.indices {
       if index > 0 { cursor.byte(UInt8(ascii: ",")) }
@@ -52,7 +52,7 @@ extension Span: SpanLineValues {
     }
   }
 
-  func logObjects(to cursor: inout ByteCursor) {
+  package func logObjects(to cursor: inout ByteCursor) {
     for index in logs.indices {
       if index > 0 { cursor.byte(UInt8(ascii: ",")) }
       SpanJSONWriter.log(logs[index], to: &cursor)

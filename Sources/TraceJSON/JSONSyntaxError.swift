@@ -17,6 +17,11 @@ package struct JSONSyntaxError: Error, Equatable {
   /// Byte offset of the fault within the parsed buffer.
   package var offset: Int
 
+  package init(reason: Reason, offset: Int) {
+    self.reason = reason
+    self.offset = offset
+  }
+
   /// The problem as a reader reports it, with the column and byte offset in the file filled in.
   package func problem(column: Int, fileOffset: Int) -> String {
     switch reason {

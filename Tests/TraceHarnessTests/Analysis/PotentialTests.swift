@@ -1,5 +1,14 @@
 import Testing
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 @Suite struct PotentialTests {
   /// Emits hand-built spans as the pipeline would.
@@ -7,7 +16,7 @@ import Testing
     spans.enumerated().map { index, span in
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      return SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index)
+      return SpanLine(span: span, bytes: line[...], fieldBytes: fields)
     }
   }
 
@@ -36,42 +45,42 @@ import Testing
   }
 
   private func potential(_ name: String, _ result: AnalysisResult) throws -> PotentialResult {
-    try #require(result.potentials.first { $0.name == name })
+    try #require(result.potentials.first { PotentialText.name($0.potential) == name })
   }
 
   @Test func twoServicesOverFourSpansGiveReuseTwoAndOneBitPerSpan() throws {
     let result = try analyse(fourSpans)
     let services = try potential("service names", result)
-    #expect(services.measured == "2 unique, 2.0x reuse")
-    #expect(services.entropyBytes == 1)  // 4 spans × 1 bit = 4 bits → 1 byte
-    #expect(services.details.contains(.init("entropy, bits per span", "1.000")))
+    #expect(PotentialText.measured(services) == "2 unique, 2.0x reuse")
+    #expect(services.order0EntropyBytes == 1)  // 4 spans × 1 bit = 4 bits → 1 byte
+    #expect(PotentialText.details(services, zstdLevel: 19).contains { $0 == ("entropy, bits per span", "1.000") })
     #expect(services.roundTrips)
   }
 
   @Test func operationsCostNothingOnceTheServiceIsKnown() throws {
     let operations = try potential("operation names", try analyse(fourSpans))
-    #expect(operations.entropyBytes == 0)
-    #expect(operations.details.contains(.init("given the service, bits per span", "0.000")))
+    #expect(operations.order0EntropyBytes == 0)
+    #expect(PotentialText.details(operations, zstdLevel: 19).contains { $0 == ("given the service, bits per span", "0.000") })
   }
 
   @Test func parentDeltasCountRootsAndDistances() throws {
     let parents = try potential("parent index deltas", try analyse(fourSpans))
-    #expect(parents.measured == "50.0% roots (-1), delta 1 for 50.0%")
+    #expect(PotentialText.measured(parents) == "50.0% roots (-1), delta 1 for 50.0%")
     #expect(parents.encodedBytes == 4)  // one varint byte per span
-    #expect(parents.details.contains(.init("index − parent index (spans)", "1: 2")))
+    #expect(PotentialText.details(parents, zstdLevel: 19).contains { $0 == ("index − parent index (spans)", "1: 2") })
   }
 
   @Test func anOrphanIsCountedAndKept() throws {
     var spans = fourSpans
     spans[2].parentSpanID = "missing"
     let parents = try potential("parent index deltas", try analyse(spans))
-    #expect(parents.details.contains(.init("orphans (parent not in the data)", "1")))
+    #expect(PotentialText.details(parents, zstdLevel: 19).contains { $0 == ("orphans (parent not in the data)", "1") })
     #expect(parents.roundTrips)
   }
 
   @Test func traceGroupingCountsTracesAndSpans() throws {
     let grouping = try potential("trace grouping", try analyse(fourSpans))
-    #expect(grouping.measured == "2 unique across 4 spans, 2.00 spans per trace")
+    #expect(PotentialText.measured(grouping) == "2 unique across 4 spans, 2.00 spans per trace")
     #expect(grouping.roundTrips)
   }
 
@@ -79,7 +88,7 @@ import Testing
     let result = try analyse(fourSpans)
     let timestamps = try potential("root-relative timestamps", result)
     // Trace windows: 100 ns each → 0.0 ms.
-    #expect(timestamps.measured == "trace windows p50 0.0 ms, p95 0.0 ms")
+    #expect(PotentialText.measured(timestamps) == "trace windows p50 0.0 ms, p95 0.0 ms")
     // Per trace: delta (2 bytes for 100 and 200 zigzag), count 1; per span: offset and duration.
     #expect(timestamps.encodedBytes == 2 + 1 + 1 + 2 + 1 + 1 + 2 + 1 + 1 + 2 + 1 + 1)
     #expect(timestamps.roundTrips)
@@ -94,7 +103,7 @@ import Testing
 
   @Test func everyColumnRoundTripsOnMedium() throws {
     let result = try analyse(TestData.medium.spans)
-    for potential in result.potentials { #expect(potential.roundTrips, "\(potential.name)") }
+    for potential in result.potentials { #expect(potential.roundTrips, "\(potential.potential)") }
     #expect(result.traces == 1_000)
   }
 
@@ -130,7 +139,7 @@ import Testing
     for (index, span) in spans.enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
     }
     return try stage.finish()
   }
@@ -144,10 +153,10 @@ import Testing
         logs: [LogEvent(timestampNanos: 1_500, event: "cache_hit", fields: [Tag("key", .string("k"))])])
     }
     let result = try analyse(spans)
-    let tags = try #require(result.potentials.first { $0.name == "tags and logs" })
-    #expect(tags.measured == "3 keys, 4.0x key reuse")  // 12 key uses over 3 keys
-    #expect(tags.details.contains(.init("distinct values per key", "user.id 2, http.method 1, key 1")))
-    #expect(tags.details.contains(.init("log events", "1 kinds, 4 events")))
+    let tags = try #require(result.potentials.first { PotentialText.name($0.potential) == "tags and logs" })
+    #expect(PotentialText.measured(tags) == "3 keys, 4.0x key reuse")  // 12 key uses over 3 keys
+    #expect(PotentialText.details(tags, zstdLevel: 19).contains { $0 == ("distinct values per key", "user.id 2, http.method 1, key 1") })
+    #expect(PotentialText.details(tags, zstdLevel: 19).contains { $0 == ("log events", "1 kinds, 4 events") })
     #expect(tags.roundTrips)
   }
 
@@ -168,7 +177,7 @@ import Testing
     let hex = try analyse(hexSpans)
     // 16-hex span IDs: 64 bits; 32-hex trace IDs: 128 bits — an upper estimate, stated as such.
     #expect(hex.idFloorBytes == (64 * 3 + 128 * 3) / 8)
-    let ids = try #require(hex.potentials.first { $0.name == "span IDs (ID floor)" })
-    #expect(ids.measured.hasPrefix("not all UUIDv4"))
+    let ids = try #require(hex.potentials.first { $0.potential == .spanIDs })
+    #expect(PotentialText.measured(ids).hasPrefix("not all UUIDv4"))
   }
 }

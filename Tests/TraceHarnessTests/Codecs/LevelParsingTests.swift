@@ -1,6 +1,15 @@
 import Testing
-@testable import TraceHarness
-@testable import harness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
+@testable import HarnessCommands
 
 @Suite struct LevelParsingTests {
   @Test func groupsParseInOrderWithoutDuplicates() throws {
@@ -47,12 +56,12 @@ import Testing
     for (index, span) in TestData.medium.spans.prefix(500).enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
     }
     let result = try stage.finish()
     #expect(result.zstdLevel == 3)
-    let grouping = try #require(result.potentials.first { $0.name == "trace grouping" })
-    #expect(grouping.details.contains { $0.label == "zstd-3 of the same lines grouped by trace, bytes" })
+    let grouping = try #require(result.potentials.first { PotentialText.name($0.potential) == "trace grouping" })
+    #expect(PotentialText.details(grouping, zstdLevel: 3).contains { $0.label == "zstd-3 of the same lines grouped by trace, bytes" })
   }
 
   @Test func anAnalysisLevelOutOfRangeIsRefused() {

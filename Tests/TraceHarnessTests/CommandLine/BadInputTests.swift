@@ -1,8 +1,17 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import TraceHarness
-@testable import harness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
+@testable import HarnessCommands
 
 @Suite struct BadInputTests {
   private func message(_ arguments: [String]) -> String? {
@@ -85,7 +94,7 @@ import Testing
     let timing = try JSONDecoder().decode(
       RunTiming.self,
       from: Data(contentsOf: directory.appendingPathComponent("phase0_timing_40-traces.json")))
-    #expect(timing.stages.map(\.name).sorted() == ["dataset", "generation and the rest"])
+    #expect(timing.stages.map(\.name).sorted() == ["dataset file", "generation and the rest", "raw size"])
     let metadata = try JSONDecoder().decode(
       DatasetMetadata.self,
       from: Data(contentsOf: directory.appendingPathComponent("phase0_metadata_40-traces.json")))

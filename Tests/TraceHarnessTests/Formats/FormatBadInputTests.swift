@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 extension Formats {
   /// Each kind of bad input gives an error naming the file, the place and what was expected.

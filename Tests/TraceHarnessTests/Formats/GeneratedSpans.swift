@@ -1,6 +1,15 @@
 import Foundation
 
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 /// Spans from the phase-0 generator, for round trips on realistic data.
 enum GeneratedSpans {

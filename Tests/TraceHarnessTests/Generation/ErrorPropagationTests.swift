@@ -1,5 +1,14 @@
 import Testing
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 @Suite struct ErrorPropagationTests {
   /// Read from the written spans only: a span with no failed child fails at its intrinsic rate, one

@@ -1,6 +1,15 @@
 import Testing
 
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 /// `ReportDrift`, the text `phase0 --check` prints. Named `History…` so that
 /// `swift test --filter History` runs it with the rest of the History folder.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 @Suite struct AnalyzePipelineTests {
   private let quickCodecs = [CodecSetting(.gzip, level: 6), CodecSetting(.zstd, level: 3)]
@@ -10,7 +19,7 @@ import Testing
   func eachFormatIsAnalysedWithItsKnownAnswers(_ name: String) throws {
     let expected = try #require(Formats.FixtureReadingTests.expected[name])
     let result = try AnalyzePipeline.run(url: FormatFixtures.url(name), format: nil, codecs: quickCodecs)
-    let analysis = result.potentials.analysis
+    let analysis = result.analysis
     #expect(analysis.spans == expected.spans)
     #expect(analysis.traces == expected.traces)
     #expect(analysis.services == expected.services)
@@ -20,7 +29,7 @@ import Testing
     #expect(analysis.allRoundTrip)
     let fileBytes = try Data(contentsOf: FormatFixtures.url(name)).count
     #expect(result.baseline.rawBytes == fileBytes)
-    #expect(analysis.potentials.reduce(0) { $0 + $1.rawBytes } == result.normalizedBytes)
+    #expect(analysis.potentials.reduce(0) { $0 + $1.rawBytes } == result.jsonlBytes)
   }
 
   @Test func generatedOTLPAnalysesToTheSameSpansTracesAndServicesAsTheJSONL() throws {
@@ -36,8 +45,8 @@ import Testing
       #expect(generated.metadata.rawBytes == (try Data(contentsOf: configuration.datasetURL)).count)
       results[format] = try AnalyzePipeline.run(url: configuration.datasetURL, format: nil, codecs: quickCodecs)
     }
-    let jsonl = try #require(results[.jsonl]).potentials.analysis
-    let otlp = try #require(results[.otlp]).potentials.analysis
+    let jsonl = try #require(results[.jsonl]).analysis
+    let otlp = try #require(results[.otlp]).analysis
     #expect(results[.otlp]?.read.format == .otlp)
     #expect(otlp.spans == jsonl.spans)
     #expect(otlp.traces == jsonl.traces)
@@ -52,7 +61,7 @@ import Testing
     // zipkin-traces.json holds one trace across two arrays; traces must still be 2.
     let result = try AnalyzePipeline.run(
       url: FormatFixtures.url("zipkin-traces.json"), format: .zipkin, codecs: quickCodecs)
-    #expect(result.potentials.analysis.traces == 2)
+    #expect(result.analysis.traces == 2)
   }
 
   @Test func anEmptyFileIsAClearError() throws {

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 @Suite struct StreamingEqualsInMemoryTests {
   /// The one-pass pipeline (1 MiB chunks, compressors on worker threads, traces closed as they
@@ -21,21 +30,21 @@ import Testing
     for row in streamed.baseline.rows {
       #expect(row.compressedBytes == (try VerifiedCompression.compressedBytes(of: medium.bytes, with: row.setting)))
     }
-    let stated = try StatedFigures.load(from: TestData.statedFiguresURL)
-    let stage = try AnalysisStage(stated: stated.potentials ?? [:])
+    let stage = try AnalysisStage()
     for (index, span) in medium.spans.enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
-      try stage.add(SpanLine(span: span, line: line[...], fieldBytes: fields, traceIndex: index))
+      try stage.add(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
     }
     let inMemory = try stage.finish()
-    let potentials = try #require(streamed.potentials)
-    #expect(potentials.analysis.potentials == inMemory.potentials)
-    #expect(potentials.analysis.idFloorBytes == inMemory.idFloorBytes)
-    #expect(potentials.analysis.groupedZstdBytes == inMemory.groupedZstdBytes)
-    // Every worker is accounted for in the run's timing.
+    let analysis = try #require(streamed.analysis)
+    #expect(analysis.potentials == inMemory.potentials)
+    #expect(analysis.idFloorBytes == inMemory.idFloorBytes)
+    #expect(analysis.groupedZstdBytes == inMemory.groupedZstdBytes)
+    // Every sink is accounted for in the run's timing.
     #expect(Set(streamed.timing.stages.map(\.name)) == [
-      "gzip-6", "zstd-3", "zstd-19", "analysis", "per-span", "dataset", "generation and the rest",
+      "gzip-6", "zstd-3", "zstd-19", "raw size", "analysis", "per-span", "dataset file",
+      "generation and the rest",
     ])
   }
 }

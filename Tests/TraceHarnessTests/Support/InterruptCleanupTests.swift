@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 @Suite struct InterruptCleanupTests {
   /// The `harness` executable SwiftPM built beside the test bundle (`.build/debug/harness` under

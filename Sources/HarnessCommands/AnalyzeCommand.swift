@@ -55,17 +55,17 @@ struct AnalyzeCommand: ParsableCommand {
       zstdLevel: levelOptions.analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
     try AtomicFile.write(AnalyzeReport.markdown(result), to: reportURL)
     try AtomicFile.write(AnalyzeJSON.text(result), to: jsonURL)
-    let analysis = result.potentials.analysis
+    let analysis = result.analysis
     print("report    \(reportURL.path)")
     print("figures   \(jsonURL.path)")
     print(
-      "\(result.read.format.rawValue): \(Format.grouped(analysis.spans)) spans, "
-        + "\(Format.grouped(analysis.traces)) traces, \(analysis.services) services, "
-        + "\(Format.grouped(analysis.roots)) roots, \(Format.grouped(analysis.orphans)) orphans, "
-        + "\(Format.grouped(result.baseline.rawBytes)) bytes")
+      "\(result.read.format.rawValue): \(NumberText.grouped(analysis.spans)) spans, "
+        + "\(NumberText.grouped(analysis.traces)) traces, \(analysis.services) services, "
+        + "\(NumberText.grouped(analysis.roots)) roots, \(NumberText.grouped(analysis.orphans)) orphans, "
+        + "\(NumberText.grouped(result.baseline.rawBytes)) bytes")
     print(
-      "all potentials, lossless: \(Format.grouped(analysis.losslessBytes)) bytes; "
-        + "ID floor \(Format.grouped(analysis.idFloorBytes))")
+      "all potentials, lossless: \(NumberText.grouped(analysis.losslessBytes)) bytes; "
+        + "ID floor \(NumberText.grouped(analysis.idFloorBytes))")
     print("time      \(result.timing.summary)")
   }
 }

@@ -7,7 +7,7 @@ import TraceJSON
 import TraceModel
 
 /// Changes between two figures, as the drift check and the history print them.
-extension Format {
+extension NumberText {
   /// Whole numbers as `grouped`, anything else in Swift's shortest round-tripping form.
   public static func number(_ value: Double) -> String {
     if value.rounded() == value, let whole = Int(exactly: value) {

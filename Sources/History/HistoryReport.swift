@@ -1,3 +1,5 @@
+import Reports
+import TraceJSON
 import Codecs
 import Measurement
 import Runner
@@ -47,10 +49,10 @@ public enum HistoryReport {
       return commit + ["unreadable: \(escaped(reason))"] + Array(repeating: "–", count: 5)
     case .figures(let figures):
       return commit + [
-        Format.grouped(figures.rawBytes),
-        Format.grouped(figures.gzip9Bytes),
-        Format.grouped(figures.zstd19Bytes),
-        figures.losslessPotentialBytes.map(Format.grouped) ?? "–",
+        NumberText.grouped(figures.rawBytes),
+        NumberText.grouped(figures.gzip9Bytes),
+        NumberText.grouped(figures.zstd19Bytes),
+        figures.losslessPotentialBytes.map(NumberText.grouped) ?? "–",
         row.change.map { delta($0.rawBytesDelta, $0.rawBytesRelativeChange) } ?? "–",
         row.change.map { delta($0.zstd19BytesDelta, $0.zstd19BytesRelativeChange) } ?? "–",
       ]
@@ -58,7 +60,7 @@ public enum HistoryReport {
   }
 
   private static func delta(_ bytes: Int, _ relativeChange: Double?) -> String {
-    Format.signed(bytes) + (relativeChange.map { " (\(Format.signedPercent($0)))" } ?? "")
+    NumberText.signed(bytes) + (relativeChange.map { " (\(NumberText.signedPercent($0)))" } ?? "")
   }
 
   /// A mermaid `xychart-beta` of the readable rows, then its legend.

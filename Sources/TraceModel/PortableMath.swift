@@ -1,6 +1,3 @@
-import TraceFormats
-import TraceJSON
-import TraceModel
 
 /// Elementary functions built from IEEE-exact operations only, so results agree bit for bit across
 /// platforms (libm's `log` may differ in the last bit between systems).

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import TraceHarness
+@testable import TraceModel
+@testable import TraceJSON
+@testable import TraceFormats
+@testable import TraceGeneration
+@testable import Codecs
+@testable import Measurement
+@testable import Runner
+@testable import Reports
+@testable import History
+@testable import OutputFiles
 
 /// A list the workers' jobs append to, under a lock.
 private final class Log: @unchecked Sendable {
@@ -22,9 +31,9 @@ private final class Log: @unchecked Sendable {
 
 private struct Refused: Error, Equatable {}
 
-@Suite struct SerialWorkerTests {
+@Suite struct WorkerTests {
   @Test func jobsRunOnceEachInTheOrderSubmittedAndDrainWaitsForThem() throws {
-    let worker = SerialWorker(label: "order", capacity: 3)
+    let worker = Worker(label: "order", capacity: 3)
     let log = Log()
     for item in 0..<200 {
       try worker.submit {
@@ -37,7 +46,7 @@ private struct Refused: Error, Equatable {}
   }
 
   @Test func aFailureSkipsTheRestAndIsRethrown() throws {
-    let worker = SerialWorker(label: "failure", capacity: 8)
+    let worker = Worker(label: "failure", capacity: 8)
     let log = Log()
     let gate = DispatchSemaphore(value: 0)
     try worker.submit {
@@ -53,7 +62,7 @@ private struct Refused: Error, Equatable {}
   }
 
   @Test func aProducerWaitsWhileTheQueueIsFull() throws {
-    let worker = SerialWorker(label: "capacity", capacity: 2)
+    let worker = Worker(label: "capacity", capacity: 2)
     let gate = DispatchSemaphore(value: 0)
     let log = Log()
     try worker.submit { gate.wait() }
@@ -74,8 +83,8 @@ private struct Refused: Error, Equatable {}
 
   @Test func lightWorkersRunAtALowerPriorityThanHeavyOnes() throws {
     let log = Log()
-    for (weight, slot) in [(SerialWorker.Weight.light, 0), (.heavy, 1)] {
-      let worker = SerialWorker(label: "priority", weight: weight)
+    for (weight, slot) in [(Worker.Weight.light, 0), (.heavy, 1)] {
+      let worker = Worker(label: "priority", weight: weight)
       try worker.submit {
         log.append(slot * 100 + Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)))
       }
@@ -84,10 +93,10 @@ private struct Refused: Error, Equatable {}
     #expect(log.all == [10, 100])
   }
 
-  @Test func zstdFromLevel16IsHeavyAndTheRestLight() {
-    #expect(CodecSetting(.zstd, level: 15).weight == .light)
-    #expect(CodecSetting(.zstd, level: 16).weight == .heavy)
-    #expect(CodecSetting(.zstd, level: 22).weight == .heavy)
-    #expect(CodecSetting(.gzip, level: 9).weight == .light)
+  @Test func zstdFromLevel16IsSlowAndTheRestNot() {
+    #expect(!CodecSetting(.zstd, level: 15).isSlow)
+    #expect(CodecSetting(.zstd, level: 16).isSlow)
+    #expect(CodecSetting(.zstd, level: 22).isSlow)
+    #expect(!CodecSetting(.gzip, level: 9).isSlow)
   }
 }

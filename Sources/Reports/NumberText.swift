@@ -11,7 +11,7 @@ import TraceModel
 ///
 /// Hand-rolled rather than `NumberFormatter` so the text never depends on the host's locale: the
 /// committed reports must regenerate byte for byte on any machine.
-public enum Format {
+public enum NumberText {
   /// 134500 → "134,500", −5 → "−5"; rounds to the nearest integer.
   public static func grouped(_ value: Double) -> String {
     let rounded = Int64(value.rounded())

@@ -1,13 +1,7 @@
-import Codecs
 import Foundation
-import Measurement
-import OutputFiles
-import TraceFormats
-import TraceGeneration
-import TraceModel
 
-/// Runs one stage's jobs on a thread of its own, one after another in the order submitted, so the
-/// stage keeps its state without locks while the producer goes on to the next chunk.
+/// The runner's one worker type: runs jobs on a thread of its own, one after another in the order
+/// submitted, so the sinks it serves keep their state without locks while the source goes on.
 ///
 /// At most `capacity` jobs wait: a producer that gets ahead of a slow stage (zstd-19 runs at about
 /// 1 MB/s) blocks instead of queueing the dataset in memory. After the first failure the remaining
@@ -16,16 +10,13 @@ import TraceModel
 /// A thread rather than a dispatch queue, because a run's wall time is its slowest stage's: a
 /// `.light` worker lowers its own thread's priority (Linux nice 10), so on a machine with fewer
 /// cores than stages the light work fills the gaps and the slow stage keeps a core to itself.
-final class SerialWorker: @unchecked Sendable {
+final class Worker: @unchecked Sendable {
   /// How much CPU a worker's jobs take per byte, relative to the slowest compressors.
   enum Weight: Sendable {
     /// On the run's critical path: zstd at optimal-parsing levels, about 1 MB/s.
     case heavy
     /// Everything else: tens to hundreds of MB/s.
     case light
-
-    /// A worker running `setting`'s compressor.
-    init(_ setting: CodecSetting) { self = setting.isSlow ? .heavy : .light }
   }
 
   let label: String
@@ -53,6 +44,13 @@ final class SerialWorker: @unchecked Sendable {
 
   /// CPU time the jobs took on the worker's thread, in nanoseconds.
   var busyNanos: Int64 { inbox.busyNanos }
+
+  /// CPU time of the calling thread, in nanoseconds.
+  static func threadCPUNanos() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  }
 }
 
 /// The worker's queue and the state its thread shares with the submitting one, under one lock.
@@ -113,12 +111,12 @@ private final class Inbox: @unchecked Sendable {
       running = true
       condition.broadcast()
       condition.unlock()
-      let startNanos = Self.threadCPUNanos()
+      let startNanos = Worker.threadCPUNanos()
       var error: (any Error)?
       if !skip, let run = job {
         do { try run() } catch let thrown { error = thrown }
       }
-      let elapsedNanos = Self.threadCPUNanos() - startNanos
+      let elapsedNanos = Worker.threadCPUNanos() - startNanos
       // Released before the lock is taken again: a job may hold the last reference to its
       // worker's owner, whose deinit closes this inbox.
       job = nil
@@ -129,11 +127,5 @@ private final class Inbox: @unchecked Sendable {
       condition.broadcast()
     }
     condition.unlock()
-  }
-
-  private static func threadCPUNanos() -> Int64 {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
   }
 }

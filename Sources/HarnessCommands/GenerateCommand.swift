@@ -24,8 +24,8 @@ struct GenerateCommand: ParsableCommand {
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print(
-      "\(Format.grouped(result.metadata.traces)) traces, \(Format.grouped(result.metadata.spans)) spans, "
-        + "\(Format.grouped(result.metadata.rawBytes)) bytes")
+      "\(NumberText.grouped(result.metadata.traces)) traces, \(NumberText.grouped(result.metadata.spans)) spans, "
+        + "\(NumberText.grouped(result.metadata.rawBytes)) bytes")
     print("time      \(result.timing.summary)")
   }
 }

@@ -51,27 +51,28 @@ struct Phase0Command: ParsableCommand {
     if check { return try runCheck(reportURL: reportURL, jsonURL: jsonURL) }
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let configuration = try configuration()
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
     let result = try Phase0Pipeline.run(configuration, progress: options.progress)
-    try AtomicFile.write(Phase0Report.markdown(result), to: reportURL)
-    try AtomicFile.write(Phase0JSON.text(result), to: jsonURL)
+    try AtomicFile.write(Phase0Report.markdown(result, stated: stated), to: reportURL)
+    try AtomicFile.write(Phase0JSON.text(result, stated: stated), to: jsonURL)
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print("report    \(reportURL.path)")
     print("figures   \(jsonURL.path)")
     let metadata = result.metadata
     print(
-      "\(Format.grouped(metadata.traces)) traces, \(Format.grouped(metadata.spans)) spans, "
-        + "\(Format.grouped(metadata.rawBytes)) raw bytes")
+      "\(NumberText.grouped(metadata.traces)) traces, \(NumberText.grouped(metadata.spans)) spans, "
+        + "\(NumberText.grouped(metadata.rawBytes)) raw bytes")
     for row in result.baseline.rows {
       print(
         "  \(row.setting.description.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-          + "\(Format.grouped(row.compressedBytes)) bytes  "
-          + Format.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
+          + "\(NumberText.grouped(row.compressedBytes)) bytes  "
+          + NumberText.ratio(row.ratio(rawBytes: result.baseline.rawBytes)))
     }
-    if let potentials = result.potentials {
+    if let analysis = result.analysis {
       print(
-        "all potentials, lossless: \(Format.grouped(potentials.analysis.losslessBytes)) bytes; "
-          + "ID floor \(Format.grouped(potentials.analysis.idFloorBytes))")
+        "all potentials, lossless: \(NumberText.grouped(analysis.losslessBytes)) bytes; "
+          + "ID floor \(NumberText.grouped(analysis.idFloorBytes))")
     }
     print("time      \(result.timing.summary)")
     print("timing    \(configuration.timingURL.path)")
@@ -79,12 +80,14 @@ struct Phase0Command: ParsableCommand {
 
   /// The drift check: the committed report against the one this code generates now.
   private func runCheck(reportURL: URL, jsonURL: URL) throws {
-    let result = try Phase0Pipeline.run(try configuration(), writeDataset: false)
+    let configuration = try configuration()
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
+    let result = try Phase0Pipeline.run(configuration, writeDataset: false)
     let drift = ReportDrift.compare(
       committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
       committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),
-      regeneratedMarkdown: Phase0Report.markdown(result),
-      regeneratedJSON: try Phase0JSON.text(result))
+      regeneratedMarkdown: try Phase0Report.markdown(result, stated: stated),
+      regeneratedJSON: try Phase0JSON.text(result, stated: stated))
     print(drift)
     if !drift.isCurrent { throw ExitCode.failure }
   }

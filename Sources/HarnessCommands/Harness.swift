@@ -10,9 +10,8 @@ import TraceGeneration
 import TraceModel
 
 /// The harness's root command: each experiment or tool is a subcommand.
-@main
-struct Harness: ParsableCommand {
-  static let configuration = CommandConfiguration(
+public struct Harness: ParsableCommand {
+  public static let configuration = CommandConfiguration(
     commandName: "harness",
     abstract: "Compression experiments on distributed-tracing data.",
     discussion: """
@@ -25,7 +24,10 @@ struct Harness: ParsableCommand {
       DecodeCommand.self,
     ])
 
-  static func main() {
+  public init() {}
+
+  /// The process's entry: clean-up on interrupts installed, then the command line parsed and run.
+  public static func runFromCommandLine() {
     InterruptCleanup.shared.install()
     do {
       var command = try parseAsRoot()

@@ -1,0 +1,176 @@
+import Foundation
+import TraceModel
+
+/// The one run loop of every command: a source's batches go to the sinks declared for them, each
+/// sink sees its stream in order, and the runner owns every thread.
+///
+/// Threads are sized to the work and the cores: a slow sink (zstd from level 16, about 1 MB/s) gets
+/// a worker alone, since a run lasts as long as its slowest sink; the light sinks share one worker
+/// per core, at a lower priority, so on two cores they fill the gaps around the slow ones; each
+/// derived stream's transform has a worker of its own that feeds its sinks. No worker ever waits on
+/// a worker that could wait on it, so back-pressure (queues of two batches) cannot deadlock.
+public final class Runner {
+  private let lightWorkerCount: Int
+  private var primary: [any BatchSink] = []
+  private var derived: [(label: String, transform: any BatchTransform, sinks: [any BatchSink])] = []
+  private var rawFiles: (urls: [URL], sinks: [any BatchSink])?
+
+  /// `cores`: how many light workers to run (one per core).
+  public init(cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    lightWorkerCount = max(1, cores)
+  }
+
+  /// Sinks of the source's own stream.
+  public func add(_ sinks: [any BatchSink]) { primary += sinks }
+
+  /// A stream made from the source's by `transform` (the same spans as OTLP/JSON), and its sinks.
+  public func derive(_ label: String, _ transform: any BatchTransform, sinks: [any BatchSink]) {
+    derived.append((label, transform, sinks))
+  }
+
+  /// Sinks of the input files' bytes exactly as stored, read beside the source (`analyze`, whose
+  /// baseline is of the files the user has, not of the spans re-written).
+  public func addBytes(of urls: [URL], sinks: [any BatchSink]) { rawFiles = (urls, sinks) }
+
+  /// Runs `source` to its end through every sink, then ends every stream; returns each sink's and
+  /// transform's CPU time.
+  public func run(_ source: inout some SpanSource) throws -> [RunTiming.Stage] {
+    let light = (0..<lightWorkerCount).map { Worker(label: "light-\($0)", weight: .light) }
+    var slots: [SinkSlot] = []
+    var lightPlaced = 0
+    func place(_ sinks: [any BatchSink], stream: String = "") -> [(Worker, [SinkSlot])] {
+      var placed: [ObjectIdentifier: (Worker, [SinkSlot])] = [:]
+      var order: [ObjectIdentifier] = []
+      for sink in sinks {
+        let slot = SinkSlot(sink, name: stream.isEmpty ? sink.label : "\(stream) \(sink.label)")
+        slots.append(slot)
+        let worker: Worker
+        if sink.isSlow {
+          worker = Worker(label: sink.label, weight: .heavy)
+        } else {
+          worker = light[lightPlaced % light.count]
+          lightPlaced += 1
+        }
+        let key = ObjectIdentifier(worker)
+        if placed[key] == nil { order.append(key) }
+        placed[key, default: (worker, [])].1.append(slot)
+      }
+      return order.map { placed[$0]! }
+    }
+    let primaryGroups = place(primary)
+    let derivedStreams = derived.map { stream in
+      (transform: TransformSlot(stream.label, stream.transform), worker: Worker(label: stream.label),
+       groups: place(stream.sinks, stream: stream.label))
+    }
+    let rawGroups = rawFiles.map { place($0.sinks, stream: "file") } ?? []
+    let reader = rawFiles.map { _ in Worker(label: "file bytes") }
+
+    if let reader, let urls = rawFiles?.urls {
+      try reader.submit { try Self.readBytes(urls) { batch in try Self.dispatch(batch, to: rawGroups) } }
+    }
+    try source.run { batch in
+      try Self.dispatch(batch, to: primaryGroups)
+      for stream in derivedStreams {
+        try stream.worker.submit {
+          if let out = try stream.transform.transform(batch) { try Self.dispatch(out, to: stream.groups) }
+        }
+      }
+    }
+    for stream in derivedStreams {
+      try stream.worker.submit {
+        if let out = try stream.transform.finish() { try Self.dispatch(out, to: stream.groups) }
+      }
+      try stream.worker.drain()
+    }
+    try reader?.drain()
+    for groups in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
+      for (worker, groupSlots) in groups {
+        try worker.submit { for slot in groupSlots { try slot.end() } }
+      }
+    }
+    for groups in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
+      for (worker, _) in groups { try worker.drain() }
+    }
+    return slots.map(\.timing) + derivedStreams.map(\.transform.timing)
+  }
+
+  private static func dispatch(_ batch: SpanBatch, to groups: [(Worker, [SinkSlot])]) throws {
+    for (worker, groupSlots) in groups {
+      try worker.submit { for slot in groupSlots { try slot.consume(batch) } }
+    }
+  }
+
+  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another.
+  private static func readBytes(_ urls: [URL], _ body: (SpanBatch) throws -> Void) throws {
+    for url in urls {
+      guard let handle = try? FileHandle(forReadingFrom: url) else {
+        throw RunnerError("\(url.lastPathComponent): cannot be read")
+      }
+      defer { try? handle.close() }
+      while let data = try handle.read(upToCount: SpanBatch.targetBytes), !data.isEmpty {
+        try body(SpanBatch(bytes: [UInt8](data), spanCount: 0))
+      }
+    }
+  }
+}
+
+/// A sink with the CPU time its batches took, read on its worker's thread.
+private final class SinkSlot: @unchecked Sendable {
+  let sink: any BatchSink
+  private let name: String
+  private var cpuNanos: Int64 = 0
+
+  init(_ sink: any BatchSink, name: String) {
+    self.sink = sink
+    self.name = name
+  }
+
+  func consume(_ batch: SpanBatch) throws { try timed { try sink.consume(batch) } }
+  func end() throws { try timed { try sink.endOfStream() } }
+
+  var timing: RunTiming.Stage { RunTiming.Stage(name: name, cpuSeconds: Double(cpuNanos) / 1e9) }
+
+  private func timed(_ body: () throws -> Void) rethrows {
+    let start = Worker.threadCPUNanos()
+    defer { cpuNanos += Worker.threadCPUNanos() - start }
+    try body()
+  }
+}
+
+/// A derived stream's transform, confined to its worker.
+private final class TransformSlot: @unchecked Sendable {
+  private let label: String
+  private let base: any BatchTransform
+  private var cpuNanos: Int64 = 0
+
+  init(_ label: String, _ base: any BatchTransform) {
+    self.label = label
+    self.base = base
+  }
+
+  func transform(_ batch: SpanBatch) throws -> SpanBatch? {
+    let start = Worker.threadCPUNanos()
+    defer { cpuNanos += Worker.threadCPUNanos() - start }
+    return try base.transform(batch)
+  }
+
+  func finish() throws -> SpanBatch? {
+    let start = Worker.threadCPUNanos()
+    defer { cpuNanos += Worker.threadCPUNanos() - start }
+    return try base.finish()
+  }
+
+  var timing: RunTiming.Stage { RunTiming.Stage(name: label, cpuSeconds: Double(cpuNanos) / 1e9) }
+}
+
+/// A run that could not start or read its input.
+public struct RunnerError: Error, CustomStringConvertible {
+  public var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Where the runner's batches come from: the generator or a file reader.
+public protocol SpanSource {
+  /// Produces the batches in stream order, handing each to `emit`.
+  mutating func run(_ emit: (SpanBatch) throws -> Void) throws
+}
