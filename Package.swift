@@ -45,7 +45,8 @@ let package = Package(
       ]),
     .executableTarget(name: "harness", dependencies: ["HarnessCommands"]),
     .testTarget(
-      name: "TraceStoreTests", dependencies: ["TraceStore", "TraceModel", "TraceFormats", "Codecs"]),
+      name: "TraceStoreTests",
+      dependencies: ["TraceStore", "TraceModel", "TraceFormats", "TraceGeneration", "Codecs"]),
     .testTarget(
       name: "TraceHarnessTests",
       dependencies: [
