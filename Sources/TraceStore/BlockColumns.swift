@@ -12,6 +12,10 @@ struct BlockColumns {
   func reader(_ id: ColumnID) -> ColumnReader {
     ColumnReader(id, columns[id] ?? [])
   }
+
+  func bits(_ id: ColumnID) -> BitReader {
+    BitReader(id, columns[id] ?? [])
+  }
 }
 
 /// A block that does not decode, and why; `TraceStoreError` adds the file, block and offset.

@@ -33,8 +33,8 @@ enum BlockEncoder {
 
 /// The per-trace and per-span columns, filled one trace at a time.
 private struct SpanColumnWriter {
-  var idForms = ColumnBuffer(), traceIDs = ColumnBuffer(), spanIDs = ColumnBuffer()
-  var parents = ColumnBuffer(), parentIDs = ColumnBuffer()
+  var idForms = ColumnBuffer(), traceIDs = BitBuffer(), spanIDs = BitBuffer()
+  var parents = ColumnBuffer(), parentIDs = BitBuffer()
   var serviceNames = StringDictionary(), services = ColumnBuffer()
   var operationNames = StringDictionary(), operations = ColumnBuffer()
   var traceStarts = ColumnBuffer(), startOffsets = ColumnBuffer(), durations = ColumnBuffer()
@@ -47,7 +47,7 @@ private struct SpanColumnWriter {
   var previousTraceStart: Int64 = 0
 
   mutating func append(trace: [Span]) {
-    IDForm.append(trace[0].traceID, forms: &idForms, bytes: &traceIDs)
+    IDForm.append(trace[0].traceID, forms: &idForms, bits: &traceIDs)
     var positions: [String: Int] = [:]
     for (position, span) in trace.enumerated() where positions[span.spanID] == nil {
       positions[span.spanID] = position
@@ -57,7 +57,7 @@ private struct SpanColumnWriter {
     previousTraceStart = traceStart
     // All span IDs of the trace come before its parents' escapes, so a decoder knows every ID a
     // parent delta can point to, before or after the child, when it reads the parents.
-    for span in trace { IDForm.append(span.spanID, forms: &idForms, bytes: &spanIDs) }
+    for span in trace { IDForm.append(span.spanID, forms: &idForms, bits: &spanIDs) }
     for (position, span) in trace.enumerated() {
       appendParent(of: span, at: position, positions: positions)
       services.varint(serviceNames.number(of: span.serviceName))
@@ -84,7 +84,7 @@ private struct SpanColumnWriter {
       parents.varint(Zigzag.encode(Int64(position - parentPosition)) + 1)
     } else {
       parents.varint(1)
-      IDForm.append(parentID, forms: &idForms, bytes: &parentIDs)
+      IDForm.append(parentID, forms: &idForms, bits: &parentIDs)
     }
   }
 

@@ -3,7 +3,8 @@ import TraceModel
 /// Reads back what `OTLPFieldsEncoder` wrote, span by span.
 struct OTLPFieldsDecoder {
   private var kinds, flags, traceStates, statuses, statusMessages, droppedCounts: ColumnReader
-  private var linkCounts, linkIDForms, linkIDs, linkFields, resourceRefs, scopeRefs: ColumnReader
+  private var linkCounts, linkIDForms, linkFields, resourceRefs, scopeRefs: ColumnReader
+  private var linkIDs: BitReader
   private let traceStateNames, statusMessageNames: [String]
   private var linkAttributes: AttributeDecoder
   private let resources: [Resource]
@@ -18,7 +19,7 @@ struct OTLPFieldsDecoder {
     droppedCounts = columns.reader(.droppedCounts)
     linkCounts = columns.reader(.linkCounts)
     linkIDForms = columns.reader(.linkIDForms)
-    linkIDs = columns.reader(.linkIDs)
+    linkIDs = columns.bits(.linkIDs)
     linkFields = columns.reader(.linkFields)
     resourceRefs = columns.reader(.resourceRefs)
     scopeRefs = columns.reader(.scopeRefs)
@@ -80,8 +81,8 @@ struct OTLPFieldsDecoder {
     let linkCount = try linkCounts.count(atMost: linkFields.remaining)
     for _ in 0..<linkCount {
       var link = SpanLink(
-        traceID: try IDForm.read(forms: &linkIDForms, bytes: &linkIDs),
-        spanID: try IDForm.read(forms: &linkIDForms, bytes: &linkIDs))
+        traceID: try IDForm.read(forms: &linkIDForms, bits: &linkIDs),
+        spanID: try IDForm.read(forms: &linkIDForms, bits: &linkIDs))
       link.traceState = traceStateNames[try linkFields.index(below: traceStateNames.count)]
       link.flags = try linkFields.uint32()
       link.droppedAttributesCount = try linkFields.uint32()
@@ -97,10 +98,11 @@ struct OTLPFieldsDecoder {
   func expectEnd() throws {
     for reader in [
       kinds, flags, traceStates, statuses, statusMessages, droppedCounts, linkCounts, linkIDForms,
-      linkIDs, linkFields, resourceRefs, scopeRefs,
+      linkFields, resourceRefs, scopeRefs,
     ] {
       try reader.expectEnd()
     }
+    try linkIDs.expectEnd()
   }
 }
 

@@ -12,7 +12,7 @@ struct OTLPFieldsEncoder {
   private var statuses = ColumnBuffer()
   private var statusMessageNames = StringDictionary(), statusMessages = ColumnBuffer()
   private var droppedCounts = ColumnBuffer()
-  private var linkCounts = ColumnBuffer(), linkIDForms = ColumnBuffer(), linkIDs = ColumnBuffer()
+  private var linkCounts = ColumnBuffer(), linkIDForms = ColumnBuffer(), linkIDs = BitBuffer()
   private var linkFields = ColumnBuffer(), linkAttributes = AttributeEncoder(.linkAttributes)
   private var resources: [Resource] = [], resourceRefs = ColumnBuffer()
   private var scopes: [InstrumentationScope] = [], scopeRefs = ColumnBuffer()
@@ -33,8 +33,8 @@ struct OTLPFieldsEncoder {
     for log in span.logs { droppedCounts.varint(UInt64(log.droppedAttributesCount)) }
     linkCounts.varint(span.links.count)
     for link in span.links {
-      IDForm.append(link.traceID, forms: &linkIDForms, bytes: &linkIDs)
-      IDForm.append(link.spanID, forms: &linkIDForms, bytes: &linkIDs)
+      IDForm.append(link.traceID, forms: &linkIDForms, bits: &linkIDs)
+      IDForm.append(link.spanID, forms: &linkIDForms, bits: &linkIDs)
       linkFields.varint(traceStateNames.number(of: link.traceState))
       linkFields.varint(UInt64(link.flags))
       linkFields.varint(UInt64(link.droppedAttributesCount))

@@ -2,7 +2,8 @@ import TraceModel
 
 /// Reads the per-trace and per-span columns back, one trace at a time.
 struct SpanColumnReader {
-  private var idForms, traceIDs, spanIDs, parents, parentIDs: ColumnReader
+  private var idForms, parents: ColumnReader
+  private var traceIDs, spanIDs, parentIDs: BitReader
   private var services, operations, traceStarts, startOffsets, durations, statusCodes: ColumnReader
   private var logCounts, logTimes, logEvents: ColumnReader
   private let serviceNames, operationNames, logEventNames: [String]
@@ -12,10 +13,10 @@ struct SpanColumnReader {
 
   init(columns: inout BlockColumns, spanCount: Int) throws {
     idForms = columns.reader(.idForms)
-    traceIDs = columns.reader(.traceIDs)
-    spanIDs = columns.reader(.spanIDs)
+    traceIDs = columns.bits(.traceIDs)
+    spanIDs = columns.bits(.spanIDs)
     parents = columns.reader(.parents)
-    parentIDs = columns.reader(.parentIDs)
+    parentIDs = columns.bits(.parentIDs)
     var dictionary = columns.reader(.serviceDictionary)
     serviceNames = try dictionary.dictionary()
     dictionary = columns.reader(.operationDictionary)
@@ -40,11 +41,11 @@ struct SpanColumnReader {
   }
 
   mutating func trace(spanCount: Int) throws -> [Span] {
-    let traceID = try IDForm.read(forms: &idForms, bytes: &traceIDs)
+    let traceID = try IDForm.read(forms: &idForms, bits: &traceIDs)
     let traceStart = previousTraceStart &+ (try traceStarts.signed())
     previousTraceStart = traceStart
-    guard spanCount <= spanIDs.remaining else { throw spanIDs.failure("\(spanCount) span ids expected") }
-    let ids = try (0..<spanCount).map { _ in try IDForm.read(forms: &idForms, bytes: &spanIDs) }
+    guard spanCount <= spanIDs.remainingBits / 8 else { throw spanIDs.failure("\(spanCount) span ids expected") }
+    let ids = try (0..<spanCount).map { _ in try IDForm.read(forms: &idForms, bits: &spanIDs) }
     var spans: [Span] = []
     spans.reserveCapacity(spanCount)
     for position in 0..<spanCount {
@@ -76,7 +77,7 @@ struct SpanColumnReader {
     let code = try parents.varint()
     switch code {
     case 0: return nil
-    case 1: return try IDForm.read(forms: &idForms, bytes: &parentIDs)
+    case 1: return try IDForm.read(forms: &idForms, bits: &parentIDs)
     default:
       let delta = Zigzag.decode(code - 1)
       let (parentPosition, overflow) = Int64(position).subtractingReportingOverflow(delta)
@@ -89,11 +90,12 @@ struct SpanColumnReader {
 
   func expectEnd() throws {
     for reader in [
-      idForms, traceIDs, spanIDs, parents, parentIDs, services, operations, traceStarts, startOffsets,
+      idForms, parents, services, operations, traceStarts, startOffsets,
       durations, statusCodes, logCounts, logTimes, logEvents,
     ] {
       try reader.expectEnd()
     }
+    for reader in [traceIDs, spanIDs, parentIDs] { try reader.expectEnd() }
     try otlpFields.expectEnd()
   }
 }
