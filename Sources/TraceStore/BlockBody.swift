@@ -28,7 +28,7 @@ enum BlockBody {
         stored.append((id, .zeros, raw.count, []))
         continue
       }
-      let frame = try ZstdFrame.compress(raw[...], level: level)
+      let frame = try ZstdFrame.compress(raw[...], level: id.isMostlyRandom ? min(level, 3) : level)
       if frame.count - zstdMagic.count < raw.count, frame.starts(with: zstdMagic) {
         stored.append((id, .zstd, raw.count, Array(frame.dropFirst(zstdMagic.count))))
       } else {

@@ -71,6 +71,10 @@ public struct ColumnID: Sendable, Hashable, Comparable, CustomStringConvertible 
   public static let resourceScopeFields = ColumnID(32, "resource and scope fields")
   public static let scopeRefs = ColumnID(33, "scope refs")
 
+  /// ID bits: random for UUIDs and OTLP IDs, so a high level spends its time finding nothing. Text
+  /// IDs still compress at level 3 (measured on phase 0: the same bytes as level 19).
+  var isMostlyRandom: Bool { [Self.traceIDs, .spanIDs, .parentIDs, .linkIDs].contains(self) }
+
   static func attribute(_ set: AttributeSet, _ role: AttributeRole) -> ColumnID {
     ColumnID(64 + set.rawValue * 16 + role.rawValue, "\(set.name) \(role.name)")
   }
