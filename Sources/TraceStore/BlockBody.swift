@@ -13,9 +13,11 @@ enum BlockBody {
     case zeros = 2
   }
 
-  /// The most a column may hold decompressed; the encoder's block limits keep far below it, and a
-  /// decoder refuses to allocate more for a size read from a file.
+  /// The most a column, and all columns of a block together, may hold decompressed; the encoder's
+  /// block limits keep far below it, and a decoder refuses to allocate more for sizes read from a
+  /// file.
   static let maxColumnBytes = 1 << 26
+  static let maxBlockRawBytes = 1 << 28
   private static let zstdMagic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
 
   /// The body bytes and, per column, the bytes it takes in them (directory entry included).
@@ -70,6 +72,10 @@ enum BlockBody {
         throw BlockError("column \(id.name) out of order in the directory")
       }
       directory.append((id, codec, try head.count(atMost: maxColumnBytes), try head.count(atMost: body.count)))
+    }
+    let rawTotal = directory.reduce(0) { $0 + $1.raw }
+    guard rawTotal <= maxBlockRawBytes else {
+      throw BlockError("columns of \(rawTotal) bytes in all, more than \(maxBlockRawBytes)")
     }
     var columns = BlockColumns()
     for (id, codec, raw, stored) in directory {
