@@ -15,6 +15,9 @@ enum IDForm: UInt8 {
   case text = 2
   /// A lower-case UUID of version 4, variant 10: its 122 random bits, the 6 fixed ones implied.
   case uuid4 = 3
+  /// Lower-case hex whose first bytes are zero, as a 64-bit trace ID in OTLP's 128-bit field: the
+  /// byte count and the count of leading zero bytes, then only the bytes after them.
+  case zeroPrefixedHex = 4
 
   private static let hyphenPositions: Set<Int> = [8, 13, 18, 23]
 
@@ -32,9 +35,16 @@ enum IDForm: UInt8 {
         bits.append(bytes: binary)
       }
     } else if !utf8.isEmpty, utf8.allSatisfy(isLowerHexDigit), let binary = Hex.decode(utf8) {
-      forms.byte(IDForm.hex.rawValue)
-      forms.varint(binary.count)
-      bits.append(bytes: binary)
+      let zeros = binary.prefix { $0 == 0 }.count
+      if zeros > 0 {
+        forms.byte(IDForm.zeroPrefixedHex.rawValue)
+        forms.varint(binary.count)
+        forms.varint(zeros)
+      } else {
+        forms.byte(IDForm.hex.rawValue)
+        forms.varint(binary.count)
+      }
+      bits.append(bytes: binary.dropFirst(zeros))
     } else {
       forms.byte(IDForm.text.rawValue)
       forms.varint(utf8.count)
@@ -54,6 +64,11 @@ enum IDForm: UInt8 {
     case .hex:
       let count = try forms.count(atMost: bits.remainingBits / 8)
       return Hex.encode(try bits.readBytes(count))
+    case .zeroPrefixedHex:
+      let count = try forms.count(atMost: maxIDBytes)
+      let zeros = try forms.count(atMost: count)
+      guard zeros > 0, count - zeros <= bits.remainingBits / 8 else { throw forms.failure("zero prefix \(zeros) of \(count)") }
+      return Hex.encode([UInt8](repeating: 0, count: zeros) + (try bits.readBytes(count - zeros)))
     case .text:
       let count = try forms.count(atMost: bits.remainingBits / 8)
       guard let text = String(validating: try bits.readBytes(count), as: UTF8.self) else {
@@ -76,6 +91,8 @@ enum IDForm: UInt8 {
   }
 
   private static let hyphen = UInt8(ascii: "-")
+  /// The longest zero-prefixed ID a decoder accepts, so a corrupt count cannot ask for gigabytes.
+  private static let maxIDBytes = 1 << 16
 
   private static func isLowerHexDigit(_ byte: UInt8) -> Bool {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)

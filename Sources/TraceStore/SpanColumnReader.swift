@@ -4,7 +4,8 @@ import TraceModel
 struct SpanColumnReader {
   private var idForms, parents: ColumnReader
   private var traceIDs, spanIDs, parentIDs: BitReader
-  private var services, operations, traceStarts, startOffsets, durations, statusCodes: ColumnReader
+  private var services, operations, traceStarts, statusCodes: ColumnReader
+  private var startOffsets, durations: GroupedValuesReader
   private var logCounts, logTimes, logEvents: ColumnReader
   private let serviceNames, operationNames, logEventNames: [String]
   private var tags, logFields: AttributeDecoder
@@ -26,8 +27,12 @@ struct SpanColumnReader {
     services = columns.reader(.services)
     operations = columns.reader(.operations)
     traceStarts = columns.reader(.traceStarts)
-    startOffsets = columns.reader(.startOffsets)
-    durations = columns.reader(.durations)
+    var operationCounts = [Int](repeating: 0, count: operationNames.count)
+    var scan = operations
+    guard spanCount <= scan.remaining else { throw scan.failure("\(spanCount) operations expected") }
+    for _ in 0..<spanCount { operationCounts[try scan.index(below: operationNames.count)] += 1 }
+    startOffsets = try GroupedValuesReader(columns.reader(.startOffsets), counts: operationCounts)
+    durations = try GroupedValuesReader(columns.reader(.durations), counts: operationCounts)
     statusCodes = columns.reader(.statusCodes)
     logCounts = columns.reader(.logCounts)
     logTimes = columns.reader(.logTimes)
@@ -51,9 +56,10 @@ struct SpanColumnReader {
     for position in 0..<spanCount {
       let parentID = try parent(at: position, ids: ids)
       let service = serviceNames[try services.index(below: serviceNames.count)]
-      let operation = operationNames[try operations.index(below: operationNames.count)]
-      let start = traceStart &+ Int64(bitPattern: try startOffsets.varint())
-      let end = start &+ (try durations.signed())
+      let operationNumber = try operations.index(below: operationNames.count)
+      let operation = operationNames[operationNumber]
+      let start = traceStart &+ Int64(bitPattern: startOffsets.next(group: operationNumber))
+      let end = start &+ Zigzag.decode(durations.next(group: operationNumber))
       guard let status = Int(exactly: try statusCodes.signed()) else { throw statusCodes.failure("status") }
       let tagList = tags.next()
       var logs: [LogEvent] = []
@@ -90,8 +96,7 @@ struct SpanColumnReader {
 
   func expectEnd() throws {
     for reader in [
-      idForms, parents, services, operations, traceStarts, startOffsets,
-      durations, statusCodes, logCounts, logTimes, logEvents,
+      idForms, parents, services, operations, traceStarts, statusCodes, logCounts, logTimes, logEvents,
     ] {
       try reader.expectEnd()
     }

@@ -41,7 +41,10 @@ enum StoreTestData {
     root.traceState = "vendor=1"
     root.flags = 0x301
     root.status = SpanStatus(code: .error, message: "")
-    root.links = [SpanLink(traceID: "0af7651916cd43dd8448eb211c80319c", spanID: "b7ad6b7169203331")]
+    root.links = [
+      SpanLink(traceID: "0000000000000000448eb211c80319c0", spanID: "b7ad6b7169203331"),
+      SpanLink(traceID: "00000000", spanID: "00"),
+    ]
     root.links[0].attributes = [Tag("link.kind", .string("follows"))]
     root.links[0].flags = 1
     root.droppedAttributesCount = 2
