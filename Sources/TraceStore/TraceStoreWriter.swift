@@ -1,3 +1,4 @@
+import Foundation
 import TraceModel
 
 /// Writes spans as a trace-store file: fed spans in order, it cuts them into blocks and hands the
@@ -22,12 +23,26 @@ public final class TraceStoreWriter {
     self.sink = sink
   }
 
+  /// A writer that writes the file to `handle` as it goes.
+  public convenience init(options: TraceStoreOptions = TraceStoreOptions(), fileHandle handle: FileHandle) {
+    self.init(options: options) { try handle.write(contentsOf: $0) }
+  }
+
+  /// Adds the next span in input order; encodes a block once one is full.
   public func append(_ span: Span) throws {
     current.append(span)
     currentBytes += Self.estimatedBytes(of: span)
     if current.count >= options.maxSpansPerBlock || currentBytes >= options.maxInputBytesPerBlock {
       try closeBlock()
     }
+  }
+
+  /// Adds the spans of an OTLP request in order, each with its group's resource and scope.
+  ///
+  /// Version 1 keeps every span field, resource and scope, but not where requests and their groups
+  /// began nor their schema URLs: the decoded spans are equal, the regrouped request may differ.
+  public func append(_ request: TraceRequest) throws {
+    for span in request.spans { try append(span) }
   }
 
   /// Writes what is left, the index and the trailer, and returns the sizes written.

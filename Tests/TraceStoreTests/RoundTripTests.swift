@@ -58,3 +58,15 @@ import TraceStore
     #expect(try StoreTestData.decode(bytes) == spans)
   }
 }
+
+@Suite struct WriterInputTests {
+  @Test func aRequestIsStoredAsItsFlattenedSpans() throws {
+    let spans = StoreTestData.fullFidelitySpans()
+    let request = TraceRequest(grouping: spans, defaultScope: nil)
+    var bytes: [UInt8] = []
+    let writer = TraceStoreWriter { bytes += $0 }
+    try writer.append(request)
+    _ = try writer.finish()
+    #expect(try StoreTestData.decode(bytes) == request.spans)
+  }
+}
