@@ -175,7 +175,7 @@ def slowest_stage(directory, size):
     """The stage that took the most CPU, from the harness's timing file, as "zstd-19 9.3"."""
     try:
         timing = json.loads((directory / f"phase0_timing_{label(size)}.json").read_text())
-        stage = max(timing["stages"], key=lambda stage: stage["cpuSeconds"])
+        stage = max(timing["shares"], key=lambda stage: stage["cpuSeconds"])
         return f"{stage['name']} {stage['cpuSeconds']:.1f}"
     except (OSError, ValueError, KeyError):
         return None

@@ -34,29 +34,4 @@ extension CodecSetting {
     }
     return settings
   }
-
-  /// The levels measured when `--levels` is not given: the seed's full sweep up to 1,000 traces
-  /// (small and medium); above, the sweep stops at zstd-9, since zstd-19 and 22 run at about
-  /// 1 MB/s and would make `--size big` take half a minute and a million traces many minutes.
-  public static func defaults(forTraces traces: Int) -> [CodecSetting] {
-    defaults(quick: traces > largeRunTraces)
-  }
-
-  /// The same for `harness analyze`, which knows its input by size: files above `largeFileBytes`
-  /// get the lighter sweep.
-  public static func defaults(forFileBytes bytes: Int) -> [CodecSetting] {
-    defaults(quick: bytes > largeFileBytes)
-  }
-
-  private static func defaults(quick: Bool) -> [CodecSetting] {
-    quick ? phase0Defaults.filter { $0.family == .gzip || $0.level <= 9 } : phase0Defaults
-  }
-
-  /// Runs above this many traces (`--size big` and up) get the quick defaults: the lighter sweep,
-  /// analysis columns at zstd-3 and no OTLP zstd-19.
-  public static let largeRunTraces = 1_000
-
-  /// Files above 4 MiB get `analyze`'s quick defaults: at about 1 MB/s, zstd-19 and 22 and the
-  /// level-19 analysis would each take several seconds per such file, and minutes on a gigabyte.
-  public static let largeFileBytes = 4 << 20
 }

@@ -10,7 +10,6 @@ import TraceFormats
 import TraceGeneration
 import TraceModel
 
-extension TraceFormat: ExpressibleByArgument {}
 
 /// `harness analyze FILE`: Baseline and Analysis on traces a real system exported.
 struct AnalyzeCommand: ParsableCommand {
@@ -37,7 +36,7 @@ struct AnalyzeCommand: ParsableCommand {
   }
 
   func codecs() throws -> [CodecSetting] {
-    try levelOptions.codecs { CodecSetting.defaults(forFileBytes: fileBytes) }
+    try levelOptions.codecs { QuickDefaults(fileBytes: fileBytes).codecs }
   }
 
   /// The file's size, which picks the defaults; 0 if it cannot be read (the pipeline says why).
@@ -52,7 +51,7 @@ struct AnalyzeCommand: ParsableCommand {
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
       url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
-      zstdLevel: levelOptions.analysisLevel ?? AnalysisStage.defaultZstdLevel(forFileBytes: fileBytes))
+      zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
     try AtomicFile.write(AnalyzeReport.markdown(result), to: reportURL)
     try AtomicFile.write(AnalyzeJSON.text(result), to: jsonURL)
     let analysis = result.analysis

@@ -16,10 +16,10 @@ struct LevelOptions: ParsableArguments {
     parsing: .upToNextOption,
     help: ArgumentHelp(
       "Compressor levels, e.g. --levels gzip:1,6,9 zstd:1,3,19 (gzip 1–9, zstd 1–22).",
-      discussion: "Default: gzip:1,6,9 zstd:1,3,9,19,22 up to 1,000 traces (phase0 small, medium) or a 4 MiB file (analyze); above that gzip:1,6,9 zstd:1,3,9, since zstd-19 and 22 run at about 1 MB/s: half a minute on big, many minutes on a million traces."))
+      discussion: "Default: \(QuickDefaults.text(QuickDefaults(traces: 0).codecs)) \(QuickDefaults.rule); above that \(QuickDefaults.text(QuickDefaults(traces: .max).codecs)), since zstd-19 and 22 run at about 1 MB/s: half a minute on big, many minutes on a million traces."))
   var levels: [String] = []
 
-  @Option(help: "zstd level of the analysis columns and per-span frames (default 19 up to 1,000 traces or a 4 MiB file, 3 above: level 19 triples the time of a big run).")
+  @Option(help: "zstd level of the analysis columns and per-span frames (default \(QuickDefaults(traces: 0).analysisLevel) \(QuickDefaults.rule), \(QuickDefaults(traces: .max).analysisLevel) above: level 19 triples the time of a big run).")
   var analysisLevel: Int?
 
   func validate() throws {

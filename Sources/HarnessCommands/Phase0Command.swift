@@ -23,15 +23,18 @@ struct Phase0Command: ParsableCommand {
 
   @OptionGroup var levelOptions: LevelOptions
 
-  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (gzip-9, zstd-3, zstd-19; no zstd-19 above 1,000 traces).")
+  @Flag(inversion: .prefixedNo, help: "Also measure the same traces as OTLP/JSON (\(QuickDefaults(traces: 0).otlpCodecs.map(\.description).joined(separator: ", ")); no zstd-19 above \(QuickDefaults.largeRunTraces) traces).")
   var otlpBaseline = true
 
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
   func codecs() throws -> [CodecSetting] {
-    try levelOptions.codecs { CodecSetting.defaults(forTraces: options.traceCount) }
+    try levelOptions.codecs { QuickDefaults(traces: options.traceCount).codecs }
   }
+
+  /// The `.json` beside the report, as the user would spell it.
+  var jsonPath: String { (reportPath as NSString).deletingPathExtension + ".json" }
 
   var reportPath: String {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
@@ -40,7 +43,7 @@ struct Phase0Command: ParsableCommand {
   private func configuration() throws -> Phase0Configuration {
     options.configuration(
       codecs: try codecs(),
-      otlpCodecs: otlpBaseline ? Phase0Configuration.defaultOTLPCodecs(forTraces: options.traceCount) : [],
+      otlpCodecs: otlpBaseline ? QuickDefaults(traces: options.traceCount).otlpCodecs : [],
       analyze: true,
       analysisZstdLevel: levelOptions.analysisLevel)
   }
@@ -84,8 +87,8 @@ struct Phase0Command: ParsableCommand {
     let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
     let result = try Phase0Pipeline.run(configuration, writeDataset: false)
     let drift = ReportDrift.compare(
-      committedMarkdown: try? String(contentsOf: reportURL, encoding: .utf8),
-      committedJSON: try? String(contentsOf: jsonURL, encoding: .utf8),
+      markdownPath: reportPath, jsonPath: jsonPath,
+      committedMarkdown: CommittedFile.read(reportURL), committedJSON: CommittedFile.read(jsonURL),
       regeneratedMarkdown: try Phase0Report.markdown(result, stated: stated),
       regeneratedJSON: try Phase0JSON.text(result, stated: stated))
     print(drift)

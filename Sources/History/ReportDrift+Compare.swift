@@ -13,29 +13,42 @@ extension ReportDrift {
     committedMarkdown: String?, committedJSON: String?,
     regeneratedMarkdown: String, regeneratedJSON: String
   ) -> ReportDrift {
+    compare(
+      committedMarkdown: committedMarkdown.map(CommittedFile.text) ?? .missing,
+      committedJSON: committedJSON.map(CommittedFile.text) ?? .missing,
+      regeneratedMarkdown: regeneratedMarkdown, regeneratedJSON: regeneratedJSON)
+  }
+
+  /// The same for files named `markdownPath` and `jsonPath` (what `--report` gave).
+  public static func compare(
+    markdownPath: String = markdownPath, jsonPath: String = jsonPath,
+    committedMarkdown: CommittedFile, committedJSON: CommittedFile,
+    regeneratedMarkdown: String, regeneratedJSON: String
+  ) -> ReportDrift {
     var findings: [Finding] = []
     var figuresMoved = false
-    if let committedJSON {
-      let jsonFindings = compareJSON(committed: committedJSON, regenerated: regeneratedJSON)
+    switch committedJSON {
+    case .text(let committed):
+      let jsonFindings = compareJSON(committed: committed, regenerated: regeneratedJSON, path: jsonPath)
       figuresMoved = jsonFindings.contains { if case .figure = $0 { true } else { false } }
       findings += jsonFindings
-    } else {
-      findings.append(.missing(path: jsonPath))
+    case .missing: findings.append(.missing(path: jsonPath))
+    case .notUTF8: findings.append(.unreadable(path: jsonPath, reason: "not UTF-8 text"))
     }
-    if let committedMarkdown {
+    switch committedMarkdown {
+    case .text(let committed):
       if !figuresMoved,
-        let difference = LineDifference.first(
-          committed: committedMarkdown, regenerated: regeneratedMarkdown)
+        let difference = LineDifference.first(committed: committed, regenerated: regeneratedMarkdown)
       {
         findings.append(.text(path: markdownPath, difference: difference))
       }
-    } else {
-      findings.append(.missing(path: markdownPath))
+    case .missing: findings.append(.missing(path: markdownPath))
+    case .notUTF8: findings.append(.unreadable(path: markdownPath, reason: "not UTF-8 text"))
     }
-    return ReportDrift(findings: findings)
+    return ReportDrift(findings: findings, markdownFile: markdownPath, jsonFile: jsonPath)
   }
 
-  private static func compareJSON(committed: String, regenerated: String) -> [Finding] {
+  private static func compareJSON(committed: String, regenerated: String, path jsonPath: String) -> [Finding] {
     let committedFigures: ReportFigures
     let regeneratedFigures: ReportFigures
     do {

@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 import TraceJSON
 
@@ -14,9 +15,14 @@ public struct ReportDrift: Sendable, Equatable, CustomStringConvertible {
 
   /// What differs, JSON findings first; empty when the reports are current.
   public var findings: [Finding]
+  /// The files compared, as the user named them (`--report`).
+  public var markdownFile: String
+  public var jsonFile: String
 
-  public init(findings: [Finding]) {
+  public init(findings: [Finding], markdownFile: String = markdownPath, jsonFile: String = jsonPath) {
     self.findings = findings
+    self.markdownFile = markdownFile
+    self.jsonFile = jsonFile
   }
 
   /// Whether the committed reports match the regenerated ones byte for byte.
@@ -26,7 +32,7 @@ public struct ReportDrift: Sendable, Equatable, CustomStringConvertible {
   /// heading that counts them, then how to accept the regenerated reports (unless every finding
   /// is a missing file, whose message already says what to run).
   public var description: String {
-    let files = "\(Self.markdownPath) and \(Self.jsonPath)"
+    let files = "\(markdownFile) and \(jsonFile)"
     guard !isCurrent else { return "\(files) are current" }
     let noun = findings.count == 1 ? "difference" : "differences"
     var lines = ["\(files) are not current (\(findings.count) \(noun)):"]
@@ -36,5 +42,18 @@ public struct ReportDrift: Sendable, Equatable, CustomStringConvertible {
         "To accept the regenerated reports, run `\(Self.regenerateCommand)` and commit both.")
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+/// A committed report as the drift check finds it on disk.
+public enum CommittedFile: Sendable, Equatable {
+  case text(String)
+  case missing
+  /// The file exists but its bytes are not UTF-8 text.
+  case notUTF8
+
+  public static func read(_ url: URL) -> CommittedFile {
+    guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
+    return String(data: data, encoding: .utf8).map(CommittedFile.text) ?? .notUTF8
   }
 }

@@ -40,7 +40,7 @@ public enum Phase0Report {
     text += summary.text + "\n"
     text += histogram("Spans per trace", data.spansPerTraceHistogram, traces: data.traces)
     text += histogram("Trace depth", data.depthHistogram, traces: data.traces)
-    text += conformance(SeedConformance(stated: stated, metadata: data))
+    text += conformance(StatedConformance(stated: stated, metadata: data))
     text += services(data)
     text += baseline(result.baseline)
     if let otlp = result.otlpBaseline {
@@ -65,7 +65,7 @@ public enum Phase0Report {
     return table.text + "\n"
   }
 
-  private static func conformance(_ conformance: SeedConformance) -> String {
+  private static func conformance(_ conformance: StatedConformance) -> String {
     var table = MarkdownTable(["Seed figure", "Stated", "Measured", "", "Note"])
     for row in conformance.rows {
       table.add([row.figure, row.stated, row.measured, row.meets ? "✓" : "✗", row.note ?? ""])

@@ -34,11 +34,11 @@ public enum AnalyzePipeline {
     let baseline = try Baseline(settings: codecs)
     runner.addBytes(of: [url], sinks: baseline.allSinks)
     // A file's traces may arrive in several batches: they stay open to its end.
-    let analysis = try AnalysisStage(closingCompleteTraces: false, zstdLevel: zstdLevel)
+    let analysis = try PotentialsAnalysis(closingCompleteTraces: false, zstdLevel: zstdLevel)
     let perSpan = try PerSpanZstd(level: zstdLevel)
     runner.add([analysis, perSpan])
     var source = FileSource(url: url, format: format)
-    let stages = try runner.run(&source)
+    let shares = try runner.run(&source)
     var fileBaseline = baseline.result
     fileBaseline.spans = source.summary?.spanCount ?? 0
     guard let read = source.summary, let analysisResult = analysis.result,
@@ -47,6 +47,6 @@ public enum AnalyzePipeline {
     return AnalyzeResult(
       fileName: url.lastPathComponent, read: read, baseline: fileBaseline,
       jsonlBytes: source.jsonlBytes, analysis: analysisResult, perSpan: perSpanResult,
-      timing: RunTiming(startedAt: startNanos, workers: stages, rest: "reading spans and the rest"))
+      timing: RunTiming(startedAt: startNanos, workers: shares, rest: "reading spans and the rest"))
   }
 }

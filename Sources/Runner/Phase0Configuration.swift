@@ -49,20 +49,12 @@ public struct Phase0Configuration: Sendable {
     self.otlpCodecs = otlpCodecs
     self.datasetFormat = datasetFormat
     self.analyze = analyze
-    self.analysisZstdLevel = analysisZstdLevel ?? AnalysisStage.defaultZstdLevel(forTraces: traceCount)
+    self.analysisZstdLevel = analysisZstdLevel ?? QuickDefaults(traces: traceCount).analysisLevel
     self.outputDirectory = outputDirectory
   }
 
   /// The OTLP/JSON row set of the baseline: the most common gzip and zstd settings.
-  public static let defaultOTLPCodecs = [
-    CodecSetting(.gzip, level: 9), CodecSetting(.zstd, level: 3), CodecSetting(.zstd, level: 19),
-  ]
-
-  /// The OTLP/JSON row set for a run of `traces`: above 1,000 traces without zstd-19, like the
-  /// default sweep, since it would dominate the run's time and memory.
-  public static func defaultOTLPCodecs(forTraces traces: Int) -> [CodecSetting] {
-    traces <= CodecSetting.largeRunTraces ? defaultOTLPCodecs : defaultOTLPCodecs.filter { $0.level <= 9 }
-  }
+  public static let defaultOTLPCodecs = QuickDefaults(traces: 0).otlpCodecs
 
   public var datasetURL: URL {
     outputDirectory.appendingPathComponent(datasetFormat.fileName(label: label))

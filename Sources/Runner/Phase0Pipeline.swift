@@ -52,7 +52,7 @@ public enum Phase0Pipeline {
       runner.derive("otlp/json", OTLPJSONStream(), sinks: otlp.allSinks + [file].compactMap { $0 })
     }
     let analysis =
-      configuration.analyze ? try AnalysisStage(zstdLevel: configuration.analysisZstdLevel) : nil
+      configuration.analyze ? try PotentialsAnalysis(zstdLevel: configuration.analysisZstdLevel) : nil
     let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel) : nil
     if let analysis, let perSpan { runner.add([analysis, perSpan]) }
 
@@ -62,7 +62,7 @@ public enum Phase0Pipeline {
         traceCount: configuration.traceCount, order: configuration.order,
         threads: configuration.threads),
       keepingSpans: otlpWanted || configuration.analyze, progress: progress)
-    let stages = try runner.run(&source)
+    let shares = try runner.run(&source)
     let baseline = jsonl.result
     let otlpBaseline = otlp?.result
     let datasetMetadata = source.metadata.metadata(
@@ -73,7 +73,7 @@ public enum Phase0Pipeline {
       try datasetFile.commit()
       try AtomicFile.write(JSONText.encode(datasetMetadata), to: configuration.metadataURL)
     }
-    let timing = RunTiming(startedAt: startNanos, workers: stages, rest: "generation and the rest")
+    let timing = RunTiming(startedAt: startNanos, workers: shares, rest: "generation and the rest")
     if writeDataset { try AtomicFile.write(JSONText.encode(timing), to: configuration.timingURL) }
     return Phase0Result(
       configuration: configuration, metadata: datasetMetadata, baseline: baseline,

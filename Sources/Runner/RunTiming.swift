@@ -9,9 +9,9 @@ public struct RunTiming: Sendable, Codable {
   public var cpuSeconds: Double
   /// CPU seconds per worker, slowest first, and under `rest` the process's CPU time not spent in a
   /// worker: the calling thread's (drawing or parsing spans, batching, finishing the analysis).
-  public var stages: [Stage]
+  public var shares: [Share]
 
-  public struct Stage: Sendable, Codable {
+  public struct Share: Sendable, Codable {
     public var name: String
     public var cpuSeconds: Double
   }
@@ -20,13 +20,13 @@ public struct RunTiming: Sendable, Codable {
   public static var nowNanos: UInt64 { DispatchTime.now().uptimeNanoseconds }
 
   /// The timing of a run that began at `startNanos` (`nowNanos`) and ends now.
-  init(startedAt startNanos: UInt64, workers: [Stage], rest: String) {
+  init(startedAt startNanos: UInt64, workers: [Share], rest: String) {
     wallSeconds = Double(Self.nowNanos - startNanos) / 1e9
     cpuSeconds = Self.processCPUSeconds()
-    let rest = Stage(
+    let rest = Share(
       name: rest,
       cpuSeconds: max(0, cpuSeconds - workers.reduce(0) { $0 + $1.cpuSeconds }))
-    stages = (workers + [rest]).sorted { $0.cpuSeconds > $1.cpuSeconds }
+    shares = (workers + [rest]).sorted { $0.cpuSeconds > $1.cpuSeconds }
   }
 
   private static func processCPUSeconds() -> Double {

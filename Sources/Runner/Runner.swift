@@ -34,7 +34,7 @@ public final class Runner {
 
   /// Runs `source` to its end through every sink, then ends every stream; returns each sink's and
   /// transform's CPU time.
-  public func run(_ source: inout some SpanSource) throws -> [RunTiming.Stage] {
+  public func run(_ source: inout some SpanSource) throws -> [RunTiming.Share] {
     let light = (0..<lightWorkerCount).map { Worker(label: "light-\($0)", weight: .light) }
     var slots: [SinkSlot] = []
     var lightPlaced = 0
@@ -128,7 +128,7 @@ private final class SinkSlot: @unchecked Sendable {
   func consume(_ batch: SpanBatch) throws { try timed { try sink.consume(batch) } }
   func end() throws { try timed { try sink.endOfStream() } }
 
-  var timing: RunTiming.Stage { RunTiming.Stage(name: name, cpuSeconds: Double(cpuNanos) / 1e9) }
+  var timing: RunTiming.Share { RunTiming.Share(name: name, cpuSeconds: Double(cpuNanos) / 1e9) }
 
   private func timed(_ body: () throws -> Void) rethrows {
     let start = Worker.threadCPUNanos()
@@ -160,7 +160,7 @@ private final class TransformSlot: @unchecked Sendable {
     return try base.finish()
   }
 
-  var timing: RunTiming.Stage { RunTiming.Stage(name: label, cpuSeconds: Double(cpuNanos) / 1e9) }
+  var timing: RunTiming.Share { RunTiming.Share(name: label, cpuSeconds: Double(cpuNanos) / 1e9) }
 }
 
 /// A run that could not start or read its input.

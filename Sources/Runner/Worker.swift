@@ -3,13 +3,13 @@ import Foundation
 /// The runner's one worker type: runs jobs on a thread of its own, one after another in the order
 /// submitted, so the sinks it serves keep their state without locks while the source goes on.
 ///
-/// At most `capacity` jobs wait: a producer that gets ahead of a slow stage (zstd-19 runs at about
+/// At most `capacity` jobs wait: a producer that gets ahead of a slow sink (zstd-19 runs at about
 /// 1 MB/s) blocks instead of queueing the dataset in memory. After the first failure the remaining
 /// jobs are skipped, and `submit` and `drain` rethrow it.
 ///
-/// A thread rather than a dispatch queue, because a run's wall time is its slowest stage's: a
+/// A thread rather than a dispatch queue, because a run's wall time is its slowest sink's: a
 /// `.light` worker lowers its own thread's priority (Linux nice 10), so on a machine with fewer
-/// cores than stages the light work fills the gaps and the slow stage keeps a core to itself.
+/// cores than sinks the light work fills the gaps and the slow sink keeps a core to itself.
 final class Worker: @unchecked Sendable {
   /// How much CPU a worker's jobs take per byte, relative to the slowest compressors.
   enum Weight: Sendable {

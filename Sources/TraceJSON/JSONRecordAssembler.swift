@@ -59,25 +59,13 @@ package struct JSONRecordAssembler {
   /// string state starts afresh on each line.
   private static func depthChange(_ line: UnsafeBufferPointer<UInt8>) -> Int {
     var change = 0
-    var inString = false
-    var index = 0
-    while index < line.count {
-      let byte = line[index]
-      if inString {
-        if byte == UInt8(ascii: "\\") {
-          index += 1
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-      } else {
-        switch byte {
-        case UInt8(ascii: "\""): inString = true
-        case UInt8(ascii: "{"), UInt8(ascii: "["): change += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"): change -= 1
-        default: break
-        }
+    var tokens = JSONTokens(line)
+    while let token = tokens.next() {
+      switch token {
+      case .open: change += 1
+      case .close: change -= 1
+      case .colon, .string: break
       }
-      index += 1
     }
     return change
   }

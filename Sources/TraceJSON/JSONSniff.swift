@@ -75,31 +75,22 @@ package struct JSONSniff {
   ) {
     var keys: [String] = []
     var depth = 0
-    var index = start
-    while index < bytes.count {
-      switch bytes[index] {
-      case UInt8(ascii: "{"), UInt8(ascii: "["):
+    var tokens = JSONTokens(bytes, from: start)
+    var pendingKey: Range<Int>?
+    while let token = tokens.next() {
+      switch token {
+      case .open:
         depth += 1
-        index += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        pendingKey = nil
+      case .close:
         depth -= 1
-        index += 1
         if depth == 0 { return (keys, false) }
-      case UInt8(ascii: "\""):
-        let textStart = index + 1
-        index += 1
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-          index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-        }
-        let textEnd = min(index, bytes.count)
-        index += 1
-        guard depth == 1 else { continue }
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-          keys.append(String(decoding: bytes[textStart..<textEnd], as: UTF8.self))
-        }
-      default:
-        index += 1
+        pendingKey = nil
+      case .string(let range, let closed):
+        pendingKey = depth == 1 && closed ? range : nil
+      case .colon:
+        if let key = pendingKey { keys.append(String(decoding: bytes[key], as: UTF8.self)) }
+        pendingKey = nil
       }
     }
     return (keys, true)

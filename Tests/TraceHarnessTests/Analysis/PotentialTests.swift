@@ -39,7 +39,7 @@ import Testing
   }
 
   private func analyse(_ spans: [Span]) throws -> AnalysisResult {
-    let stage = try AnalysisStage()
+    let stage = try PotentialsAnalysis()
     for span in emitted(spans) { try stage.add(span) }
     return try stage.finish()
   }
@@ -135,7 +135,7 @@ import Testing
 
 @Suite struct TagsAndIDsPotentialTests {
   private func analyse(_ spans: [Span]) throws -> AnalysisResult {
-    let stage = try AnalysisStage()
+    let stage = try PotentialsAnalysis()
     for (index, span) in spans.enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)

@@ -37,22 +37,22 @@ import Testing
   }
 
   @Test func largeRunsDropZstd19And22ByDefault() {
-    #expect(CodecSetting.defaults(forTraces: 1_000) == CodecSetting.phase0Defaults)
-    #expect(CodecSetting.defaults(forTraces: 1_001).map(\.description)
+    #expect(QuickDefaults(traces: 1_000).codecs == CodecSetting.phase0Defaults)
+    #expect(QuickDefaults(traces: 1_001).codecs.map(\.description)
       == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
   }
 }
 
 @Suite struct AnalysisLevelTests {
   @Test func largeRunsCompressTheColumnsAtAFasterLevel() {
-    #expect(AnalysisStage.defaultZstdLevel(forTraces: 1_000) == 19)
-    #expect(AnalysisStage.defaultZstdLevel(forTraces: 1_001) == 3)
-    #expect(AnalysisStage.defaultZstdLevel(forFileBytes: 4 << 20) == 19)
-    #expect(AnalysisStage.defaultZstdLevel(forFileBytes: (4 << 20) + 1) == 3)
+    #expect(QuickDefaults(traces: 1_000).analysisLevel == 19)
+    #expect(QuickDefaults(traces: 1_001).analysisLevel == 3)
+    #expect(QuickDefaults(fileBytes: 4 << 20).analysisLevel == 19)
+    #expect(QuickDefaults(fileBytes: (4 << 20) + 1).analysisLevel == 3)
   }
 
   @Test func theColumnLevelIsReportedAndUsed() throws {
-    let stage = try AnalysisStage(zstdLevel: 3)
+    let stage = try PotentialsAnalysis(zstdLevel: 3)
     for (index, span) in TestData.medium.spans.prefix(500).enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
@@ -71,7 +71,7 @@ import Testing
 
 @Suite struct OTLPRowSetTests {
   @Test func largeRunsMeasureOTLPWithoutZstd19() {
-    #expect(Phase0Configuration.defaultOTLPCodecs(forTraces: 1_000).map(\.description) == ["gzip-9", "zstd-3", "zstd-19"])
-    #expect(Phase0Configuration.defaultOTLPCodecs(forTraces: 1_001).map(\.description) == ["gzip-9", "zstd-3"])
+    #expect(QuickDefaults(traces: 1_000).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3", "zstd-19"])
+    #expect(QuickDefaults(traces: 1_001).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3"])
   }
 }

@@ -37,7 +37,7 @@ import Testing
     let directory = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var levels: [Int: [String]] = [:]
-    for bytes in [CodecSetting.largeFileBytes, CodecSetting.largeFileBytes + 1] {
+    for bytes in [QuickDefaults.largeFileBytes, QuickDefaults.largeFileBytes + 1] {
       let file = directory.appendingPathComponent("\(bytes).jsonl")
       FileManager.default.createFile(atPath: file.path, contents: nil)
       let handle = try FileHandle(forWritingTo: file)
@@ -45,8 +45,8 @@ import Testing
       try handle.close()
       levels[bytes] = try AnalyzeCommand.parse([file.path]).codecs().map(\.description)
     }
-    #expect(levels[CodecSetting.largeFileBytes]?.contains("zstd-22") == true)
-    #expect(levels[CodecSetting.largeFileBytes + 1] == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
+    #expect(levels[QuickDefaults.largeFileBytes]?.contains("zstd-22") == true)
+    #expect(levels[QuickDefaults.largeFileBytes + 1] == ["gzip-1", "gzip-6", "gzip-9", "zstd-1", "zstd-3", "zstd-9"])
   }
 
   @Test func anAnalysisLevelOutOfRangeIsRefused() {

@@ -94,7 +94,7 @@ import Testing
     let timing = try JSONDecoder().decode(
       RunTiming.self,
       from: Data(contentsOf: directory.appendingPathComponent("phase0_timing_40-traces.json")))
-    #expect(timing.stages.map(\.name).sorted() == ["dataset file", "generation and the rest", "raw size"])
+    #expect(timing.shares.map(\.name).sorted() == ["dataset file", "generation and the rest", "raw size"])
     let metadata = try JSONDecoder().decode(
       DatasetMetadata.self,
       from: Data(contentsOf: directory.appendingPathComponent("phase0_metadata_40-traces.json")))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TraceModel
@@ -155,4 +156,28 @@ import Testing
 extension Array {
   /// The single element, or nil when there are none or several.
   var only: Element? { count == 1 ? first : nil }
+}
+
+@Suite struct DriftCheckFileTests {
+  @Test func theCheckNamesTheFilesItCompared() {
+    let drift = ReportDrift.compare(
+      markdownPath: "reports/phase0-big.md", jsonPath: "reports/phase0-big.json",
+      committedMarkdown: .text("a\n"), committedJSON: .missing,
+      regeneratedMarkdown: "a\n", regeneratedJSON: "{}\n")
+    #expect(drift.description.hasPrefix("reports/phase0-big.md and reports/phase0-big.json are not current"))
+    #expect(drift.findings == [.missing(path: "reports/phase0-big.json")])
+  }
+
+  @Test func aFileThatIsNotUTF8IsUnreadableNotMissing() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("phase0.md")
+    try Data([0x66, 0xFF, 0xFE, 0x0A]).write(to: url)
+    #expect(CommittedFile.read(url) == .notUTF8)
+    #expect(CommittedFile.read(directory.appendingPathComponent("absent.md")) == .missing)
+    let drift = ReportDrift.compare(
+      committedMarkdown: .notUTF8, committedJSON: .text("{}\n"),
+      regeneratedMarkdown: "a\n", regeneratedJSON: "{}\n")
+    #expect(drift.findings == [.unreadable(path: ReportDrift.markdownPath, reason: "not UTF-8 text")])
+  }
 }

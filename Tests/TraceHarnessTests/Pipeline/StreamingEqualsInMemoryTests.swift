@@ -30,7 +30,7 @@ import Testing
     for row in streamed.baseline.rows {
       #expect(row.compressedBytes == (try VerifiedCompression.compressedBytes(of: medium.bytes, with: row.setting)))
     }
-    let stage = try AnalysisStage()
+    let stage = try PotentialsAnalysis()
     for (index, span) in medium.spans.enumerated() {
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
@@ -42,7 +42,7 @@ import Testing
     #expect(analysis.idFloorBytes == inMemory.idFloorBytes)
     #expect(analysis.groupedZstdBytes == inMemory.groupedZstdBytes)
     // Every sink is accounted for in the run's timing.
-    #expect(Set(streamed.timing.stages.map(\.name)) == [
+    #expect(Set(streamed.timing.shares.map(\.name)) == [
       "gzip-6", "zstd-3", "zstd-19", "raw size", "analysis", "per-span", "dataset file",
       "generation and the rest",
     ])

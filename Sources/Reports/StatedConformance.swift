@@ -7,7 +7,7 @@ import TraceJSON
 import TraceModel
 
 /// The seed-conformance table: every stated figure beside the measured value, met or not.
-public struct SeedConformance: Sendable, Equatable {
+public struct StatedConformance: Sendable, Equatable {
   public var rows: [Row]
 
   /// One stated figure against the dataset.

@@ -1,21 +1,10 @@
 import Codecs
 import TraceModel
 
-/// The Analysis stage: fed span by span, it measures every documented potential as a real encoded
+/// The potentials as a sink: fed span by span, it measures every documented potential as a real encoded
 /// column. Per-span potentials see spans as they arrive; per-trace ones see each trace once the
 /// `TraceAssembler` closes it.
-public final class AnalysisStage: BatchSink {
-  /// The column level: zstd-19 up to 1,000 traces (small and medium); above, zstd-3, since level 19
-  /// over the columns, the grouped stream and the per-span frames triples a big run's time.
-  public static func defaultZstdLevel(forTraces traces: Int) -> Int {
-    traces <= CodecSetting.largeRunTraces ? 19 : 3
-  }
-
-  /// The same for `harness analyze`, by file size.
-  public static func defaultZstdLevel(forFileBytes bytes: Int) -> Int {
-    bytes <= CodecSetting.largeFileBytes ? 19 : 3
-  }
-
+public final class PotentialsAnalysis: BatchSink {
   private var assembler = TraceAssembler()
   private var services = ServiceNamesPotential()
   private var operations = OperationNamesPotential()
@@ -32,7 +21,7 @@ public final class AnalysisStage: BatchSink {
 
   /// `closingCompleteTraces`: close each trace as soon as its spans are all in (generated data,
   /// whose traces arrive whole: bounded memory); off for files, whose traces may arrive in several
-  /// batches. `zstdLevel`: the level each encoded column is compressed at (`defaultZstdLevel`).
+  /// batches. `zstdLevel`: the level each encoded column is compressed at (`QuickDefaults.analysisLevel`).
   public init(closingCompleteTraces: Bool = true, zstdLevel: Int = 19) throws {
     self.zstdLevel = zstdLevel
     assembler.closesCompleteTraces = closingCompleteTraces
