@@ -19,7 +19,14 @@ enum IDForm: UInt8 {
   /// byte count and the count of leading zero bytes, then only the bytes after them.
   case zeroPrefixedHex = 4
 
-  private static let hyphenPositions: Set<Int> = [8, 13, 18, 23]
+  /// Where a UUID's text has its hyphens; a switch rather than a Set, which would hash on every
+  /// character of every ID.
+  private static func isHyphenPosition(_ position: Int) -> Bool {
+    switch position {
+    case 8, 13, 18, 23: true
+    default: false
+    }
+  }
 
   static func append(_ id: String, forms: inout ColumnBuffer, bits: inout BitBuffer) {
     let utf8 = Array(id.utf8)
@@ -84,7 +91,7 @@ enum IDForm: UInt8 {
     var text: [UInt8] = []
     text.reserveCapacity(36)
     for digit in Hex.encode(binary).utf8 {
-      if hyphenPositions.contains(text.count) { text.append(hyphen) }
+      if isHyphenPosition(text.count) { text.append(hyphen) }
       text.append(digit)
     }
     return String(decoding: text, as: UTF8.self)
@@ -100,7 +107,7 @@ enum IDForm: UInt8 {
 
   private static func isLowerUUID(_ utf8: [UInt8]) -> Bool {
     utf8.indices.allSatisfy { position in
-      hyphenPositions.contains(position) ? utf8[position] == hyphen : isLowerHexDigit(utf8[position])
+      isHyphenPosition(position) ? utf8[position] == hyphen : isLowerHexDigit(utf8[position])
     }
   }
 }
