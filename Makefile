@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # 7 ms instead of 13, a quarter of generating --size big, and the binary needs no toolchain to run.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
 
-.PHONY: deps report test bench
+.PHONY: deps report test bench proto
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -32,3 +32,8 @@ test: deps
 bench: deps
 	$(RELEASE_BUILD)
 	$(PYTHON) scripts/bench.py
+
+# Regenerates Sources/OTLPProto/otlp_trace.pb.swift from otlp_trace.proto (needs protoc and
+# protoc-gen-swift; see scripts/proto.sh). The generated code is committed, so builds need neither.
+proto:
+	scripts/proto.sh

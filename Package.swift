@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -20,7 +21,18 @@ let package = Package(
     .target(name: "TraceJSON"),
     .target(name: "OutputFiles"),
     .target(name: "Codecs", dependencies: ["CZstd", "CZlib"]),
-    .target(name: "TraceFormats", dependencies: ["TraceModel", "TraceJSON"]),
+    // The OTLP trace messages, generated from otlp_trace.proto by `make proto` and committed, so
+    // that building needs no protoc and no plugin.
+    .target(
+      name: "OTLPProto",
+      dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["otlp_trace.proto"]),
+    .target(
+      name: "TraceFormats",
+      dependencies: [
+        "TraceModel", "TraceJSON", "Codecs", "OTLPProto",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
     .target(
       name: "TraceGeneration",
       dependencies: [
@@ -51,7 +63,8 @@ let package = Package(
       name: "TraceHarnessTests",
       dependencies: [
         "TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner",
-        "Reports", "History", "OutputFiles", "HarnessCommands",
+        "Reports", "History", "OutputFiles", "HarnessCommands", "OTLPProto",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       resources: [.copy("Fixtures")]),
   ]

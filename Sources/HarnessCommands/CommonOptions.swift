@@ -28,7 +28,8 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Span order in the dataset: arrival (by end time, as exporters send) or trace.")
   var order: SpanOrder = .arrival
 
-  @Option(help: "Encoding of the dataset file: jsonl (the seed's model) or otlp (OTLP/JSON requests).")
+  @Option(
+    help: "Encoding of the dataset file: jsonl (the seed's model), otlp (OTLP/JSON requests) or otlp-proto (length-prefixed OTLP protobuf).")
   var format: DatasetFormat = .jsonl
 
   @Option(help: "Directory for the dataset and its metadata.")

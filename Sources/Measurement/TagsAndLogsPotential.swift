@@ -62,14 +62,7 @@ struct TagsAndLogsPotential {
   }
 
   /// A value with its type, so `200` and `"200"` stay apart: s, i, d or b, then the text.
-  static func typedText(_ value: TagValue) -> String {
-    switch value {
-    case .string(let text): "s" + text
-    case .int(let number): "i\(number)"
-    case .double(let number): "d\(number)"
-    case .bool(let flag): flag ? "b1" : "b0"
-    }
-  }
+  static func typedText(_ value: TagValue) -> String { value.typedText }
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
     var dictionaries = keys.encoded() + events.encoded()

@@ -51,6 +51,11 @@ public enum Phase0Pipeline {
       let file = configuration.datasetFormat == .otlp ? datasetFile.map(FileSink.init) : nil
       runner.derive("otlp/json", OTLPJSONStream(), sinks: otlp.allSinks + [file].compactMap { $0 })
     }
+    let proto = configuration.datasetFormat == .otlpProto ? try Baseline(settings: []) : nil
+    if let proto {
+      runner.derive(
+        "otlp/proto", OTLPProtobufStream(), sinks: proto.allSinks + [datasetFile.map(FileSink.init)].compactMap { $0 })
+    }
     let analysis =
       configuration.analyze ? try PotentialsAnalysis(zstdLevel: configuration.analysisZstdLevel) : nil
     let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel) : nil
@@ -61,14 +66,20 @@ public enum Phase0Pipeline {
         generator: TraceGenerator(topology: topology, seed: configuration.seed),
         traceCount: configuration.traceCount, order: configuration.order,
         threads: configuration.threads),
-      keepingSpans: otlpWanted || configuration.analyze, progress: progress)
+      keepingSpans: otlpWanted || proto != nil || configuration.analyze, progress: progress)
     let shares = try runner.run(&source)
     let baseline = jsonl.result
     let otlpBaseline = otlp?.result
+    let datasetBytes =
+      switch configuration.datasetFormat {
+      case .jsonl: baseline.rawBytes
+      case .otlp: otlpBaseline?.rawBytes ?? 0
+      case .otlpProto: proto?.result.rawBytes ?? 0
+      }
     let datasetMetadata = source.metadata.metadata(
       seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
       order: configuration.order,
-      rawBytes: configuration.datasetFormat == .otlp ? otlpBaseline?.rawBytes ?? 0 : baseline.rawBytes)
+      rawBytes: datasetBytes)
     if let datasetFile {
       try datasetFile.commit()
       try AtomicFile.write(JSONText.encode(datasetMetadata), to: configuration.metadataURL)

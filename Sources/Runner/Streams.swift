@@ -34,6 +34,35 @@ final class OTLPJSONStream: BatchTransform {
   }
 }
 
+/// The same spans as length-prefixed OTLP protobuf records, in batches of about 1 MiB: the stream
+/// of an `otlp-proto` dataset file.
+final class OTLPProtobufStream: BatchTransform {
+  private var writer = OTLPProtobufWriter()
+  private var chunk: [UInt8] = []
+  private var pendingSpans = 0
+
+  func transform(_ batch: SpanBatch) throws -> SpanBatch? {
+    for line in batch.spans {
+      try writer.append(line.span, into: &chunk)
+      pendingSpans += 1
+    }
+    return chunk.count >= SpanBatch.targetBytes ? take() : nil
+  }
+
+  func finish() throws -> SpanBatch? {
+    try writer.finish(into: &chunk)
+    return chunk.isEmpty ? nil : take()
+  }
+
+  private func take() -> SpanBatch {
+    defer {
+      chunk = []
+      pendingSpans = 0
+    }
+    return SpanBatch(bytes: chunk, spanCount: pendingSpans)
+  }
+}
+
 /// Writes a stream's bytes to a file under its temporary name; the run's owner commits it.
 final class FileSink: BatchSink {
   let file: AtomicFile

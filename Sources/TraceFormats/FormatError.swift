@@ -14,16 +14,26 @@ public struct FormatError: Error, CustomStringConvertible, Equatable {
   public var line: Int?
   /// Byte offset of the fault from the start of the file, when it is known.
   public var byteOffset: Int?
+  /// 1-based record of a binary format (an OTLP protobuf message), as `line` is for text; the
+  /// byte offset is then where the record starts, its length prefix included.
+  public var record: Int?
   public var problem: String
 
-  public init(file: String, line: Int? = nil, byteOffset: Int? = nil, problem: String) {
+  public init(
+    file: String, line: Int? = nil, byteOffset: Int? = nil, record: Int? = nil, problem: String
+  ) {
     self.file = file
     self.line = line
     self.byteOffset = byteOffset
+    self.record = record
     self.problem = problem
   }
 
   public var description: String {
+    if let record {
+      return "\(file) record \(record)" + (byteOffset.map { " at byte offset \($0)" } ?? "")
+        + ": \(problem)"
+    }
     if let line { return "\(file) line \(line): \(problem)" }
     if let byteOffset { return "\(file) byte offset \(byteOffset): \(problem)" }
     return "\(file): \(problem)"

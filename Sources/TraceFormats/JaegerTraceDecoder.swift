@@ -8,8 +8,11 @@ import TraceModel
 /// tags (`JaegerTags`), logs (the `event` field is the event name, the other fields its fields) and
 /// the service from `processID` → `processes[id].serviceName` (or an embedded `process`). Status is
 /// ERROR for a tag `error` = true or `otel.status_code` = ERROR; both tags are kept as tags.
-/// Not read: flags, warnings, process tags, references beyond the parent, and `data[].warnings`.
-/// Ids are kept as Jaeger writes them (hex, not re-padded).
+/// The process's tags become the span's resource (after `service.name`); references other than the
+/// parent become links, their `refType` a link attribute `opentracing.ref_type` (`child_of`,
+/// `follows_from`), as OpenTelemetry's Jaeger translator names it; `flags` (bit 0 sampled) become
+/// the W3C trace flags; a `span.kind` tag sets the kind (the tag stays). Dropped and counted:
+/// `warnings` of spans and traces. Ids are kept as Jaeger writes them (hex, not re-padded).
 struct JaegerTraceDecoder {
   let trace: JSONValue
 
@@ -20,12 +23,13 @@ struct JaegerTraceDecoder {
   /// The trace's spans in the order it lists them.
   func spans(summary: inout ReadSummary) throws -> [Span] {
     let traceID = try trace.optionalString("traceID")
-    var services: [String: String] = [:]
+    var services: [String: Resource] = [:]
     for process in try trace.optionalMembers("processes") {
       services[process.key] = try FieldError.within("processes.\(process.key)") {
-        try process.value.string("serviceName")
+        try Self.resource(process.value)
       }
     }
+    if !(try trace.optionalArray("warnings")).isEmpty { summary.note(.jaegerWarningsDropped) }
     return try trace.array("spans").enumerated().map { index, span in
       try FieldError.within("spans[\(index)]") {
         try decode(span, traceID: traceID, services: services, summary: &summary)
@@ -34,7 +38,7 @@ struct JaegerTraceDecoder {
   }
 
   private func decode(
-    _ span: JSONValue, traceID: String?, services: [String: String], summary: inout ReadSummary
+    _ span: JSONValue, traceID: String?, services: [String: Resource], summary: inout ReadSummary
   ) throws -> Span {
     guard case .object = span else {
       throw FieldError("expected a span object, found \(span.kindDescription)")
@@ -59,12 +63,63 @@ struct JaegerTraceDecoder {
       $0 == Tag("error", .bool(true)) || $0 == Tag("error", .string("true"))
         || $0 == Tag("otel.status_code", .string("ERROR"))
     }
-    return Span(
+    let resource = try self.resource(span, services: services, summary: &summary)
+    var decoded = Span(
       traceID: traceID, spanID: try span.string("spanID"),
       parentSpanID: try parent(span, summary: &summary),
-      serviceName: try service(span, services: services, summary: &summary),
+      serviceName: resource.flatMap(Self.serviceName) ?? "unknown",
       operationName: try span.string("operationName"), startTimeNanos: startNanos,
       endTimeNanos: endNanos, tags: tags, logs: logs, statusCode: failed ? 1 : 0)
+    decoded.resource = resource
+    decoded.links = try links(span, parent: decoded.parentSpanID, traceID: traceID)
+    if let flags = span["flags"], flags != .null {
+      decoded.flags = UInt32(
+        truncatingIfNeeded: try JSONValue.int64(flags, field: "flags", acceptingStrings: false) & 0xFF)
+    }
+    for tag in tags where tag.key == "span.kind" {
+      if case .string(let name) = tag.value { decoded.kind = Self.kinds[name] }
+    }
+    if !(try span.optionalArray("warnings")).isEmpty { summary.note(.jaegerWarningsDropped) }
+    return decoded
+  }
+
+  static let kinds: [String: SpanKind] = [
+    "server": .server, "client": .client, "producer": .producer, "consumer": .consumer,
+    "internal": .internal,
+  ]
+
+  /// A Jaeger process as a resource: `service.name`, then its tags.
+  private static func resource(_ process: JSONValue) throws -> Resource {
+    Resource(
+      attributes: [Tag("service.name", .string(try process.string("serviceName")))]
+        + (try JaegerTags.tags(try process.optionalArray("tags"), unique: false)))
+  }
+
+  private static func serviceName(_ resource: Resource) -> String? {
+    if case .string(let name)? = resource.attributes.first?.value { return name }
+    return nil
+  }
+
+  /// Every reference but the one that became the parent, as links.
+  private func links(_ span: JSONValue, parent: String?, traceID: String) throws -> [SpanLink] {
+    var links: [SpanLink] = []
+    var parentSkipped = false
+    for (index, reference) in try span.optionalArray("references").enumerated() {
+      try FieldError.within("references[\(index)]") {
+        let spanID = try reference.string("spanID")
+        let refTraceID = try reference.optionalString("traceID") ?? traceID
+        if !parentSkipped, spanID == parent, refTraceID == traceID {
+          parentSkipped = true
+          return
+        }
+        var link = SpanLink(traceID: refTraceID, spanID: spanID)
+        link.attributes = [
+          Tag("opentracing.ref_type", .string(try reference.string("refType").lowercased()))
+        ]
+        links.append(link)
+      }
+    }
+    return links
   }
 
   private func parent(_ span: JSONValue, summary: inout ReadSummary) throws -> String? {
@@ -78,15 +133,16 @@ struct JaegerTraceDecoder {
     return try references[followsFrom].string("spanID")
   }
 
-  private func service(
-    _ span: JSONValue, services: [String: String], summary: inout ReadSummary
-  ) throws -> String {
+  /// The span's process as a resource; nil (service "unknown", counted) when it names none.
+  private func resource(
+    _ span: JSONValue, services: [String: Resource], summary: inout ReadSummary
+  ) throws -> Resource? {
     if let process = span["process"], process != .null {
-      return try FieldError.within("process") { try process.string("serviceName") }
+      return try FieldError.within("process") { try Self.resource(process) }
     }
     guard let processID = try span.optionalString("processID") else {
       summary.note(.unknownServiceName)
-      return "unknown"
+      return nil
     }
     guard let service = services[processID] else {
       throw FieldError("field \"processID\": \"\(processID)\" is not in the trace's processes")

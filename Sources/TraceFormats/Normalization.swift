@@ -24,6 +24,19 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
   case parentFromFollowsFrom
   /// A Jaeger log without an `event` field got an empty event name.
   case logWithoutEventName
+  /// An OTLP protobuf message carried fields the project's `.proto` does not define (a newer
+  /// OTLP's); the model has no place for them, so they are not written back. Counted per message.
+  case unknownProtobufFieldsDropped
+  /// A pre-1.0 OTLP `instrumentation_library_spans` group was read as scope spans (and is written
+  /// back as such); when the same resource also had scope spans, it was ignored.
+  case legacyInstrumentationLibrarySpans
+  /// A Zipkin span marked `debug` or `shared`: OTLP has no field for either, so it was dropped.
+  case zipkinSharedOrDebugDropped
+  /// A Zipkin remote endpoint field whose tag (`peer.service`, …) the span already had: the tag
+  /// was kept, the endpoint's value not added.
+  case zipkinRemoteEndpointTagKept
+  /// A Jaeger span or trace carried `warnings`, which the model has no place for (dropped).
+  case jaegerWarningsDropped
   /// Hex ids in upper case (OTLP allows either) were lower-cased, so they match across spans.
   case idLowercased
 
@@ -37,6 +50,11 @@ public enum Normalization: String, Sendable, CaseIterable, Codable {
     case .attributeWithoutValueMadeEmpty: "attributes without a value given an empty value"
     case .parentFromFollowsFrom: "parents taken from FOLLOWS_FROM references"
     case .logWithoutEventName: "logs without an event field, given an empty event name"
+    case .unknownProtobufFieldsDropped: "protobuf messages with fields this OTLP version lacks (dropped)"
+    case .legacyInstrumentationLibrarySpans: "pre-1.0 instrumentation-library groups read as scope spans"
+    case .zipkinSharedOrDebugDropped: "Zipkin spans whose debug or shared flag was dropped"
+    case .zipkinRemoteEndpointTagKept: "remote-endpoint fields already among the tags (tag kept)"
+    case .jaegerWarningsDropped: "Jaeger spans or traces whose warnings were dropped"
     case .idLowercased: "upper-case hex ids lower-cased"
     }
   }

@@ -22,19 +22,31 @@ extension OTLPJSONWriter {
     return "error"
   }
 
+  /// The status the OTLP writers give `span`: its own, else ERROR with `statusMessage(of:)` for
+  /// the seed's status 1, else none.
+  static func status(of span: Span) -> SpanStatus? {
+    if let status = span.status { return status }
+    return span.statusCode != 0 ? SpanStatus(code: .error, message: statusMessage(of: span)) : nil
+  }
+
   static func writeSpan(_ span: Span, into out: inout [UInt8]) throws {
     out.append(contentsOf: #"{"traceId":"#.utf8)
     SpanJSONWriter.string(try OTLPIDMapping.traceID(span.traceID), &out)
     out.append(contentsOf: #","spanId":"#.utf8)
     SpanJSONWriter.string(try OTLPIDMapping.spanID(span.spanID), &out)
+    if !span.traceState.isEmpty {
+      out.append(contentsOf: #","traceState":"#.utf8)
+      SpanJSONWriter.string(span.traceState, &out)
+    }
     if let parent = span.parentSpanID {
       out.append(contentsOf: #","parentSpanId":"#.utf8)
       SpanJSONWriter.string(try OTLPIDMapping.spanID(parent), &out)
     }
+    count("flags", span.flags, &out)
     out.append(contentsOf: #","name":"#.utf8)
     SpanJSONWriter.string(span.operationName, &out)
     out.append(contentsOf: #","kind":"#.utf8)
-    SpanJSONWriter.integer(Int64(kind(of: span)), &out)
+    SpanJSONWriter.integer(Int64(span.kind?.rawValue ?? Int32(kind(of: span))), &out)
     out.append(contentsOf: #","startTimeUnixNano":"#.utf8)
     quotedInteger(span.startTimeNanos, &out)
     out.append(contentsOf: #","endTimeUnixNano":"#.utf8)
@@ -43,6 +55,7 @@ extension OTLPJSONWriter {
       out.append(contentsOf: #","attributes":"#.utf8)
       attributes(span.tags, &out)
     }
+    count("droppedAttributesCount", span.droppedAttributesCount, &out)
     if !span.logs.isEmpty {
       out.append(contentsOf: #","events":["#.utf8)
       for (index, log) in span.logs.enumerated() {
@@ -55,16 +68,56 @@ extension OTLPJSONWriter {
           out.append(contentsOf: #","attributes":"#.utf8)
           attributes(log.fields, &out)
         }
+        count("droppedAttributesCount", log.droppedAttributesCount, &out)
         out.append(UInt8(ascii: "}"))
       }
       out.append(UInt8(ascii: "]"))
     }
-    if span.statusCode != 0 {
-      out.append(contentsOf: #","status":{"code":2,"message":"#.utf8)
-      SpanJSONWriter.string(statusMessage(of: span), &out)
-      out.append(UInt8(ascii: "}"))
+    count("droppedEventsCount", span.droppedEventsCount, &out)
+    if !span.links.isEmpty {
+      out.append(contentsOf: #","links":["#.utf8)
+      for (index, link) in span.links.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: #"{"traceId":"#.utf8)
+        SpanJSONWriter.string(try OTLPIDMapping.traceID(link.traceID), &out)
+        out.append(contentsOf: #","spanId":"#.utf8)
+        SpanJSONWriter.string(try OTLPIDMapping.spanID(link.spanID), &out)
+        if !link.traceState.isEmpty {
+          out.append(contentsOf: #","traceState":"#.utf8)
+          SpanJSONWriter.string(link.traceState, &out)
+        }
+        if !link.attributes.isEmpty {
+          out.append(contentsOf: #","attributes":"#.utf8)
+          attributes(link.attributes, &out)
+        }
+        count("droppedAttributesCount", link.droppedAttributesCount, &out)
+        count("flags", link.flags, &out)
+        out.append(UInt8(ascii: "}"))
+      }
+      out.append(UInt8(ascii: "]"))
+    }
+    count("droppedLinksCount", span.droppedLinksCount, &out)
+    if let status = status(of: span) {
+      out.append(contentsOf: #","status":"#.utf8)
+      var members = JSONMembers(&out)
+      if status.code != .unset {
+        members.key("code", &out)
+        SpanJSONWriter.integer(Int64(status.code.rawValue), &out)
+      }
+      members.string("message", status.message, &out)
+      members.close(&out)
     }
     out.append(UInt8(ascii: "}"))
+  }
+
+  /// `,"key":number` for a non-zero `uint32` or `fixed32`, which protobuf's JSON mapping writes as
+  /// a number.
+  private static func count(_ key: StaticString, _ number: UInt32, _ out: inout [UInt8]) {
+    guard number != 0 else { return }
+    out.append(contentsOf: ",\"".utf8)
+    key.withUTF8Buffer { out.append(contentsOf: $0) }
+    out.append(contentsOf: "\":".utf8)
+    SpanJSONWriter.integer(Int64(number), &out)
   }
 
   /// A `KeyValue` array with typed `AnyValue`s.

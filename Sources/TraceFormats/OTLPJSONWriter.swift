@@ -17,6 +17,10 @@ import TraceModel
 /// (ERROR) with the message of the span's last `error` log (else "error"), status 0 as no status
 /// (UNSET: OpenTelemetry instrumentation leaves OK to the application). Empty lists are left out.
 ///
+/// Spans read from OTLP carry their own kind, status, resource and scope, and those are written
+/// instead (`writeRequest(_ request:)` keeps their grouping too): the rules above fill in only what a
+/// source did not have.
+///
 /// The bytes depend only on the spans and `spansPerRequest`: keys in a fixed order, no dictionary
 /// iterated. Memory holds one batch of spans.
 public struct OTLPJSONWriter {
@@ -61,28 +65,105 @@ public struct OTLPJSONWriter {
   }
 
   private static func writeRequestBody(_ spans: [Span], into out: inout [UInt8]) throws {
-    var services: [String] = []
-    var members: [String: [Int]] = [:]  // looked up only; `services` gives the order
-    for (index, span) in spans.enumerated() {
-      if members[span.serviceName] == nil { services.append(span.serviceName) }
-      members[span.serviceName, default: []].append(index)
+    try writeRequestBody(
+      TraceRequest(grouping: spans, defaultScope: InstrumentationScope(name: scopeName)), into: &out)
+  }
+
+  /// Appends `request` as one line: its groups as they are, for OTLP read from a file.
+  ///
+  /// Fields at their protobuf default are left out, as protobuf's JSON mapping does, except that
+  /// a present but empty resource, scope or status is written as `{}`, so that presence survives.
+  public static func writeRequest(_ request: TraceRequest, into out: inout [UInt8]) throws {
+    let mark = out.count
+    do {
+      try writeRequestBody(request, into: &out)
+    } catch {
+      out.removeSubrange(mark...)
+      throw error
     }
+  }
+
+  private static func writeRequestBody(_ request: TraceRequest, into out: inout [UInt8]) throws {
     out.append(contentsOf: #"{"resourceSpans":["#.utf8)
-    for (serviceIndex, service) in services.enumerated() {
-      if serviceIndex > 0 { out.append(UInt8(ascii: ",")) }
-      out.append(
-        contentsOf: #"{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"#
-          .utf8)
-      SpanJSONWriter.string(service, &out)
-      out.append(contentsOf: #"}}]},"scopeSpans":[{"scope":{"name":"#.utf8)
-      SpanJSONWriter.string(scopeName, &out)
-      out.append(contentsOf: #"},"spans":["#.utf8)
-      for (position, index) in members[service]!.enumerated() {
-        if position > 0 { out.append(UInt8(ascii: ",")) }
-        try writeSpan(spans[index], into: &out)
+    for (groupIndex, group) in request.resourceSpans.enumerated() {
+      if groupIndex > 0 { out.append(UInt8(ascii: ",")) }
+      var members = JSONMembers(&out)
+      if let resource = group.resource {
+        members.key("resource", &out)
+        var resourceMembers = JSONMembers(&out)
+        if !resource.attributes.isEmpty {
+          resourceMembers.key("attributes", &out)
+          attributes(resource.attributes, &out)
+        }
+        resourceMembers.count("droppedAttributesCount", resource.droppedAttributesCount, &out)
+        resourceMembers.close(&out)
       }
-      out.append(contentsOf: "]}]}".utf8)
+      members.key("scopeSpans", &out)
+      out.append(UInt8(ascii: "["))
+      for (scopeIndex, scopeGroup) in group.scopeSpans.enumerated() {
+        if scopeIndex > 0 { out.append(UInt8(ascii: ",")) }
+        try writeScopeSpans(scopeGroup, into: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+      members.string("schemaUrl", group.schemaURL, &out)
+      members.close(&out)
     }
     out.append(contentsOf: "]}\n".utf8)
   }
+
+  private static func writeScopeSpans(_ group: ScopeSpans, into out: inout [UInt8]) throws {
+    var members = JSONMembers(&out)
+    if let scope = group.scope {
+      members.key("scope", &out)
+      var scopeMembers = JSONMembers(&out)
+      scopeMembers.string("name", scope.name, &out)
+      scopeMembers.string("version", scope.version, &out)
+      if !scope.attributes.isEmpty {
+        scopeMembers.key("attributes", &out)
+        attributes(scope.attributes, &out)
+      }
+      scopeMembers.count("droppedAttributesCount", scope.droppedAttributesCount, &out)
+      scopeMembers.close(&out)
+    }
+    members.key("spans", &out)
+    out.append(UInt8(ascii: "["))
+    for (index, span) in group.spans.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      try writeSpan(span, into: &out)
+    }
+    out.append(UInt8(ascii: "]"))
+    members.string("schemaUrl", group.schemaURL, &out)
+    members.close(&out)
+  }
+}
+
+/// The members of one JSON object being written: braces and commas, and the protobuf JSON
+/// mapping's rule of leaving out fields at their default (empty strings, zero counts).
+struct JSONMembers {
+  private var isFirst = true
+
+  init(_ out: inout [UInt8]) { out.append(UInt8(ascii: "{")) }
+
+  mutating func key(_ key: StaticString, _ out: inout [UInt8]) {
+    if !isFirst { out.append(UInt8(ascii: ",")) }
+    isFirst = false
+    out.append(UInt8(ascii: "\""))
+    key.withUTF8Buffer { out.append(contentsOf: $0) }
+    out.append(contentsOf: "\":".utf8)
+  }
+
+  mutating func string(_ key: StaticString, _ text: String, _ out: inout [UInt8]) {
+    guard !text.isEmpty else { return }
+    self.key(key, &out)
+    SpanJSONWriter.string(text, &out)
+  }
+
+  /// A `uint32`, which protobuf's JSON mapping writes as a number.
+  mutating func count(_ key: StaticString, _ number: UInt32, _ out: inout [UInt8]) {
+    guard number != 0 else { return }
+    self.key(key, &out)
+    SpanJSONWriter.integer(Int64(number), &out)
+  }
+
+  func close(_ out: inout [UInt8]) { out.append(UInt8(ascii: "}")) }
 }

@@ -8,7 +8,17 @@ import TraceModel
 /// in either case, 64-bit integers as decimal strings (numbers accepted), enums as integers, unknown
 /// fields ignored. `scopeSpans` and its pre-1.0 name `instrumentationLibrarySpans` are both read.
 enum OTLPReader {
+  /// Reads `source` span by span, each with its resource and scope (`TraceRequest.spans`).
   static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
+    try read(source) { request in
+      for span in request.spans { try onSpan(span) }
+    }
+  }
+
+  /// Reads `source`, calling `onRequest` with each request in file order, its grouping kept.
+  static func read(_ source: SourceFile, onRequest: (TraceRequest) throws -> Void) throws
+    -> ReadSummary
+  {
     var summary = ReadSummary(format: .otlp, sourceTimestampUnit: .nanoseconds)
     var assembler = JSONRecordAssembler()
     func readRecord(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int) throws {
@@ -29,9 +39,13 @@ enum OTLPReader {
             offset: offset + start)
         }
         summary.documentCount += 1
-        try source.converting(valueAt: start, in: bytes, line: line, recordOffset: offset) {
-          try spans(of: request, summary: &summary, onSpan)
+        let decoded = try source.converting(
+          valueAt: start, in: bytes, line: line, recordOffset: offset
+        ) {
+          try OTLPJSONRequestDecoder.request(request, summary: &summary)
         }
+        summary.spanCount += decoded.spanCount
+        try onRequest(decoded)
       } while parser.position < bytes.count
     }
     summary.lineCount = try source.forEachLine { line, number, offset in
@@ -39,28 +53,5 @@ enum OTLPReader {
     }
     try assembler.finish(readRecord)
     return summary
-  }
-
-  /// Hands over the spans of one request, each with its resource's `service.name`.
-  private static func spans(
-    of request: JSONValue, summary: inout ReadSummary, _ onSpan: (Span) throws -> Void
-  ) throws {
-    for (r, resourceSpans) in try request.optionalArray("resourceSpans").enumerated() {
-      try FieldError.within("resourceSpans[\(r)]") {
-        let resource = try resourceSpans["resource"]?.optionalArray("attributes") ?? []
-        let service = OTLPAttributes.string("service.name", in: resource)
-        let scopesKey =
-          resourceSpans["scopeSpans"] != nil ? "scopeSpans" : "instrumentationLibrarySpans"
-        for (s, scopeSpans) in try resourceSpans.optionalArray(scopesKey).enumerated() {
-          for (i, span) in try scopeSpans.optionalArray("spans").enumerated() {
-            let decoded = try FieldError.within("\(scopesKey)[\(s)].spans[\(i)]") {
-              try OTLPSpanDecoder.span(span, service: service, summary: &summary)
-            }
-            summary.spanCount += 1
-            try onSpan(decoded)
-          }
-        }
-      }
-    }
   }
 }

@@ -1,17 +1,15 @@
 import TraceJSON
 import TraceModel
 
-/// Decodes one OTLP/JSON `Span` into the model.
+/// Decodes one OTLP/JSON `Span` into the model, every field of it.
 ///
-/// Read: traceId, spanId, parentSpanId (empty or absent: a root), name, start and end times,
-/// attributes (`OTLPAttributes`), events as logs (name, time, attributes as fields), and
-/// `status.code` (2, ERROR, as status 1; UNSET and OK as 0). Not read, as the model has no place
-/// for them: kind, traceState, flags, links, status.message and the dropped-counts. Kind is not
-/// turned into a `span.kind` tag, so that a span read back from `OTLPJSONWriter` output equals the
-/// one written, and other readers' spans do not differ by a synthetic tag.
+/// Read as protobuf's JSON mapping writes them: ids as hex (either case, lower-cased), times as
+/// decimal strings (numbers accepted), `kind` and `status.code` as integers (the enum names
+/// accepted too), counts and `flags` as numbers, attributes typed (`OTLPAttributes`). An empty or
+/// absent `parentSpanId` is a root. A span without `kind` reads as UNSPECIFIED (0), as protobuf
+/// reads it; `status` is kept as given, absent as nil, and sets the seed's `statusCode` to 1 exactly
+/// for ERROR.
 enum OTLPSpanDecoder {
-  static let statusError: Int64 = 2
-
   static func span(_ value: JSONValue, service: String?, summary: inout ReadSummary) throws -> Span
   {
     guard case .object = value else {
@@ -38,31 +36,95 @@ enum OTLPSpanDecoder {
     let logs = try value.optionalArray("events").enumerated().map { index, event in
       try FieldError.within("events[\(index)]") { try log(event, summary: &summary) }
     }
+    let status = try self.status(value["status"])
     if service == nil { summary.note(.unknownServiceName) }
-    return Span(
+    var span = Span(
       traceID: traceID, spanID: spanID, parentSpanID: parentSpanID,
       serviceName: service ?? "unknown", operationName: try value.optionalString("name") ?? "",
       startTimeNanos: startNanos, endTimeNanos: endNanos, tags: tags, logs: logs,
-      statusCode: try statusCode(value["status"]))
+      statusCode: status?.seedStatusCode ?? 0)
+    span.kind = SpanKind(
+      rawValue: try enumValue(value["kind"], field: "kind", names: kindNames))
+    span.traceState = try value.optionalString("traceState") ?? ""
+    span.flags = try count(value["flags"], field: "flags")
+    span.status = status
+    span.links = try value.optionalArray("links").enumerated().map { index, link in
+      try FieldError.within("links[\(index)]") { try self.link(link, summary: &summary) }
+    }
+    span.droppedAttributesCount = try count(
+      value["droppedAttributesCount"], field: "droppedAttributesCount")
+    span.droppedEventsCount = try count(value["droppedEventsCount"], field: "droppedEventsCount")
+    span.droppedLinksCount = try count(value["droppedLinksCount"], field: "droppedLinksCount")
+    return span
   }
 
-  /// 1 for STATUS_CODE_ERROR, else 0. The enum is an integer in OTLP/JSON; the name is accepted
-  /// too, as protobuf's own JSON mapping writes it.
-  private static func statusCode(_ status: JSONValue?) throws -> Int {
-    switch status?["code"] {
+  static let kindNames = [
+    "SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL", "SPAN_KIND_SERVER", "SPAN_KIND_CLIENT",
+    "SPAN_KIND_PRODUCER", "SPAN_KIND_CONSUMER",
+  ]
+  static let statusNames = ["STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"]
+
+  private static func status(_ status: JSONValue?) throws -> SpanStatus? {
+    guard let status, status != .null else { return nil }
+    guard case .object = status else {
+      throw FieldError.wrongType("status", expected: "an object", found: status)
+    }
+    return SpanStatus(
+      code: SpanStatus.Code(
+        rawValue: try enumValue(status["code"], field: "status.code", names: statusNames)),
+      message: try status.optionalString("message") ?? "")
+  }
+
+  /// An enum field: its integer (OTLP/JSON), or its name (protobuf's own JSON mapping); 0 absent.
+  private static func enumValue(_ value: JSONValue?, field: String, names: [String]) throws -> Int32
+  {
+    switch value {
     case nil, .null?: return 0
-    case .int(let code)?: return code == statusError ? 1 : 0
-    case .string(let name)?: return name == "STATUS_CODE_ERROR" ? 1 : 0
-    case let code?: throw FieldError.wrongType("status.code", expected: "an integer", found: code)
+    case .int(let number)? where Int64(Int32.min)...Int64(Int32.max) ~= number:
+      return Int32(number)
+    case .string(let name)?:
+      guard let index = names.firstIndex(of: name) else {
+        throw FieldError("field \"\(field)\": unknown enum name \"\(name)\"")
+      }
+      return Int32(index)
+    case let other?: throw FieldError.wrongType(field, expected: "an enum integer", found: other)
     }
   }
 
+  /// A `uint32` or `fixed32` field; 0 absent.
+  static func count(_ value: JSONValue?, field: String) throws -> UInt32 {
+    guard let value, value != .null else { return 0 }
+    let number = try JSONValue.int64(value, field: field, acceptingStrings: true)
+    guard let count = UInt32(exactly: number) else {
+      throw FieldError("field \"\(field)\": \(number) is not a 32-bit unsigned integer")
+    }
+    return count
+  }
+
   private static func log(_ event: JSONValue, summary: inout ReadSummary) throws -> LogEvent {
-    LogEvent(
+    var log = LogEvent(
       timestampNanos: try TimestampUnit.nanoseconds.nanos(
         try event.int64OrString("timeUnixNano"), field: "timeUnixNano"),
       event: try event.optionalString("name") ?? "",
       fields: try OTLPAttributes.tags(
         try event.optionalArray("attributes"), unique: false, summary: &summary))
+    log.droppedAttributesCount = try count(
+      event["droppedAttributesCount"], field: "droppedAttributesCount")
+    return log
+  }
+
+  private static func link(_ value: JSONValue, summary: inout ReadSummary) throws -> SpanLink {
+    var link = SpanLink(
+      traceID: try HexID.normalized(
+        try value.string("traceId"), field: "traceId", lengths: [32], summary: &summary),
+      spanID: try HexID.normalized(
+        try value.string("spanId"), field: "spanId", lengths: [16], summary: &summary))
+    link.traceState = try value.optionalString("traceState") ?? ""
+    link.attributes = try OTLPAttributes.tags(
+      try value.optionalArray("attributes"), unique: false, summary: &summary)
+    link.droppedAttributesCount = try count(
+      value["droppedAttributesCount"], field: "droppedAttributesCount")
+    link.flags = try count(value["flags"], field: "flags")
+    return link
   }
 }

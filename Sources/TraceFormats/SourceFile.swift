@@ -5,7 +5,9 @@ import TraceModel
 /// A trace file being read: its bytes line by line or whole, and errors that name it.
 ///
 /// Errors locate faults by line (1-based), column (1-based, in bytes) and byte offset from the
-/// start of the file, which is what a user opening the file in an editor or `dd` needs.
+/// start of the file, which is what a user opening the file in an editor or `dd` needs. A gzip or
+/// zstd file is read through `DecompressingInput`, and its lines and offsets are those of the
+/// decompressed bytes.
 package struct SourceFile {
   let url: URL
   /// The last path component, as errors show it.
@@ -20,6 +22,12 @@ package struct SourceFile {
 
   func error(line: Int? = nil, byteOffset: Int? = nil, _ problem: String) -> FormatError {
     FormatError(file: name, line: line, byteOffset: byteOffset, problem: problem)
+  }
+
+  /// The error for a fault in record `record` (1-based) of a binary format, which starts at
+  /// `byteOffset`.
+  func error(record: Int, byteOffset: Int, _ problem: String) -> FormatError {
+    FormatError(file: name, byteOffset: byteOffset, record: record, problem: problem)
   }
 
   /// The error for a parse failure inside `record`, which starts at `line` and `offset` of the file.
@@ -71,14 +79,12 @@ package struct SourceFile {
   /// Up to `count` bytes from the start of the file.
   func prefix(_ count: Int) throws -> [UInt8] {
     let handle = try open()
-    defer { try? handle.close() }
     return try read(handle, upTo: count)
   }
 
   /// The whole file, for formats that are one JSON document.
   func readAll() throws -> [UInt8] {
     let handle = try open()
-    defer { try? handle.close() }
     var bytes: [UInt8] = []
     while true {
       let chunk = try read(handle, upTo: Self.chunkBytes)
@@ -95,7 +101,6 @@ package struct SourceFile {
     _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ offset: Int) throws -> Void
   ) throws -> Int {
     let handle = try open()
-    defer { try? handle.close() }
     var buffer: [UInt8] = []
     var bufferOffset = 0
     var lineStart = 0
@@ -144,23 +149,22 @@ package struct SourceFile {
     try body(line, number, bufferOffset + range.lowerBound)
   }
 
-  private func open() throws -> FileHandle {
+  /// The file opened for reading through its decompressor, if it has one.
+  func open() throws -> DecompressingInput {
+    let handle: FileHandle
     do {
-      return try FileHandle(forReadingFrom: url)
+      handle = try FileHandle(forReadingFrom: url)
     } catch {
       throw self.error("cannot be opened: \(Self.reason(error))")
     }
+    return try DecompressingInput(handle: handle, fileName: name)
   }
 
-  private func read(_ handle: FileHandle, upTo count: Int) throws -> [UInt8] {
-    do {
-      return try handle.read(upToCount: count).map { [UInt8]($0) } ?? []
-    } catch {
-      throw self.error("cannot be read: \(Self.reason(error))")
-    }
+  private func read(_ input: DecompressingInput, upTo count: Int) throws -> [UInt8] {
+    try input.read(upTo: count)
   }
 
-  private static func reason(_ error: any Error) -> String {
+  static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain

@@ -27,6 +27,7 @@ public enum TraceFileReader {
       case .jsonl: try JSONLReader.read(source, onSpan)
       case .seed: try SeedReader.read(source, onSpan)
       case .otlp: try OTLPReader.read(source, onSpan)
+      case .otlpProto: try OTLPProtobufReader.read(source, onSpan)
       case .zipkin: try ZipkinReader.read(source, onSpan)
       case .jaeger: try JaegerReader.read(source, onSpan)
       }

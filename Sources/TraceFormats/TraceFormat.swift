@@ -12,6 +12,9 @@ public enum TraceFormat: String, Sendable, CaseIterable, Codable {
   /// OTLP/JSON `ExportTraceServiceRequest`s, one per line (the Collector's file exporter) or one
   /// pretty-printed per file.
   case otlp
+  /// OTLP protobuf: one `TracesData` message, or length-prefixed messages as the Collector's file
+  /// exporter writes them with `format: proto`.
+  case otlpProto = "otlp-proto"
   /// Zipkin v2 JSON: an array of spans, or an array of traces (arrays of spans).
   case zipkin
   /// Jaeger query-API JSON: `{"data": [trace, …]}`.
@@ -23,9 +26,15 @@ public enum TraceFormat: String, Sendable, CaseIterable, Codable {
     case .jsonl: "a span object with span_id"
     case .seed: "a trace object with trace_id and spans"
     case .otlp: "an OTLP ExportTraceServiceRequest object with resourceSpans"
+    case .otlpProto: "OTLP protobuf TracesData, one message or 4-byte length-prefixed records"
     case .zipkin: "a Zipkin v2 span array"
     case .jaeger: "a Jaeger query-API object with data"
     }
+  }
+
+  /// Whether `prefix` starts as OTLP protobuf, in either layout (`OTLPProtobufLayout`).
+  static func looksLikeOTLPProtobuf(_ prefix: [UInt8]) -> Bool {
+    OTLPProtobufLayout(prefix: prefix) != nil
   }
 
   /// How many bytes of a file `detect` is shown.
@@ -34,13 +43,15 @@ public enum TraceFormat: String, Sendable, CaseIterable, Codable {
   /// The format of a file, from its first few kilobytes.
   ///
   /// Decided by the keys of the first top-level object (or, for an array, of its first object): a
-  /// prefix cut in the middle of a value is fine. Throws, listing the supported formats, when the
+  /// prefix cut in the middle of a value is fine. Input that is not JSON is OTLP protobuf when it
+  /// starts as one (`looksLikeOTLPProtobuf`). `prefix` is decompressed: `SourceFile` sees to that. Throws, listing the supported formats, when the
   /// input is empty or matches none of them.
   public static func detect(prefix: [UInt8]) throws -> TraceFormat {
     try detect(prefix: prefix, file: "input")
   }
 
   static func detect(prefix: [UInt8], file: String) throws -> TraceFormat {
+    if looksLikeOTLPProtobuf(prefix) { return .otlpProto }  // before JSON: 0x0A is also '\n'
     let sniff = JSONSniff(prefix)
     let detected: TraceFormat? =
       switch sniff.start {

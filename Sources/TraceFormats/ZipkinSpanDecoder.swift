@@ -8,9 +8,13 @@ import TraceModel
 /// duration, allowed for incomplete spans, gives end = start, counted), tags (strings in Zipkin;
 /// numbers and booleans kept as such) and annotations as logs (`value` as the event name).
 /// Status is ERROR when the span has an `error` tag, whatever its value (Zipkin's own rule), or
-/// `otel.status_code` = ERROR. Not read: kind, remoteEndpoint, the endpoints' addresses and ports,
-/// debug and shared. A shared server span keeps the span id of its client span, so such files can
-/// hold two spans with one id: they are handed over as they are.
+/// `otel.status_code` = ERROR. `kind` becomes the OTLP kind (absent: nil). The local endpoint
+/// becomes the span's resource (`service.name`, `net.host.ip`, `net.host.port`); the remote one
+/// becomes tags `peer.service`, `net.peer.ip` and `net.peer.port` after the span's own tags, the
+/// names OpenTelemetry's semantic conventions give them (a tag the span already has wins, counted).
+/// Dropped and counted: `debug` and `shared`, which OTLP has no field for. A shared server span
+/// keeps the span id of its client span, so such files can hold two spans with one id: they are
+/// handed over as they are.
 enum ZipkinSpanDecoder {
   static func span(_ value: JSONValue, summary: inout ReadSummary) throws -> Span {
     guard case .object = value else {
@@ -44,7 +48,22 @@ enum ZipkinSpanDecoder {
     }
     let service = try value["localEndpoint"]?.optionalString("serviceName")
     if service == nil { summary.note(.unknownServiceName) }
-    let tags = try value["tags"].map { try $0 == .null ? [] : $0.asTagObject("tags") } ?? []
+    var tags = try value["tags"].map { try $0 == .null ? [] : $0.asTagObject("tags") } ?? []
+    if let remote = value["remoteEndpoint"], remote != .null {
+      let endpoint = try FieldError.within("remoteEndpoint") {
+        try endpointTags(remote, service: "peer.service", address: "net.peer.ip", port: "net.peer.port")
+      }
+      for tag in endpoint {
+        if tags.contains(where: { $0.key == tag.key }) {
+          summary.note(.zipkinRemoteEndpointTagKept)
+        } else {
+          tags.append(tag)
+        }
+      }
+    }
+    if value["debug"] == .bool(true) || value["shared"] == .bool(true) {
+      summary.note(.zipkinSharedOrDebugDropped)
+    }
     let logs = try value.optionalArray("annotations").enumerated().map { index, annotation in
       try FieldError.within("annotations[\(index)]") {
         LogEvent(
@@ -55,10 +74,46 @@ enum ZipkinSpanDecoder {
     let failed = tags.contains {
       $0.key == "error" || $0 == Tag("otel.status_code", .string("ERROR"))
     }
-    return Span(
+    var span = Span(
       traceID: traceID, spanID: spanID, parentSpanID: parentSpanID,
       serviceName: service ?? "unknown", operationName: try value.optionalString("name") ?? "",
       startTimeNanos: startNanos, endTimeNanos: endNanos, tags: tags, logs: logs,
       statusCode: failed ? 1 : 0)
+    span.kind = try kind(value["kind"])
+    if let local = value["localEndpoint"], local != .null {
+      span.resource = Resource(
+        attributes: try FieldError.within("localEndpoint") {
+          try endpointTags(local, service: "service.name", address: "net.host.ip", port: "net.host.port")
+        })
+    }
+    return span
+  }
+
+  private static func kind(_ value: JSONValue?) throws -> SpanKind? {
+    switch value {
+    case nil, .null?: return nil
+    case .string("CLIENT")?: return .client
+    case .string("SERVER")?: return .server
+    case .string("PRODUCER")?: return .producer
+    case .string("CONSUMER")?: return .consumer
+    case let other?:
+      throw FieldError.wrongType(
+        "kind", expected: "CLIENT, SERVER, PRODUCER or CONSUMER", found: other)
+    }
+  }
+
+  /// An endpoint's service name, address (IPv4, else IPv6) and port as tags under the given keys.
+  private static func endpointTags(
+    _ endpoint: JSONValue, service: String, address: String, port: String
+  ) throws -> [Tag] {
+    var tags: [Tag] = []
+    if let name = try endpoint.optionalString("serviceName") { tags.append(Tag(service, .string(name))) }
+    if let ip = try endpoint.optionalString("ipv4") ?? endpoint.optionalString("ipv6") {
+      tags.append(Tag(address, .string(ip)))
+    }
+    if let number = endpoint["port"], number != .null {
+      tags.append(Tag(port, .int(try JSONValue.int64(number, field: "port", acceptingStrings: false))))
+    }
+    return tags
   }
 }

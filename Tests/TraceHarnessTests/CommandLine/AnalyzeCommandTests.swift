@@ -59,7 +59,7 @@ import Testing
       Issue.record("accepted --format csv")
     } catch {
       let message = Harness.message(for: error)
-      #expect(message.contains("auto, jsonl, seed, otlp, zipkin, jaeger"))
+      #expect(message.contains("auto, jsonl, seed, otlp, otlp-proto, zipkin, jaeger"))
     }
   }
 }

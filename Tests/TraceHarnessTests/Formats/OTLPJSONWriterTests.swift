@@ -31,12 +31,17 @@ extension Formats {
       ],
       statusCode: 1)
 
-    /// `span` as the OTLP reader gives it back: ids mapped, nothing else changed.
+    /// `span` as the OTLP reader gives it back: ids mapped, and what the writer filled in (kind,
+    /// status, the service's resource and the harness's scope) now read as the span's own.
     static func mapped(_ span: Span) throws -> Span {
       var mapped = span
       mapped.traceID = try OTLPIDMapping.traceID(span.traceID)
       mapped.spanID = try OTLPIDMapping.spanID(span.spanID)
       mapped.parentSpanID = try span.parentSpanID.map(OTLPIDMapping.spanID)
+      mapped.kind = SpanKind(rawValue: Int32(OTLPJSONWriter.kind(of: span)))
+      mapped.status = OTLPJSONWriter.status(of: span)
+      mapped.resource = Resource(attributes: [Tag("service.name", .string(span.serviceName))])
+      mapped.scope = InstrumentationScope(name: OTLPJSONWriter.scopeName)
       return mapped
     }
 

@@ -19,7 +19,8 @@ extension Formats {
 
     @Test func rawValuesAreTheFormatNamesUsersType() {
       #expect(
-        TraceFormat.allCases.map(\.rawValue) == ["jsonl", "seed", "otlp", "zipkin", "jaeger"])
+        TraceFormat.allCases.map(\.rawValue)
+          == ["jsonl", "seed", "otlp", "otlp-proto", "zipkin", "jaeger"])
     }
 
     @Test func zipkinIsAnArrayOfSpansOrOfTraces() throws {

@@ -1,0 +1,117 @@
+import Codecs
+import Foundation
+
+/// A file's bytes as the readers see them: decompressed when the file is gzip or zstd, as they are
+/// otherwise, read a chunk at a time.
+///
+/// Compression is told by the magic bytes (gzip 1F 8B, zstd 28 B5 2F FD), not the file name, so a
+/// Collector's `traces.json.zst` and a renamed `export.bin` read alike. The decompressors are
+/// Codecs' (zlib, libzstd). Memory holds one compressed chunk and what it inflates to; offsets the
+/// readers report are in the decompressed bytes, which is where a user finds them after
+/// `zstd -d`.
+final class DecompressingInput {
+  /// How the file on disk is compressed.
+  enum Compression: String, Sendable {
+    case none, gzip, zstd
+
+    /// The compression `prefix` (the file's first bytes) announces.
+    static func detect<Bytes: Collection<UInt8>>(_ prefix: Bytes) -> Compression {
+      if prefix.starts(with: [0x1F, 0x8B]) { return .gzip }
+      if prefix.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) { return .zstd }
+      return .none
+    }
+  }
+
+  /// Compressed bytes read per step: small, as zstd can inflate a chunk a hundredfold.
+  static let compressedChunkBytes = 1 << 16
+  /// Bytes read per step from a plain file: never what a caller asks for, which may be a length
+  /// prefix's claim of gigabytes.
+  static let plainChunkBytes = 1 << 20
+
+  let compression: Compression
+  private let handle: FileHandle
+  private let fileName: String
+  private let decompressor: (any StreamDecompressor)?
+  private var pending: [UInt8] = []
+  private var pendingStart = 0
+  private var fileAtEnd = false
+  /// Raw bytes read from the file so far, for errors about the compressed stream.
+  private var rawOffset = 0
+
+  init(handle: FileHandle, fileName: String) throws {
+    self.handle = handle
+    self.fileName = fileName
+    let head = try Self.read(handle, upTo: Self.compressedChunkBytes, fileName: fileName)
+    compression = Compression.detect(head)
+    switch compression {
+    case .none: decompressor = nil
+    case .gzip: decompressor = try GzipDecompressor()
+    case .zstd: decompressor = try ZstdDecompressor()
+    }
+    if head.isEmpty { fileAtEnd = true }
+    try take(head)
+  }
+
+  deinit { try? handle.close() }
+
+  /// Up to `count` decompressed bytes; fewer only at the end of the file, none after it.
+  func read(upTo count: Int) throws -> [UInt8] {
+    let bytes = try peek(count)
+    pendingStart += bytes.count
+    if pendingStart == pending.count {
+      pending.removeAll(keepingCapacity: true)
+      pendingStart = 0
+    }
+    return bytes
+  }
+
+  /// The bytes the next `read(upTo: count)` would return, left unread.
+  func peek(_ count: Int) throws -> [UInt8] {
+    while pending.count - pendingStart < count, !fileAtEnd {
+      let chunk = try Self.read(
+        handle, upTo: decompressor == nil ? Self.plainChunkBytes : Self.compressedChunkBytes,
+        fileName: fileName)
+      if chunk.isEmpty {
+        fileAtEnd = true
+        if let decompressor, !decompressor.isComplete {
+          throw FormatError(
+            file: fileName, byteOffset: rawOffset,
+            problem: "the \(compression.rawValue) stream ends early (the file is truncated)")
+        }
+      } else {
+        try take(chunk)
+      }
+    }
+    return Array(pending[pendingStart..<min(pending.count, pendingStart + count)])
+  }
+
+  private func take(_ chunk: [UInt8]) throws {
+    defer { rawOffset += chunk.count }
+    guard let decompressor else {
+      pending.append(contentsOf: chunk)
+      return
+    }
+    if pendingStart > 0 {
+      pending.removeSubrange(0..<pendingStart)
+      pendingStart = 0
+    }
+    do {
+      try chunk.withUnsafeBytes { raw in
+        try decompressor.decompress(raw) { pending.append(contentsOf: $0) }
+      }
+    } catch let error as CodecError {
+      throw FormatError(
+        file: fileName, byteOffset: rawOffset,
+        problem: "cannot decompress (\(compression.rawValue)) in the compressed chunk at this "
+          + "offset: \(error.message)")
+    }
+  }
+
+  static func read(_ handle: FileHandle, upTo count: Int, fileName: String) throws -> [UInt8] {
+    do {
+      return try handle.read(upToCount: count).map { [UInt8]($0) } ?? []
+    } catch {
+      throw FormatError(file: fileName, problem: "cannot be read: \(SourceFile.reason(error))")
+    }
+  }
+}

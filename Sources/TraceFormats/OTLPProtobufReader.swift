@@ -1,0 +1,120 @@
+import Foundation
+import OTLPProto
+import SwiftProtobuf
+import TraceJSON
+import TraceModel
+
+/// Reads OTLP protobuf: one `TracesData` / `ExportTraceServiceRequest` message (the two have the
+/// same wire bytes), or a stream of them each preceded by its length as 4 bytes big-endian, as the
+/// Collector's file exporter writes with `format: proto`.
+///
+/// The layout is told by the first bytes (`OTLPProtobufLayout`). Records are parsed by swift-protobuf one at a
+/// time; memory holds one record and its `TraceRequest`.
+///
+/// Errors name the file, the 1-based record and the byte offset where it starts (in the
+/// decompressed bytes): a length prefix cut short, a record running past the end of the file, a
+/// length beyond protobuf's 2 GiB limit, and whatever swift-protobuf rejects (truncated fields,
+/// wrong wire types, invalid UTF-8 in strings), as well as ids of the wrong length.
+enum OTLPProtobufReader {
+  /// Protobuf cannot encode a message of 2 GiB or more; a prefix claiming one is corrupt.
+  static let maxRecordBytes = Int(Int32.max)
+  static let prefixBytes = 4
+
+  /// Reads `source`, calling `onRequest` with each record's request in file order.
+  static func read(_ source: SourceFile, onRequest: (TraceRequest) throws -> Void) throws
+    -> ReadSummary
+  {
+    var summary = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
+    let input = try source.open()
+    let head = try input.peek(16)
+    // A file of nothing but whitespace is empty whatever its format, as for the JSON readers.
+    if try input.peek(TraceFormat.detectionPrefixBytes).allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+      try input.peek(TraceFormat.detectionPrefixBytes + 1).count <= TraceFormat.detectionPrefixBytes
+    {
+      return summary
+    }
+    guard let layout = OTLPProtobufLayout(prefix: head) else {
+      throw source.error(
+        record: 1, byteOffset: 0,
+        "not OTLP protobuf: neither a TracesData message nor a 4-byte length-prefixed one starts "
+          + "with " + head.prefix(5).map { "0x" + String($0, radix: 16) }.joined(separator: " "))
+    }
+    if layout == .message {
+      var record: [UInt8] = []
+      while true {
+        let chunk = try input.read(upTo: SourceFile.chunkBytes)
+        if chunk.isEmpty { break }
+        record.append(contentsOf: chunk)
+      }
+      try readRecord(record, index: 1, offset: 0, source, &summary, onRequest)
+      return summary
+    }
+    var prefix = try input.read(upTo: prefixBytes)
+    var offset = 0
+    var index = 1
+    while !prefix.isEmpty {
+      guard prefix.count == prefixBytes else {
+        throw source.error(
+          record: index, byteOffset: offset,
+          "the file ends inside a 4-byte length prefix (\(prefix.count) bytes left)")
+      }
+      let length = prefix.reduce(0) { $0 << 8 | Int($1) }
+      guard length <= maxRecordBytes else {
+        throw source.error(
+          record: index, byteOffset: offset,
+          "the length prefix claims \(length) bytes, beyond protobuf's 2 GiB message limit "
+            + "(the file is not length-prefixed OTLP, or is corrupt)")
+      }
+      let record = try input.read(upTo: length)
+      guard record.count == length else {
+        throw source.error(
+          record: index, byteOffset: offset,
+          "the length prefix claims \(length) bytes but the file ends after \(record.count) "
+            + "(truncated, or not length-prefixed OTLP)")
+      }
+      try readRecord(record, index: index, offset: offset, source, &summary, onRequest)
+      offset += prefixBytes + length
+      index += 1
+      prefix = try input.read(upTo: prefixBytes)
+    }
+    return summary
+  }
+
+  /// Reads `source` span by span, each with its resource and scope (`TraceRequest.spans`).
+  static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
+    try read(source) { request in
+      for span in request.spans { try onSpan(span) }
+    }
+  }
+
+  private static func readRecord(
+    _ bytes: [UInt8], index: Int, offset: Int, _ source: SourceFile, _ summary: inout ReadSummary,
+    _ onRequest: (TraceRequest) throws -> Void
+  ) throws {
+    let message: OTLPTracesData
+    do {
+      message = try OTLPTracesData(serializedBytes: bytes)
+    } catch let error as BinaryDecodingError {
+      throw source.error(record: index, byteOffset: offset, "invalid protobuf: \(describe(error))")
+    }
+    let request: TraceRequest
+    do {
+      request = try OTLPProtoDecoding.request(message, summary: &summary)
+    } catch let error as FieldError {
+      throw source.error(record: index, byteOffset: offset, error.message)
+    }
+    summary.documentCount += 1
+    summary.spanCount += request.spanCount
+    try onRequest(request)
+  }
+
+  private static func describe(_ error: BinaryDecodingError) -> String {
+    switch error {
+    case .truncated: "a field runs past the end of the record (truncated)"
+    case .malformedProtobuf: "malformed (a wrong wire type, a bad tag or a bad length)"
+    case .invalidUTF8: "a string field is not valid UTF-8"
+    case .messageDepthLimit: "values nested deeper than swift-protobuf's limit of 100"
+    default: "\(error)"
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import OTLPProto
+import SwiftProtobuf
+import TraceModel
+
+/// Writes OTLP protobuf as the Collector's file exporter does with `format: proto`: records of a
+/// 4-byte big-endian length and one `TracesData` message, which `OTLPProtobufReader` reads back.
+///
+/// Spans appended one at a time are batched `spansPerRequest` to a record and grouped as
+/// `OTLPJSONWriter` groups them (`TraceRequest(grouping:)`), so the two OTLP writers hold the same
+/// requests; a `TraceRequest` read from OTLP is written with its own grouping. Serialization is
+/// swift-protobuf's, fields in number order and no maps, so the bytes depend only on the spans.
+public struct OTLPProtobufWriter {
+  public let spansPerRequest: Int
+  private var pending: [Span] = []
+
+  public init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
+    self.spansPerRequest = max(1, spansPerRequest)
+    pending.reserveCapacity(self.spansPerRequest)
+  }
+
+  /// Adds `span` to the batch; when the batch is full, appends its record to `out`.
+  public mutating func append(_ span: Span, into out: inout [UInt8]) throws {
+    pending.append(span)
+    if pending.count == spansPerRequest { try flush(into: &out) }
+  }
+
+  /// Appends the record of a partly filled batch, if there is one.
+  public mutating func finish(into out: inout [UInt8]) throws {
+    if !pending.isEmpty { try flush(into: &out) }
+  }
+
+  private mutating func flush(into out: inout [UInt8]) throws {
+    defer { pending.removeAll(keepingCapacity: true) }
+    try Self.writeRecord(
+      TraceRequest(
+        grouping: pending, defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName)),
+      into: &out)
+  }
+
+  /// Appends `request` as one length-prefixed record. On an id `OTLPIDMapping` rejects it throws
+  /// and leaves `out` as it was.
+  public static func writeRecord(_ request: TraceRequest, into out: inout [UInt8]) throws {
+    let message: [UInt8] = try messageBytes(request)
+    let length = UInt32(message.count)
+    out.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) })
+    out.append(contentsOf: message)
+  }
+
+  /// `request` as one `TracesData` message, without a length prefix.
+  public static func messageBytes(_ request: TraceRequest) throws -> [UInt8] {
+    try OTLPProtoEncoding.message(request).serializedBytes()
+  }
+}
