@@ -58,7 +58,10 @@ let package = Package(
     .executableTarget(name: "harness", dependencies: ["HarnessCommands"]),
     .testTarget(
       name: "TraceStoreTests",
-      dependencies: ["TraceStore", "TraceModel", "TraceFormats", "TraceGeneration", "Codecs"]),
+      dependencies: [
+        "TraceStore", "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "OTLPProto",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
     .testTarget(
       name: "TraceHarnessTests",
       dependencies: [

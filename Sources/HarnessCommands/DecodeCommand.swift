@@ -5,11 +5,13 @@ import TraceFormats
 import TraceModel
 import TraceStore
 
-/// `harness decode FILE.tstore -o OUT [--to jsonl|otlp-json]`: a trace-store file back as traces.
+/// `harness decode FILE.tstore -o OUT [--to jsonl|otlp-json|otlp-proto]`: a trace-store file back
+/// as traces. OTLP protobuf output gives each stored request back as it was; spans stored flat are
+/// grouped into requests as `OTLPProtobufWriter` groups them.
 struct DecodeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "decode",
-    abstract: "Read a trace-store file back as JSONL or OTLP/JSON, every block checked.")
+    abstract: "Read a trace-store file back as JSONL, OTLP/JSON or OTLP protobuf, every block checked.")
 
   enum Target: String, ExpressibleByArgument, CaseIterable {
     case jsonl
@@ -27,28 +29,46 @@ struct DecodeCommand: ParsableCommand {
   var to: Target = .jsonl
 
   func validate() throws {
-    if to == .otlpProto {
-      throw ValidationError("--to otlp-proto needs the OTLP protobuf writer of issue 12, not yet merged")
-    }
     try OutputPaths.refuseOverwriting(inputs: [file], output: output)
   }
 
   func run() throws {
     let out = try AtomicFile(URL(fileURLWithPath: output))
-    var otlp = OTLPJSONWriter()
-    let summary = try TraceStoreReader.read(url: URL(fileURLWithPath: file)) { spans in
-      var bytes: [UInt8] = []
-      for span in spans {
-        switch to {
-        case .jsonl: SpanJSONWriter.write(span, into: &bytes)
-        case .otlpJSON, .otlpProto: try otlp.append(span, into: &bytes)
-        }
+    let url = URL(fileURLWithPath: file)
+    let summary: TraceStoreReader.Summary
+    switch to {
+    case .jsonl:
+      summary = try TraceStoreReader.read(url: url) { spans in
+        var bytes: [UInt8] = []
+        for span in spans { SpanJSONWriter.write(span, into: &bytes) }
+        try out.write(bytes)
       }
-      try out.write(bytes)
+    case .otlpJSON:
+      var otlp = OTLPJSONWriter()
+      summary = try TraceStoreReader.read(url: url) { spans in
+        var bytes: [UInt8] = []
+        for span in spans { try otlp.append(span, into: &bytes) }
+        try out.write(bytes)
+      }
+      var tail: [UInt8] = []
+      try otlp.finish(into: &tail)
+      try out.write(tail)
+    case .otlpProto:
+      var flat = OTLPProtobufWriter()
+      summary = try TraceStoreReader.readRequests(url: url) { request in
+        var bytes: [UInt8] = []
+        try flat.finish(into: &bytes)
+        try OTLPProtobufWriter.writeRecord(request, into: &bytes)
+        try out.write(bytes)
+      } onFlatSpans: { spans in
+        var bytes: [UInt8] = []
+        for span in spans { try flat.append(span, into: &bytes) }
+        try out.write(bytes)
+      }
+      var tail: [UInt8] = []
+      try flat.finish(into: &tail)
+      try out.write(tail)
     }
-    var tail: [UInt8] = []
-    try otlp.finish(into: &tail)
-    try out.write(tail)
     try out.commit()
     print("\(output): \(summary.spanCount) spans from \(summary.blockCount) blocks of \(file)")
   }

@@ -36,7 +36,13 @@ struct EncodeCommand: ParsableCommand {
     var inputBytes = 0
     for path in files {
       let url = URL(fileURLWithPath: path)
-      _ = try TraceFileReader.read(url: url) { try writer.append($0) }
+      // OTLP inputs keep their requests, so decoding them to otlp-proto gives the same messages.
+      switch try TraceFileReader.format(of: url) {
+      case .otlp, .otlpProto:
+        _ = try TraceFileReader.readRequests(url: url) { try writer.append($0) }
+      case let format:
+        _ = try TraceFileReader.read(url: url, format: format) { try writer.append($0) }
+      }
       inputBytes += OutputPaths.fileBytes(path)
     }
     let summary = try writer.finish()

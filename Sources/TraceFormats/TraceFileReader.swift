@@ -35,6 +35,13 @@ public enum TraceFileReader {
     return summary
   }
 
+  /// The detected format of the file at `url`, from its first bytes (decompressed if need be):
+  /// for callers that treat formats differently, such as OTLP's requests.
+  public static func format(of url: URL) throws -> TraceFormat {
+    let source = SourceFile(url)
+    return try TraceFormat.detect(prefix: source.prefix(TraceFormat.detectionPrefixBytes), file: source.name)
+  }
+
   /// Reads the whole file into memory; for tests and small inputs.
   public static func readAll(url: URL, format: TraceFormat? = nil) throws -> (
     spans: [Span], summary: ReadSummary

@@ -5,7 +5,10 @@ import TraceModel
 /// Reads the columns in the order `BlockEncoder` wrote them and checks that each is used up, so
 /// columns that disagree with each other (a count here, fewer values there) are an error.
 enum BlockDecoder {
-  static func spans(of columns: BlockColumns, spanCount: Int, traceCount: Int) throws -> [Span] {
+  /// The spans, and the request structure they arrived in (empty for flat spans).
+  static func spans(
+    of columns: BlockColumns, spanCount: Int, traceCount: Int
+  ) throws -> (spans: [Span], requestEntries: [RequestEntry]) {
     var columns = columns
     var order = columns.reader(.traceOrder)
     guard spanCount <= order.remaining, traceCount <= spanCount else {
@@ -34,9 +37,10 @@ enum BlockDecoder {
     for count in spansPerTrace { grouped.append(try reader.trace(spanCount: count)) }
     try reader.expectEnd()
     var taken = [Int](repeating: 0, count: traceCount)
-    return traceOfSpan.map { trace in
+    let spans = traceOfSpan.map { trace in
       defer { taken[trace] += 1 }
       return grouped[trace][taken[trace]]
     }
+    return (spans, reader.requestEntries)
   }
 }

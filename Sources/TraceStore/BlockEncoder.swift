@@ -8,7 +8,8 @@ import TraceModel
 /// and times are offsets from the trace's earliest start, so the trace's absolute time and its IDs
 /// are the only large numbers left.
 enum BlockEncoder {
-  static func columns(of spans: [Span]) -> (columns: BlockColumns, traceCount: Int) {
+  /// `structure` is how the spans arrived in OTLP requests, or empty for flat spans.
+  static func columns(of spans: [Span], structure: [RequestEntry] = []) -> (columns: BlockColumns, traceCount: Int) {
     var traceNumbers: [String: Int] = [:]
     var traces: [[Int]] = []
     var order = ColumnBuffer()
@@ -24,7 +25,7 @@ enum BlockEncoder {
     }
     var columns = BlockColumns()
     columns.append(.traceOrder, order.bytes)
-    var writer = SpanColumnWriter()
+    var writer = SpanColumnWriter(otlpFields: OTLPFieldsEncoder(structure: structure))
     for trace in traces { writer.append(trace: trace.map { spans[$0] }) }
     writer.columns(into: &columns)
     return (columns, traces.count)
@@ -43,8 +44,10 @@ private struct SpanColumnWriter {
   var logCounts = ColumnBuffer(), logTimes = ColumnBuffer()
   var logEventNames = StringDictionary(), logEvents = ColumnBuffer()
   var logFields = AttributeEncoder(.logFields)
-  var otlpFields = OTLPFieldsEncoder()
+  var otlpFields: OTLPFieldsEncoder
   var previousTraceStart: Int64 = 0
+
+  init(otlpFields: OTLPFieldsEncoder) { self.otlpFields = otlpFields }
 
   mutating func append(trace: [Span]) {
     IDForm.append(trace[0].traceID, forms: &idForms, bits: &traceIDs)

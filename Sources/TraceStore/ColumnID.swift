@@ -70,6 +70,11 @@ public struct ColumnID: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// Per distinct resource its dropped count; per distinct scope its name, version, dropped count.
   public static let resourceScopeFields = ColumnID(32, "resource and scope fields")
   public static let scopeRefs = ColumnID(33, "scope refs")
+  /// Where OTLP requests and their resource and scope groups begin (see `RequestEntry`); empty
+  /// for spans that did not arrive as OTLP requests. Since version 2.
+  public static let requestStructure = ColumnID(34, "request structure")
+  /// The schema URLs of resource and scope groups, numbered by column 34. Since version 2.
+  public static let schemaURLDictionary = ColumnID(35, "schema url dictionary")
 
   /// ID bits: random for UUIDs and OTLP IDs, so a high level spends its time finding nothing. Text
   /// IDs still compress at level 3 (measured on phase 0: the same bytes as level 19).
@@ -86,7 +91,8 @@ public struct ColumnID: Sendable, Hashable, Comparable, CustomStringConvertible 
       operationDictionary, operations, traceStarts, startOffsets, durations, statusCodes, logCounts,
       logTimes, logEventDictionary, logEvents, kinds, traceStateDictionary, traceStates, flags,
       statuses, statusMessageDictionary, statusMessages, droppedCounts, linkCounts, linkIDForms,
-      linkIDs, linkFields, resourceRefs, resourceScopeFields, scopeRefs,
+      linkIDs, linkFields, resourceRefs, resourceScopeFields, scopeRefs, requestStructure,
+      schemaURLDictionary,
     ] + AttributeSet.allCases.flatMap { set in AttributeRole.allCases.map { attribute(set, $0) } }
 }
 

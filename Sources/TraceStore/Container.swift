@@ -8,7 +8,10 @@ enum Container {
   /// "\x89TSTORE\n": the high byte stops a text tool taking the file for ASCII, the newline catches
   /// a transfer that rewrote line ends.
   static let magic: [UInt8] = [0x89, 0x54, 0x53, 0x54, 0x4F, 0x52, 0x45, 0x0A]
-  static let version: UInt16 = 1
+  /// 2 added the request structure (columns 34 and 35); a version 1 file is a version 2 file
+  /// without them, so both are read.
+  static let version: UInt16 = 2
+  static let readableVersions: ClosedRange<UInt16> = 1...2
   static let headerBytes = magic.count + 2
   static let blockTag = UInt8(ascii: "B")
   static let indexTag = UInt8(ascii: "I")

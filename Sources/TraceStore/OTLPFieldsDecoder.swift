@@ -9,6 +9,8 @@ struct OTLPFieldsDecoder {
   private var linkAttributes: AttributeDecoder
   private let resources: [Resource]
   private let scopes: [InstrumentationScope]
+  /// The block's request structure, resolved; empty when its spans did not arrive as requests.
+  let requestEntries: [RequestEntry]
 
   init(columns: inout BlockColumns, spanCount: Int) throws {
     kinds = columns.reader(.kinds)
@@ -32,12 +34,13 @@ struct OTLPFieldsDecoder {
     for _ in 0..<spanCount { linkTotal += try counts.count(atMost: linkFields.remaining - linkTotal) }
     linkAttributes = try AttributeDecoder(.linkAttributes, recordCount: linkTotal, columns: &columns)
     var fields = columns.reader(.resourceScopeFields)
-    let resourceCount = try Self.distinctCount(resourceRefs, spanCount: spanCount)
+    let structure = try RawRequestEntry.entries(columns.reader(.requestStructure), spanCount: spanCount)
+    let resourceCount = try Self.distinctCount(resourceRefs, spanCount: spanCount, after: structure.resourceCount)
     var resourceAttributes = try AttributeDecoder(.resourceAttributes, recordCount: resourceCount, columns: &columns)
     resources = try (0..<resourceCount).map { _ in
       Resource(attributes: resourceAttributes.next(), droppedAttributesCount: try fields.uint32())
     }
-    let scopeCount = try Self.distinctCount(scopeRefs, spanCount: spanCount)
+    let scopeCount = try Self.distinctCount(scopeRefs, spanCount: spanCount, after: structure.scopeCount)
     var scopeAttributes = try AttributeDecoder(.scopeAttributes, recordCount: scopeCount, columns: &columns)
     scopes = try (0..<scopeCount).map { _ in
       let attributes = scopeAttributes.next()
@@ -46,13 +49,37 @@ struct OTLPFieldsDecoder {
         droppedAttributesCount: try fields.uint32())
     }
     try fields.expectEnd()
+    var urls = columns.reader(.schemaURLDictionary)
+    let schemaURLs = try urls.dictionary()
+    requestEntries = try Self.resolve(
+      structure.entries, resources: resources, scopes: scopes, schemaURLs: schemaURLs,
+      column: columns.reader(.requestStructure))
+  }
+
+  private static func resolve(
+    _ entries: [RawRequestEntry], resources: [Resource], scopes: [InstrumentationScope],
+    schemaURLs: [String], column: ColumnReader
+  ) throws -> [RequestEntry] {
+    try entries.map { entry in
+      if entry.kind == 0 { return .request }
+      if entry.kind == 3 { return .spans(entry.value) }
+      guard entry.schemaURL < schemaURLs.count else {
+        throw column.failure("schema URL \(entry.schemaURL) of \(schemaURLs.count)")
+      }
+      let url = schemaURLs[entry.schemaURL]
+      if entry.kind == 1 {
+        return .resourceGroup(entry.value == 0 ? nil : resources[entry.value - 1], schemaURL: url)
+      }
+      return .scopeGroup(entry.value == 0 ? nil : scopes[entry.value - 1], schemaURL: url)
+    }
   }
 
   /// How many distinct items a reference column numbers: new ones appear in order, so the largest
-  /// reference, and no reference may skip ahead of it.
-  private static func distinctCount(_ references: ColumnReader, spanCount: Int) throws -> Int {
+  /// reference, and no reference may skip ahead of it. The groups of column 34 number theirs
+  /// first (`known`); spans of a group a previous block opened add theirs after.
+  private static func distinctCount(_ references: ColumnReader, spanCount: Int, after known: Int) throws -> Int {
     var reader = references
-    var count = 0
+    var count = known
     for _ in 0..<spanCount {
       let reference = try reader.index(below: count + 2)
       if reference == count + 1 { count += 1 }

@@ -14,8 +14,31 @@ struct OTLPFieldsEncoder {
   private var droppedCounts = ColumnBuffer()
   private var linkCounts = ColumnBuffer(), linkIDForms = ColumnBuffer(), linkIDs = BitBuffer()
   private var linkFields = ColumnBuffer(), linkAttributes = AttributeEncoder(.linkAttributes)
-  private var resources: [Resource] = [], resourceRefs = ColumnBuffer()
-  private var scopes: [InstrumentationScope] = [], scopeRefs = ColumnBuffer()
+  private var resources = NumberedItems<Resource>(), resourceRefs = ColumnBuffer()
+  private var scopes = NumberedItems<InstrumentationScope>(), scopeRefs = ColumnBuffer()
+  private var structure = ColumnBuffer(), schemaURLs = StringDictionary()
+
+  /// An encoder for spans that arrived in OTLP requests as `entries` says, or flat (no entries).
+  /// The groups' resources and scopes are numbered first, in input order, so the spans of any
+  /// group find theirs numbered and a decoder can count them from column 34 alone.
+  init(structure entries: [RequestEntry] = []) {
+    for entry in entries {
+      switch entry {
+      case .request: structure.varint(0)
+      case .resourceGroup(let resource, let schemaURL):
+        structure.varint(1)
+        structure.varint(resource.map { resources.number(of: $0) + 1 } ?? 0)
+        structure.varint(schemaURLs.number(of: schemaURL))
+      case .scopeGroup(let scope, let schemaURL):
+        structure.varint(2)
+        structure.varint(scope.map { scopes.number(of: $0) + 1 } ?? 0)
+        structure.varint(schemaURLs.number(of: schemaURL))
+      case .spans(let count):
+        structure.varint(3)
+        structure.varint(count)
+      }
+    }
+  }
 
   mutating func append(_ span: Span) {
     kinds.varint(span.kind.map { Zigzag.encode(Int64($0.rawValue)) + 1 } ?? 0)
@@ -40,17 +63,8 @@ struct OTLPFieldsEncoder {
       linkFields.varint(UInt64(link.droppedAttributesCount))
       linkAttributes.append(link.attributes)
     }
-    resourceRefs.varint(span.resource.map { Self.number(of: $0, in: &resources) + 1 } ?? 0)
-    scopeRefs.varint(span.scope.map { Self.number(of: $0, in: &scopes) + 1 } ?? 0)
-  }
-
-  /// The number of `item` among the block's distinct ones, added if new. Spans of one resource
-  /// mostly come together, so the last one is tried first.
-  private static func number<Item: Equatable>(of item: Item, in items: inout [Item]) -> Int {
-    if let last = items.last, last == item { return items.count - 1 }
-    if let found = items.firstIndex(of: item) { return found }
-    items.append(item)
-    return items.count - 1
+    resourceRefs.varint(span.resource.map { resources.number(of: $0) + 1 } ?? 0)
+    scopeRefs.varint(span.scope.map { scopes.number(of: $0) + 1 } ?? 0)
   }
 
   func columns(into block: inout BlockColumns) {
@@ -69,14 +83,16 @@ struct OTLPFieldsEncoder {
     linkAttributes.columns(into: &block)
     block.append(.resourceRefs, resourceRefs.bytes)
     block.append(.scopeRefs, scopeRefs.bytes)
+    block.append(.requestStructure, structure.bytes)
+    block.append(.schemaURLDictionary, schemaURLs.entries.bytes)
     var fields = ColumnBuffer()
     var resourceAttributes = AttributeEncoder(.resourceAttributes)
-    for resource in resources {
+    for resource in resources.items {
       resourceAttributes.append(resource.attributes)
       fields.varint(UInt64(resource.droppedAttributesCount))
     }
     var scopeAttributes = AttributeEncoder(.scopeAttributes)
-    for scope in scopes {
+    for scope in scopes.items {
       scopeAttributes.append(scope.attributes)
       fields.string(scope.name)
       fields.string(scope.version)
@@ -85,5 +101,22 @@ struct OTLPFieldsEncoder {
     block.append(.resourceScopeFields, fields.bytes)
     resourceAttributes.columns(into: &block)
     scopeAttributes.columns(into: &block)
+  }
+}
+
+/// Distinct items numbered in order of first appearance: a block's resources or scopes.
+///
+/// Hashed, because a request of the real sample has 1,699 resource groups and a linear search per
+/// span made encoding quadratic in them.
+private struct NumberedItems<Item: Hashable> {
+  private(set) var items: [Item] = []
+  private var numbers: [Item: Int] = [:]
+
+  /// The number of `item`, added if new.
+  mutating func number(of item: Item) -> Int {
+    if let number = numbers[item] { return number }
+    numbers[item] = items.count
+    items.append(item)
+    return items.count - 1
   }
 }

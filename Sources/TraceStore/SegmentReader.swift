@@ -13,15 +13,17 @@ struct SegmentReader {
     self.threads = threads
   }
 
-  mutating func segment(onBlock: ([Span]) throws -> Void) throws {
+  mutating func segment(onBlock: (DecodedBlock) throws -> Void) throws {
     let segmentStart = input.offset
     let header = try input.read(Container.headerBytes)
     guard header.count == Container.headerBytes, header.starts(with: Container.magic) else {
       throw input.error("not a trace-store file: no header", at: segmentStart)
     }
     let version = Container.readLittleEndian(header[Container.magic.count...])
-    guard version == Container.version else {
-      throw input.error("format version \(version), this reader reads \(Container.version)", at: segmentStart)
+    guard let known = UInt16(exactly: version), Container.readableVersions.contains(known) else {
+      let versions = Container.readableVersions
+      throw input.error(
+        "format version \(version), this reader reads \(versions.lowerBound) to \(versions.upperBound)", at: segmentStart)
     }
     summary.segmentCount += 1
     var blocks: [(offset: Int, spanCount: Int)] = []
@@ -70,10 +72,11 @@ struct SegmentReader {
 
   private static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
 
-  static func decode(_ body: [UInt8], block: Int, offset: Int, name: String) throws -> [Span] {
+  static func decode(_ body: [UInt8], block: Int, offset: Int, name: String) throws -> DecodedBlock {
     do {
       let (columns, spanCount, traceCount) = try BlockBody.decode(body)
-      return try BlockDecoder.spans(of: columns, spanCount: spanCount, traceCount: traceCount)
+      let (spans, entries) = try BlockDecoder.spans(of: columns, spanCount: spanCount, traceCount: traceCount)
+      return DecodedBlock(spans: spans, requestEntries: entries, number: block, offset: offset)
     } catch let error as BlockError {
       throw TraceStoreError(file: name, block: block, byteOffset: offset, problem: error.description)
     }
@@ -81,7 +84,7 @@ struct SegmentReader {
 
   private mutating func decode(
     _ batch: inout [(offset: Int, body: [UInt8])], into blocks: inout [(offset: Int, spanCount: Int)],
-    segmentStart: Int, _ onBlock: ([Span]) throws -> Void
+    segmentStart: Int, _ onBlock: (DecodedBlock) throws -> Void
   ) throws {
     let first = summary.blockCount
     let name = input.name
@@ -89,11 +92,11 @@ struct SegmentReader {
     let decoded = try ParallelMap.map(numbered, threads: threads) { block, offset, body in
       try Self.decode(body, block: block, offset: offset, name: name)
     }
-    for ((_, offset, _), spans) in zip(numbered, decoded) {
-      blocks.append((offset - segmentStart, spans.count))
+    for ((_, offset, _), block) in zip(numbered, decoded) {
+      blocks.append((offset - segmentStart, block.spans.count))
       summary.blockCount += 1
-      summary.spanCount += spans.count
-      try onBlock(spans)
+      summary.spanCount += block.spans.count
+      try onBlock(block)
     }
     batch = []
   }
@@ -113,4 +116,12 @@ struct SegmentReader {
       throw input.error(error.description, at: offset)
     }
   }
+}
+
+/// One block's spans in input order, the request structure they arrived in, and where it lies.
+struct DecodedBlock: Sendable {
+  var spans: [Span]
+  var requestEntries: [RequestEntry]
+  var number: Int
+  var offset: Int
 }

@@ -45,6 +45,9 @@ struct SpanColumnReader {
     otlpFields = try OTLPFieldsDecoder(columns: &columns, spanCount: spanCount)
   }
 
+  /// See `OTLPFieldsDecoder.requestEntries`.
+  var requestEntries: [RequestEntry] { otlpFields.requestEntries }
+
   mutating func trace(spanCount: Int) throws -> [Span] {
     let traceID = try IDForm.read(forms: &idForms, bits: &traceIDs)
     let traceStart = previousTraceStart &+ (try traceStarts.signed())

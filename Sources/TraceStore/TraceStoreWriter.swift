@@ -9,8 +9,10 @@ import TraceModel
 public final class TraceStoreWriter {
   private let options: TraceStoreOptions
   private let sink: ([UInt8]) throws -> Void
-  private var pending: [[Span]] = []
+  private var pending: [(spans: [Span], structure: [RequestEntry])] = []
   private var current: [Span] = []
+  /// How `current`'s spans arrived in requests; empty while they arrived flat.
+  private var structure: [RequestEntry] = []
   private var currentBytes = 0
   private var blocks: [(offset: Int, spanCount: Int)] = []
   private var columnBytes: [ColumnID: Int] = [:]
@@ -30,6 +32,11 @@ public final class TraceStoreWriter {
 
   /// Adds the next span in input order; encodes a block once one is full.
   public func append(_ span: Span) throws {
+    if !structure.isEmpty { try closeBlock() }
+    try add(span)
+  }
+
+  private func add(_ span: Span) throws {
     current.append(span)
     currentBytes += Self.estimatedBytes(of: span)
     if current.count >= options.maxSpansPerBlock || currentBytes >= options.maxInputBytesPerBlock {
@@ -37,12 +44,28 @@ public final class TraceStoreWriter {
     }
   }
 
-  /// Adds the spans of an OTLP request in order, each with its group's resource and scope.
-  ///
-  /// Version 1 keeps every span field, resource and scope, but not where requests and their groups
-  /// began nor their schema URLs: the decoded spans are equal, the regrouped request may differ.
+  /// Adds an OTLP request: its spans, each with its group's resource and scope, and where the
+  /// request and its groups begin, with their schema URLs, so `TraceStoreReader.readRequests`
+  /// gives back an equal request. A request larger than a block continues in the next.
   public func append(_ request: TraceRequest) throws {
-    for span in request.spans { try append(span) }
+    if structure.isEmpty, !current.isEmpty { try closeBlock() }
+    structure.append(.request)
+    for group in request.resourceSpans {
+      structure.append(.resourceGroup(group.resource, schemaURL: group.schemaURL))
+      for scopeGroup in group.scopeSpans {
+        structure.append(.scopeGroup(scopeGroup.scope, schemaURL: scopeGroup.schemaURL))
+        for var span in scopeGroup.spans {
+          span.resource = group.resource
+          span.scope = scopeGroup.scope
+          if case .spans(let count) = structure.last {
+            structure[structure.count - 1] = .spans(count + 1)
+          } else {
+            structure.append(.spans(1))
+          }
+          try add(span)
+        }
+      }
+    }
   }
 
   /// Writes what is left, the index and the trailer, and returns the sizes written.
@@ -62,20 +85,21 @@ public final class TraceStoreWriter {
   }
 
   private func closeBlock() throws {
-    guard !current.isEmpty else { return }
-    pending.append(current)
+    guard !current.isEmpty || !structure.isEmpty else { return }
+    pending.append((current, structure))
     current = []
+    structure = []
     currentBytes = 0
     if pending.count >= options.threads { try encodePending() }
   }
 
   private func encodePending() throws {
     let level = options.zstdLevel
-    let encoded = try ParallelMap.map(pending, threads: options.threads) { spans in
-      let (columns, traceCount) = BlockEncoder.columns(of: spans)
+    let encoded = try ParallelMap.map(pending, threads: options.threads) { spans, structure in
+      let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
       return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
     }
-    for (spans, block) in zip(pending, encoded) {
+    for ((spans, _), block) in zip(pending, encoded) {
       if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
       blocks.append((summary.fileBytes, spans.count))
       let columnTotal = block.columnBytes.values.reduce(0, +)
