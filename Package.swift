@@ -39,6 +39,7 @@ let package = Package(
         "TraceModel", "TraceJSON", "TraceFormats",
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
+    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
     .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
     .target(
       name: "Runner",
@@ -51,10 +52,16 @@ let package = Package(
       name: "HarnessCommands",
       dependencies: [
         "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner", "Reports",
-        "History", "OutputFiles",
+        "History", "OutputFiles", "TraceStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "harness", dependencies: ["HarnessCommands"]),
+    .testTarget(
+      name: "TraceStoreTests",
+      dependencies: [
+        "TraceStore", "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "OTLPProto",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
     .testTarget(
       name: "TraceHarnessTests",
       dependencies: [

@@ -1,4 +1,3 @@
-import TraceFormats
 import TraceJSON
 import TraceModel
 

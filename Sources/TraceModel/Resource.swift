@@ -2,7 +2,7 @@
 ///
 /// `service.name` stays among the attributes, so writing them back is exact; `Span.serviceName`
 /// is the reader's copy of it for analysis.
-public struct Resource: Sendable, Equatable {
+public struct Resource: Sendable, Hashable {
   public var attributes: [Tag]
   public var droppedAttributesCount: UInt32
 
@@ -13,7 +13,7 @@ public struct Resource: Sendable, Equatable {
 }
 
 /// The library that recorded a span: OTLP `InstrumentationScope`.
-public struct InstrumentationScope: Sendable, Equatable {
+public struct InstrumentationScope: Sendable, Hashable {
   public var name: String
   public var version: String
   public var attributes: [Tag]

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import OutputFiles
+import TraceFormats
+import TraceModel
+import TraceStore
+
+/// `harness decode FILE.tstore -o OUT [--to jsonl|otlp-json|otlp-proto]`: a trace-store file back
+/// as traces. OTLP protobuf output gives each stored request back as it was; spans stored flat are
+/// grouped into requests as `OTLPProtobufWriter` groups them.
+struct DecodeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "decode",
+    abstract: "Read a trace-store file back as JSONL, OTLP/JSON or OTLP protobuf, every block checked.")
+
+  enum Target: String, ExpressibleByArgument, CaseIterable {
+    case jsonl
+    case otlpJSON = "otlp-json"
+    case otlpProto = "otlp-proto"
+  }
+
+  @Argument(help: "The trace-store file (concatenated files are read as one).")
+  var file: String
+
+  @Option(name: .shortAndLong, help: "The file to write.")
+  var output: String
+
+  @Option(help: "Output format.")
+  var to: Target = .jsonl
+
+  func validate() throws {
+    try OutputPaths.refuseOverwriting(inputs: [file], output: output)
+  }
+
+  func run() throws {
+    let out = try AtomicFile(URL(fileURLWithPath: output))
+    let url = URL(fileURLWithPath: file)
+    let summary: TraceStoreReader.Summary
+    switch to {
+    case .jsonl:
+      summary = try TraceStoreReader.read(url: url) { spans in
+        var bytes: [UInt8] = []
+        for span in spans { SpanJSONWriter.write(span, into: &bytes) }
+        try out.write(bytes)
+      }
+    case .otlpJSON:
+      var otlp = OTLPJSONWriter()
+      summary = try TraceStoreReader.read(url: url) { spans in
+        var bytes: [UInt8] = []
+        for span in spans { try otlp.append(span, into: &bytes) }
+        try out.write(bytes)
+      }
+      var tail: [UInt8] = []
+      try otlp.finish(into: &tail)
+      try out.write(tail)
+    case .otlpProto:
+      var flat = OTLPProtobufWriter()
+      summary = try TraceStoreReader.readRequests(url: url) { request in
+        var bytes: [UInt8] = []
+        try flat.finish(into: &bytes)
+        try OTLPProtobufWriter.writeRecord(request, into: &bytes)
+        try out.write(bytes)
+      } onFlatSpans: { spans in
+        var bytes: [UInt8] = []
+        for span in spans { try flat.append(span, into: &bytes) }
+        try out.write(bytes)
+      }
+      var tail: [UInt8] = []
+      try flat.finish(into: &tail)
+      try out.write(tail)
+    }
+    try out.commit()
+    print("\(output): \(summary.spanCount) spans from \(summary.blockCount) blocks of \(file)")
+  }
+}

@@ -1,0 +1,109 @@
+import TraceModel
+
+/// A tag's value type, as `ColumnID.tagSlots` stores it.
+enum ValueType: UInt8 {
+  case string = 0, int = 1, double = 2, bool = 3
+  /// Bytes, arrays, kvlists and empty values: rare, and stored whole as `NestedValue` writes them.
+  case nested = 4
+
+  init(_ value: TagValue) {
+    switch value {
+    case .string: self = .string
+    case .int: self = .int
+    case .double: self = .double
+    case .bool: self = .bool
+    case .bytes, .array, .kvlist, .empty: self = .nested
+    }
+  }
+}
+
+/// Encodes attribute lists as typed columns, one run of values per key.
+///
+/// A *slot* is a key with one value type; a *shape* is the list of slots a span's tags have, in
+/// their order, so the order of tags is kept without a byte per tag. Each span stores the number of
+/// its shape. The values of a slot are stored together, slot after slot in one column per type:
+/// strings as numbers into the slot's own dictionary, integers as deltas from the slot's previous
+/// value, doubles as their bit patterns, bools as bytes, anything else whole (`NestedValue`).
+struct AttributeEncoder {
+  private struct SlotKey: Hashable {
+    var key: String
+    var type: ValueType
+  }
+
+  private let set: AttributeSet
+  private var slotNumbers: [SlotKey: Int] = [:]
+  private var slotTable = ColumnBuffer()
+  private var shapeNumbers: [[Int]: Int] = [:]
+  private var shapeDictionary = ColumnBuffer()
+  private var shapes = ColumnBuffer()
+  private var stringDictionaries: [StringDictionary] = []
+  private var values: [ColumnBuffer] = []
+  private var previousInts: [Int64] = []
+
+  init(_ set: AttributeSet) { self.set = set }
+
+  mutating func append(_ attributes: [Tag]) {
+    var shape: [Int] = []
+    shape.reserveCapacity(attributes.count)
+    for attribute in attributes {
+      let slot = slotNumber(SlotKey(key: attribute.key, type: ValueType(attribute.value)))
+      shape.append(slot)
+      switch attribute.value {
+      case .string(let text): values[slot].varint(stringDictionaries[slot].number(of: text))
+      case .int(let number):
+        values[slot].signed(number &- previousInts[slot])
+        previousInts[slot] = number
+      case .double(let number): values[slot].fixed64(number.bitPattern)
+      case .bool(let flag): values[slot].byte(flag ? 1 : 0)
+      case .bytes, .array, .kvlist, .empty: NestedValue.append(attribute.value, to: &values[slot])
+      }
+    }
+    if let number = shapeNumbers[shape] {
+      shapes.varint(number)
+    } else {
+      shapes.varint(shapeNumbers.count)
+      shapeNumbers[shape] = shapeNumbers.count
+      shapeDictionary.varint(shape.count)
+      for slot in shape { shapeDictionary.varint(slot) }
+    }
+  }
+
+  private mutating func slotNumber(_ key: SlotKey) -> Int {
+    if let number = slotNumbers[key] { return number }
+    let number = slotNumbers.count
+    slotNumbers[key] = number
+    slotTable.byte(key.type.rawValue)
+    slotTable.string(key.key)
+    stringDictionaries.append(StringDictionary())
+    values.append(ColumnBuffer())
+    previousInts.append(0)
+    return number
+  }
+
+  /// The columns, values concatenated slot after slot in slot order.
+  func columns(into block: inout BlockColumns) {
+    block.append(.attribute(set, .slots), slotTable.bytes)
+    block.append(.attribute(set, .shapeDictionary), shapeDictionary.bytes)
+    block.append(.attribute(set, .shapes), shapes.bytes)
+    var strings = ColumnBuffer(), dictionaries = ColumnBuffer()
+    var ints = ColumnBuffer(), doubles = ColumnBuffer(), bools = ColumnBuffer(), nested = ColumnBuffer()
+    for (key, slot) in slotNumbers.sorted(by: { $0.value < $1.value }) {
+      switch key.type {
+      case .string:
+        dictionaries.varint(stringDictionaries[slot].count)
+        dictionaries.raw(stringDictionaries[slot].entries.bytes)
+        strings.raw(values[slot].bytes)
+      case .int: ints.raw(values[slot].bytes)
+      case .double: doubles.raw(values[slot].bytes)
+      case .bool: bools.raw(values[slot].bytes)
+      case .nested: nested.raw(values[slot].bytes)
+      }
+    }
+    block.append(.attribute(set, .stringDictionary), dictionaries.bytes)
+    block.append(.attribute(set, .strings), strings.bytes)
+    block.append(.attribute(set, .ints), ints.bytes)
+    block.append(.attribute(set, .doubles), doubles.bytes)
+    block.append(.attribute(set, .bools), bools.bytes)
+    block.append(.attribute(set, .nested), nested.bytes)
+  }
+}

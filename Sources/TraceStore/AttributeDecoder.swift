@@ -1,0 +1,92 @@
+import TraceModel
+
+/// Reads back what `AttributeEncoder` wrote: the attribute lists of `recordCount` records in order.
+///
+/// The values of every slot are read up front, since a slot's values follow each other in their
+/// column; a record's list is then assembled by taking the next value of each slot of its shape.
+struct AttributeDecoder {
+  private var shapes: [[Int]] = []
+  private var recordShapes: [Int] = []
+  private var values: [[TagValue]] = []
+  private var keys: [String] = []
+  private var nextValue: [Int] = []
+  private var nextRecord = 0
+
+  init(_ set: AttributeSet, recordCount: Int, columns: inout BlockColumns) throws {
+    var slotTable = columns.reader(.attribute(set, .slots))
+    var types: [ValueType] = []
+    while !slotTable.isAtEnd {
+      let code = try slotTable.byte()
+      guard let type = ValueType(rawValue: code) else { throw slotTable.failure("unknown value type \(code)") }
+      types.append(type)
+      keys.append(try slotTable.string())
+    }
+    var shapeDictionary = columns.reader(.attribute(set, .shapeDictionary))
+    while !shapeDictionary.isAtEnd {
+      let length = try shapeDictionary.count(atMost: shapeDictionary.remaining)
+      shapes.append(try (0..<length).map { _ in try shapeDictionary.index(below: types.count) })
+    }
+    var shapeColumn = columns.reader(.attribute(set, .shapes))
+    guard recordCount <= shapeColumn.remaining else { throw shapeColumn.failure("\(recordCount) shapes expected") }
+    var slotCounts = [Int](repeating: 0, count: types.count)
+    for _ in 0..<recordCount {
+      let shape = try shapeColumn.index(below: shapes.count)
+      recordShapes.append(shape)
+      for slot in shapes[shape] { slotCounts[slot] += 1 }
+    }
+    try values = Self.readValues(set, types: types, counts: slotCounts, columns: &columns)
+    nextValue = [Int](repeating: 0, count: types.count)
+    for reader in [slotTable, shapeDictionary, shapeColumn] { try reader.expectEnd() }
+  }
+
+  private static func readValues(
+    _ set: AttributeSet, types: [ValueType], counts: [Int], columns: inout BlockColumns
+  ) throws -> [[TagValue]] {
+    var dictionaries = columns.reader(.attribute(set, .stringDictionary))
+    var strings = columns.reader(.attribute(set, .strings))
+    var ints = columns.reader(.attribute(set, .ints)), doubles = columns.reader(.attribute(set, .doubles))
+    var bools = columns.reader(.attribute(set, .bools)), nested = columns.reader(.attribute(set, .nested))
+    var values: [[TagValue]] = []
+    for (type, count) in zip(types, counts) {
+      var slot: [TagValue] = []
+      switch type {
+      case .string:
+        let dictionary = try dictionaries.dictionary(count: try dictionaries.count(atMost: dictionaries.remaining))
+        guard count <= strings.remaining else { throw strings.failure("\(count) values expected") }
+        for _ in 0..<count { slot.append(.string(dictionary[try strings.index(below: dictionary.count)])) }
+      case .int:
+        guard count <= ints.remaining else { throw ints.failure("\(count) values expected") }
+        var previous: Int64 = 0
+        for _ in 0..<count {
+          previous = previous &+ (try ints.signed())
+          slot.append(.int(previous))
+        }
+      case .double:
+        guard count <= doubles.remaining / 8 else { throw doubles.failure("\(count) values expected") }
+        for _ in 0..<count { slot.append(.double(Double(bitPattern: try doubles.fixed64()))) }
+      case .bool:
+        guard count <= bools.remaining else { throw bools.failure("\(count) values expected") }
+        for _ in 0..<count {
+          let flag = try bools.byte()
+          guard flag <= 1 else { throw bools.failure("bool byte \(flag)") }
+          slot.append(.bool(flag == 1))
+        }
+      case .nested:
+        guard count <= nested.remaining else { throw nested.failure("\(count) values expected") }
+        for _ in 0..<count { slot.append(try NestedValue.read(&nested, depth: 0)) }
+      }
+      values.append(slot)
+    }
+    for reader in [dictionaries, strings, ints, doubles, bools, nested] { try reader.expectEnd() }
+    return values
+  }
+
+  /// The next record's attributes.
+  mutating func next() -> [Tag] {
+    defer { nextRecord += 1 }
+    return shapes[recordShapes[nextRecord]].map { slot in
+      defer { nextValue[slot] += 1 }
+      return Tag(keys[slot], values[slot][nextValue[slot]])
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import TraceModel
+
+/// Turns the spans of one block into its columns.
+///
+/// Spans are grouped by trace, traces in order of first appearance and the spans of a trace in
+/// input order; `ColumnID.traceOrder` records which trace each input span belonged to, which is
+/// all the decoder needs to restore the input order. Within a trace, a parent is a position delta
+/// and times are offsets from the trace's earliest start, so the trace's absolute time and its IDs
+/// are the only large numbers left.
+enum BlockEncoder {
+  /// `structure` is how the spans arrived in OTLP requests, or empty for flat spans.
+  static func columns(of spans: [Span], structure: [RequestEntry] = []) -> (columns: BlockColumns, traceCount: Int) {
+    var traceNumbers: [String: Int] = [:]
+    var traces: [[Int]] = []
+    var order = ColumnBuffer()
+    for (index, span) in spans.enumerated() {
+      if let number = traceNumbers[span.traceID] {
+        order.varint(traces.count - number)
+        traces[number].append(index)
+      } else {
+        order.varint(0)
+        traceNumbers[span.traceID] = traces.count
+        traces.append([index])
+      }
+    }
+    var columns = BlockColumns()
+    columns.append(.traceOrder, order.bytes)
+    var writer = SpanColumnWriter(otlpFields: OTLPFieldsEncoder(structure: structure))
+    for trace in traces { writer.append(trace: trace.map { spans[$0] }) }
+    writer.columns(into: &columns)
+    return (columns, traces.count)
+  }
+}
+
+/// The per-trace and per-span columns, filled one trace at a time.
+private struct SpanColumnWriter {
+  var idForms = ColumnBuffer(), traceIDs = BitBuffer(), spanIDs = BitBuffer()
+  var parents = ColumnBuffer(), parentIDs = BitBuffer()
+  var serviceNames = StringDictionary(), services = ColumnBuffer()
+  var operationNames = StringDictionary(), operations = ColumnBuffer()
+  var traceStarts = ColumnBuffer(), startOffsets = GroupedValuesWriter(), durations = GroupedValuesWriter()
+  var statusCodes = ColumnBuffer()
+  var tags = AttributeEncoder(.tags)
+  var logCounts = ColumnBuffer(), logTimes = ColumnBuffer()
+  var logEventNames = StringDictionary(), logEvents = ColumnBuffer()
+  var logFields = AttributeEncoder(.logFields)
+  var otlpFields: OTLPFieldsEncoder
+  var previousTraceStart: Int64 = 0
+
+  init(otlpFields: OTLPFieldsEncoder) { self.otlpFields = otlpFields }
+
+  mutating func append(trace: [Span]) {
+    IDForm.append(trace[0].traceID, forms: &idForms, bits: &traceIDs)
+    var positions: [String: Int] = [:]
+    for (position, span) in trace.enumerated() where positions[span.spanID] == nil {
+      positions[span.spanID] = position
+    }
+    let traceStart = trace.lazy.map(\.startTimeNanos).min() ?? 0
+    traceStarts.signed(traceStart &- previousTraceStart)
+    previousTraceStart = traceStart
+    // All span IDs of the trace come before its parents' escapes, so a decoder knows every ID a
+    // parent delta can point to, before or after the child, when it reads the parents.
+    for span in trace { IDForm.append(span.spanID, forms: &idForms, bits: &spanIDs) }
+    for (position, span) in trace.enumerated() {
+      appendParent(of: span, at: position, positions: positions)
+      services.varint(serviceNames.number(of: span.serviceName))
+      let operation = operationNames.number(of: span.operationName)
+      operations.varint(operation)
+      startOffsets.append(UInt64(bitPattern: span.startTimeNanos &- traceStart), group: operation)
+      durations.append(Zigzag.encode(span.endTimeNanos &- span.startTimeNanos), group: operation)
+      statusCodes.signed(Int64(span.statusCode))
+      tags.append(span.tags)
+      logCounts.varint(span.logs.count)
+      for log in span.logs {
+        logTimes.signed(log.timestampNanos &- span.startTimeNanos)
+        logEvents.varint(logEventNames.number(of: log.event))
+        logFields.append(log.fields)
+      }
+      otlpFields.append(span)
+    }
+  }
+
+  /// 0 for no parent, 1 for a parent outside the trace (its ID in `parentIDs`), else the zigzag
+  /// of the position delta plus one: a parent after its child, as in arrival order, is negative.
+  private mutating func appendParent(of span: Span, at position: Int, positions: [String: Int]) {
+    guard let parentID = span.parentSpanID else { return parents.varint(0) }
+    if let parentPosition = positions[parentID], parentPosition != position {
+      parents.varint(Zigzag.encode(Int64(position - parentPosition)) + 1)
+    } else {
+      parents.varint(1)
+      IDForm.append(parentID, forms: &idForms, bits: &parentIDs)
+    }
+  }
+
+  func columns(into block: inout BlockColumns) {
+    block.append(.idForms, idForms.bytes)
+    block.append(.traceIDs, traceIDs.bytes)
+    block.append(.spanIDs, spanIDs.bytes)
+    block.append(.parents, parents.bytes)
+    block.append(.parentIDs, parentIDs.bytes)
+    block.append(.serviceDictionary, serviceNames.entries.bytes)
+    block.append(.services, services.bytes)
+    block.append(.operationDictionary, operationNames.entries.bytes)
+    block.append(.operations, operations.bytes)
+    block.append(.traceStarts, traceStarts.bytes)
+    block.append(.startOffsets, startOffsets.bytes)
+    block.append(.durations, durations.bytes)
+    block.append(.statusCodes, statusCodes.bytes)
+    tags.columns(into: &block)
+    block.append(.logCounts, logCounts.bytes)
+    block.append(.logTimes, logTimes.bytes)
+    block.append(.logEventDictionary, logEventNames.entries.bytes)
+    block.append(.logEvents, logEvents.bytes)
+    logFields.columns(into: &block)
+    otlpFields.columns(into: &block)
+  }
+}

@@ -1,0 +1,113 @@
+import TraceJSON
+
+/// How an ID is stored: the random bits of a UUID or hex ID as binary, anything else as its text.
+///
+/// The escape matters because the model keeps IDs as text and readers pass some through as given
+/// (`trace-00000001-52c48291`, upper-case UUIDs): the decoded text must be the same bytes, so only a
+/// spelling that binary gives back exactly (lower-case digits, hyphens where a UUID has them) is
+/// stored as binary. The form and any length go to a forms column, the bits to the ID's column.
+enum IDForm: UInt8 {
+  /// 36 characters, 8-4-4-4-12 lower-case hex digits: 128 bits.
+  case uuid = 0
+  /// An even number of lower-case hex digits: a byte count, then 8 bits a byte.
+  case hex = 1
+  /// Anything else: a byte count, then the UTF-8 text.
+  case text = 2
+  /// A lower-case UUID of version 4, variant 10: its 122 random bits, the 6 fixed ones implied.
+  case uuid4 = 3
+  /// Lower-case hex whose first bytes are zero, as a 64-bit trace ID in OTLP's 128-bit field: the
+  /// byte count and the count of leading zero bytes, then only the bytes after them.
+  case zeroPrefixedHex = 4
+
+  /// Where a UUID's text has its hyphens; a switch rather than a Set, which would hash on every
+  /// character of every ID.
+  private static func isHyphenPosition(_ position: Int) -> Bool {
+    switch position {
+    case 8, 13, 18, 23: true
+    default: false
+    }
+  }
+
+  static func append(_ id: String, forms: inout ColumnBuffer, bits: inout BitBuffer) {
+    let utf8 = Array(id.utf8)
+    if utf8.count == 36, isLowerUUID(utf8), let binary = Hex.decode(utf8.filter { $0 != hyphen }) {
+      let high = binary[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
+      let low = binary[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+      if (high >> 12) & 0xF == 4, low >> 62 == 0b10 {
+        forms.byte(IDForm.uuid4.rawValue)
+        bits.append((high >> 16) << 12 | (high & 0xFFF), bits: 60)
+        bits.append(low, bits: 62)
+      } else {
+        forms.byte(IDForm.uuid.rawValue)
+        bits.append(bytes: binary)
+      }
+    } else if !utf8.isEmpty, utf8.allSatisfy(isLowerHexDigit), let binary = Hex.decode(utf8) {
+      let zeros = binary.prefix { $0 == 0 }.count
+      if zeros > 0 {
+        forms.byte(IDForm.zeroPrefixedHex.rawValue)
+        forms.varint(binary.count)
+        forms.varint(zeros)
+      } else {
+        forms.byte(IDForm.hex.rawValue)
+        forms.varint(binary.count)
+      }
+      bits.append(bytes: binary.dropFirst(zeros))
+    } else {
+      forms.byte(IDForm.text.rawValue)
+      forms.varint(utf8.count)
+      bits.append(bytes: utf8)
+    }
+  }
+
+  static func read(forms: inout ColumnReader, bits: inout BitReader) throws -> String {
+    let code = try forms.byte()
+    switch IDForm(rawValue: code) {
+    case .uuid: return uuidText(try bits.readBytes(16))
+    case .uuid4:
+      let packedHigh = try bits.read(bits: 60), packedLow = try bits.read(bits: 62)
+      let high = (packedHigh >> 12) << 16 | 0x4000 | (packedHigh & 0xFFF)
+      let low = packedLow | (0b10 << 62)
+      return uuidText((0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> UInt64(56 - ($0 % 8) * 8)) })
+    case .hex:
+      let count = try forms.count(atMost: bits.remainingBits / 8)
+      return Hex.encode(try bits.readBytes(count))
+    case .zeroPrefixedHex:
+      let count = try forms.count(atMost: maxIDBytes)
+      let zeros = try forms.count(atMost: count)
+      guard zeros > 0, count - zeros <= bits.remainingBits / 8 else { throw forms.failure("zero prefix \(zeros) of \(count)") }
+      return Hex.encode([UInt8](repeating: 0, count: zeros) + (try bits.readBytes(count - zeros)))
+    case .text:
+      let count = try forms.count(atMost: bits.remainingBits / 8)
+      guard let text = String(validating: try bits.readBytes(count), as: UTF8.self) else {
+        throw bits.failure("id is not valid UTF-8")
+      }
+      return text
+    case nil:
+      throw forms.failure("unknown id form \(code)")
+    }
+  }
+
+  private static func uuidText(_ binary: [UInt8]) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(36)
+    for digit in Hex.encode(binary).utf8 {
+      if isHyphenPosition(text.count) { text.append(hyphen) }
+      text.append(digit)
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  private static let hyphen = UInt8(ascii: "-")
+  /// The longest zero-prefixed ID a decoder accepts, so a corrupt count cannot ask for gigabytes.
+  private static let maxIDBytes = 1 << 16
+
+  private static func isLowerHexDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+  }
+
+  private static func isLowerUUID(_ utf8: [UInt8]) -> Bool {
+    utf8.indices.allSatisfy { position in
+      isHyphenPosition(position) ? utf8[position] == hyphen : isLowerHexDigit(utf8[position])
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import TraceModel
+
+/// Reads a trace-store file back as spans, block by block, each block's spans in input order.
+///
+/// Checks every record's CRC-32 before decoding it and every segment's index against the blocks
+/// read, so a corrupt or truncated file throws a `TraceStoreError` naming the block; spans handed
+/// over before the error come from intact blocks before it. Blocks are decoded `threads` at a time
+/// and handed over in file order.
+public enum TraceStoreReader {
+  /// What a read found.
+  public struct Summary: Sendable, Equatable {
+    public var spanCount = 0
+    public var blockCount = 0
+    /// Files in the input: more than one when files were concatenated.
+    public var segmentCount = 0
+  }
+
+  /// Reads the file at `url`, calling `onBlock` with each block's spans in order.
+  @discardableResult
+  public static func read(url: URL, threads: Int = 2, onBlock: ([Span]) throws -> Void) throws -> Summary {
+    try read(RecordInput(url: url), threads: threads) { try onBlock($0.spans) }
+  }
+
+  /// Reads a file held in memory; `name` is what errors call it.
+  @discardableResult
+  public static func read(
+    bytes: [UInt8], name: String, threads: Int = 2, onBlock: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try read(RecordInput(bytes: bytes, name: name), threads: threads) { try onBlock($0.spans) }
+  }
+
+  /// Reads the file at `url` as the OTLP requests it was written from, each equal to the
+  /// `TraceRequest` given to `TraceStoreWriter.append(_:)`, groups, schema URLs and all.
+  ///
+  /// Spans that were appended one at a time have no requests; they go to `onFlatSpans`, block by
+  /// block, in their place in the file (a request before them is handed over first).
+  @discardableResult
+  public static func readRequests(
+    url: URL, threads: Int = 2, onRequest: (TraceRequest) throws -> Void,
+    onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try readRequests(RecordInput(url: url), threads: threads, onRequest: onRequest, onFlatSpans: onFlatSpans)
+  }
+
+  /// `readRequests(url:…)` of a file held in memory; `name` is what errors call it.
+  @discardableResult
+  public static func readRequests(
+    bytes: [UInt8], name: String, threads: Int = 2, onRequest: (TraceRequest) throws -> Void,
+    onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try readRequests(
+      RecordInput(bytes: bytes, name: name), threads: threads, onRequest: onRequest, onFlatSpans: onFlatSpans)
+  }
+
+  /// The spans of one block record, cut out of a file by itself: a block needs nothing else.
+  public static func decodeBlock(record: [UInt8], name: String = "block") throws -> [Span] {
+    let input = RecordInput(bytes: record, name: name)
+    guard let (tag, body) = try SegmentReader.record(input, block: 0), tag == Container.blockTag,
+      input.remaining == 0
+    else { throw input.error("not a single block record", block: 0, at: 0) }
+    return try SegmentReader.decode(body, block: 0, offset: 0, name: name).spans
+  }
+
+  static func readRequests(
+    _ input: RecordInput, threads: Int, onRequest: (TraceRequest) throws -> Void,
+    onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    var assembler = RequestAssembler()
+    let summary = try read(input, threads: threads) { block in
+      if block.requestEntries.isEmpty {
+        try assembler.finish(emit: onRequest)
+        return try onFlatSpans(block.spans)
+      }
+      do {
+        try assembler.add(block.spans, block.requestEntries, emit: onRequest)
+      } catch let error as BlockError {
+        throw input.error(error.description, block: block.number, at: block.offset)
+      }
+    }
+    try assembler.finish(emit: onRequest)
+    return summary
+  }
+
+  static func read(_ input: RecordInput, threads: Int, onBlock: (DecodedBlock) throws -> Void) throws -> Summary {
+    guard input.totalBytes > 0 else { throw input.error("empty file") }
+    var reader = SegmentReader(input: input, threads: max(1, threads))
+    while input.remaining > 0 { try reader.segment(onBlock: onBlock) }
+    return reader.summary
+  }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import TraceModel
+
+/// Writes spans as a trace-store file: fed spans in order, it cuts them into blocks and hands the
+/// file's bytes to a sink as each pair of blocks is done.
+///
+/// Blocks are encoded `options.threads` at a time and written in order, so memory holds at most
+/// that many blocks of spans (each bounded by `TraceStoreOptions`) whatever the input's size.
+public final class TraceStoreWriter {
+  private let options: TraceStoreOptions
+  private let sink: ([UInt8]) throws -> Void
+  private var pending: [(spans: [Span], structure: [RequestEntry])] = []
+  private var current: [Span] = []
+  /// How `current`'s spans arrived in requests; empty while they arrived flat.
+  private var structure: [RequestEntry] = []
+  private var currentBytes = 0
+  private var blocks: [(offset: Int, spanCount: Int)] = []
+  private var columnBytes: [ColumnID: Int] = [:]
+  private var summary = TraceStoreSummary()
+  private var finished = false
+
+  /// A writer that hands each piece of the file to `sink`, starting with the header.
+  public init(options: TraceStoreOptions = TraceStoreOptions(), sink: @escaping ([UInt8]) throws -> Void) {
+    self.options = options
+    self.sink = sink
+  }
+
+  /// A writer that writes the file to `handle` as it goes.
+  public convenience init(options: TraceStoreOptions = TraceStoreOptions(), fileHandle handle: FileHandle) {
+    self.init(options: options) { try handle.write(contentsOf: $0) }
+  }
+
+  /// Adds the next span in input order; encodes a block once one is full.
+  public func append(_ span: Span) throws {
+    if !structure.isEmpty { try closeBlock() }
+    try add(span)
+  }
+
+  private func add(_ span: Span) throws {
+    current.append(span)
+    currentBytes += Self.estimatedBytes(of: span)
+    if current.count >= options.maxSpansPerBlock || currentBytes >= options.maxInputBytesPerBlock {
+      try closeBlock()
+    }
+  }
+
+  /// Adds an OTLP request: its spans, each with its group's resource and scope, and where the
+  /// request and its groups begin, with their schema URLs, so `TraceStoreReader.readRequests`
+  /// gives back an equal request. A request larger than a block continues in the next.
+  public func append(_ request: TraceRequest) throws {
+    if structure.isEmpty, !current.isEmpty { try closeBlock() }
+    structure.append(.request)
+    for group in request.resourceSpans {
+      structure.append(.resourceGroup(group.resource, schemaURL: group.schemaURL))
+      for scopeGroup in group.scopeSpans {
+        structure.append(.scopeGroup(scopeGroup.scope, schemaURL: scopeGroup.schemaURL))
+        for var span in scopeGroup.spans {
+          span.resource = group.resource
+          span.scope = scopeGroup.scope
+          if case .spans(let count) = structure.last {
+            structure[structure.count - 1] = .spans(count + 1)
+          } else {
+            structure.append(.spans(1))
+          }
+          try add(span)
+        }
+      }
+    }
+  }
+
+  /// Writes what is left, the index and the trailer, and returns the sizes written.
+  public func finish() throws -> TraceStoreSummary {
+    precondition(!finished, "TraceStoreWriter.finish() called twice")
+    finished = true
+    try closeBlock()
+    try encodePending()
+    if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
+    let indexOffset = summary.fileBytes
+    try emit(Container.record(tag: Container.indexTag, body: Container.index(blocks: blocks)), framing: true)
+    try emit(Container.trailer(indexOffset: indexOffset), framing: true)
+    summary.columnBytes = columnBytes.sorted { $0.key < $1.key }.map {
+      ColumnBytes(column: $0.key, storedBytes: $0.value)
+    }
+    return summary
+  }
+
+  private func closeBlock() throws {
+    guard !current.isEmpty || !structure.isEmpty else { return }
+    pending.append((current, structure))
+    current = []
+    structure = []
+    currentBytes = 0
+    if pending.count >= options.threads { try encodePending() }
+  }
+
+  private func encodePending() throws {
+    let level = options.zstdLevel
+    let encoded = try ParallelMap.map(pending, threads: options.threads) { spans, structure in
+      let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
+      return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
+    }
+    for ((spans, _), block) in zip(pending, encoded) {
+      if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
+      blocks.append((summary.fileBytes, spans.count))
+      let columnTotal = block.columnBytes.values.reduce(0, +)
+      for (column, bytes) in block.columnBytes { columnBytes[column, default: 0] += bytes }
+      summary.framingBytes += Container.recordFramingBytes + block.body.count - columnTotal
+      try emit(Container.record(tag: Container.blockTag, body: block.body), framing: false)
+      summary.spanCount += spans.count
+      summary.blockCount += 1
+    }
+    pending = []
+  }
+
+  private func emit(_ bytes: [UInt8], framing: Bool) throws {
+    try sink(bytes)
+    summary.fileBytes += bytes.count
+    if framing { summary.framingBytes += bytes.count }
+  }
+
+  /// About what the span takes in memory as the model holds it: its strings and numbers.
+  static func estimatedBytes(of span: Span) -> Int {
+    func bytes(_ tags: [Tag]) -> Int {
+      tags.reduce(0) { total, tag in
+        if case .string(let text) = tag.value { return total + 24 + tag.key.utf8.count + text.utf8.count }
+        return total + 24 + tag.key.utf8.count
+      }
+    }
+    return 64 + span.traceID.utf8.count + span.spanID.utf8.count + (span.parentSpanID?.utf8.count ?? 0)
+      + span.serviceName.utf8.count + span.operationName.utf8.count + bytes(span.tags)
+      + span.logs.reduce(0) { $0 + 32 + $1.event.utf8.count + bytes($1.fields) }
+  }
+}
