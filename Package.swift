@@ -40,7 +40,7 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
     .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
-    .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
+    .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceStore", "Codecs"]),
     .target(
       name: "Runner",
       dependencies: ["TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "OutputFiles"]),

@@ -29,21 +29,8 @@ struct ConvertCommand: ParsableCommand {
       throw ValidationError(
         "unknown format '\(format)': use auto, " + TraceFormat.allCases.map(\.rawValue).joined(separator: ", "))
     }
-    if Self.sameFile(file, output) {
-      throw ValidationError("the output '\(output)' is the input file: refusing to overwrite it")
-    }
-  }
-
-  /// Whether two paths name one file: the same path after resolving links, or the same inode.
-  static func sameFile(_ first: String, _ second: String) -> Bool {
-    let resolve = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-    if resolve(first) == resolve(second) { return true }
-    let manager = FileManager.default
-    guard let a = try? manager.attributesOfItem(atPath: first),
-      let b = try? manager.attributesOfItem(atPath: second)
-    else { return false }
-    return (a[.systemNumber] as? Int) == (b[.systemNumber] as? Int)
-      && (a[.systemFileNumber] as? Int) == (b[.systemFileNumber] as? Int)
+    try OutputPaths.refuseOverwriting(
+      outputs: [("-o", output)], inputs: [OutputPaths.Input("input", URL(fileURLWithPath: file))])
   }
 
   func run() throws {

@@ -29,7 +29,8 @@ struct DecodeCommand: ParsableCommand {
   var to: Target = .jsonl
 
   func validate() throws {
-    try OutputPaths.refuseOverwriting(inputs: [file], output: output)
+    try OutputPaths.refuseOverwriting(
+      outputs: [("-o", output)], inputs: [OutputPaths.Input("input", URL(fileURLWithPath: file))])
   }
 
   func run() throws {

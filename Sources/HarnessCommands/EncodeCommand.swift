@@ -27,7 +27,8 @@ struct EncodeCommand: ParsableCommand {
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("name at least one trace file to encode") }
     guard (1...22).contains(level) else { throw ValidationError("--level must be 1-22, not \(level)") }
-    try OutputPaths.refuseOverwriting(inputs: files, output: output)
+    try OutputPaths.refuseOverwriting(
+      outputs: [("-o", output)], inputs: files.map { OutputPaths.Input("input", URL(fileURLWithPath: $0)) })
   }
 
   func run() throws {
@@ -43,7 +44,7 @@ struct EncodeCommand: ParsableCommand {
       case let format:
         _ = try TraceFileReader.read(url: url, format: format) { try writer.append($0) }
       }
-      inputBytes += OutputPaths.fileBytes(path)
+      inputBytes += ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
     let summary = try writer.finish()
     try file.commit()
@@ -55,20 +56,5 @@ struct EncodeCommand: ParsableCommand {
       for column in summary.columnBytes { print("  \(column.storedBytes)\t\(column.name)") }
       print("  \(summary.framingBytes)\tframing (header, record frames, directories, index)")
     }
-  }
-}
-
-/// Checks shared by `encode` and `decode`.
-enum OutputPaths {
-  /// Throws when `output` is one of `inputs`, by resolved path, so a typo cannot destroy an input.
-  static func refuseOverwriting(inputs: [String], output: String) throws {
-    let target = URL(fileURLWithPath: output).resolvingSymlinksInPath().standardizedFileURL.path
-    for input in inputs where URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path == target {
-      throw ValidationError("refusing to overwrite the input \(input) with the output")
-    }
-  }
-
-  static func fileBytes(_ path: String) -> Int {
-    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
   }
 }

@@ -21,6 +21,9 @@ public enum AnalyzeReport {
     source.add(["Roots (spans without parent)", NumberText.grouped(analysis.roots)])
     source.add(["Orphans (parent not in the file)", NumberText.grouped(analysis.orphans)])
     source.add(["File bytes", NumberText.grouped(result.baseline.rawBytes)])
+    if result.storedCompression != "none" {
+      source.add(["Stored as \(result.storedCompression), bytes", NumberText.grouped(result.storedBytes)])
+    }
     source.add(["Same spans as harness JSONL, bytes", NumberText.grouped(result.jsonlBytes)])
     let notes = result.read.normalizationNotes
     let normalized =
@@ -38,10 +41,12 @@ public enum AnalyzeReport {
       \(normalized)
       ## Baseline
 
-      The file's bytes as given, through zlib and libzstd; every size verified by decompressing.
+      The file's bytes as given (decompressed, for a gzip or zstd file), through zlib and libzstd; every size verified by decompressing.
 
       \(Phase0Report.baselineTable(result.baseline, rawLabel: "raw file"))
+      \(ProtobufSection.markdown(result.protobuf))
       \(PotentialsSection.markdown(potentials, rawBytes: result.jsonlBytes))
+      \(ProtobufSection.columns(result.traceStore))
       Raw shares here are of the spans re-written as harness JSONL (\(NumberText.grouped(result.jsonlBytes)) \
       bytes); "lossless" means lossless for the fields the reader keeps, not for every byte of the file.
 
@@ -54,13 +59,15 @@ public struct AnalyzeJSON: Codable, Equatable {
   var schema = 1
   var source: Source
   var baseline: [BaselineRowJSON]
+  var protobuf: ProtobufJSON?
+  var traceStore: TraceStoreJSON
   var potentials: [PotentialJSON]
   var waterfall: [WaterfallStepJSON]
   var summary: PotentialsSummaryJSON
 
   struct Source: Codable, Equatable {
-    var file, format, timestampUnit: String
-    var spans, traces, services, operations, roots, orphans, rawBytes, jsonlBytes: Int
+    var file, format, timestampUnit, storedCompression: String
+    var spans, traces, services, operations, roots, orphans, rawBytes, jsonlBytes, storedBytes: Int
   }
 
   public init(_ result: AnalyzeResult) {
@@ -68,11 +75,14 @@ public struct AnalyzeJSON: Codable, Equatable {
     let potentials = PotentialsSummary(result, stated: .init())
     source = Source(
       file: result.fileName, format: result.read.format.rawValue,
-      timestampUnit: result.read.sourceTimestampUnit.rawValue, spans: analysis.spans,
+      timestampUnit: result.read.sourceTimestampUnit.rawValue,
+      storedCompression: result.storedCompression, spans: analysis.spans,
       traces: analysis.traces, services: analysis.services, operations: analysis.operations,
       roots: analysis.roots, orphans: analysis.orphans, rawBytes: result.baseline.rawBytes,
-      jsonlBytes: result.jsonlBytes)
+      jsonlBytes: result.jsonlBytes, storedBytes: result.storedBytes)
     baseline = BaselineRowJSON.rows(result.baseline)
+    protobuf = result.protobuf.measured.map(ProtobufJSON.init)
+    traceStore = TraceStoreJSON(result.traceStore)
     self.potentials = PotentialJSON.rows(potentials)
     waterfall = WaterfallStepJSON.rows(potentials)
     summary = PotentialsSummaryJSON(potentials)
@@ -93,6 +103,7 @@ extension PotentialsSummary {
           step: "same spans re-written as JSONL", shortLabel: "as JSONL", bytes: result.jsonlBytes,
           lossless: true)
       ],
-      baseline: result.baseline, analysis: result.analysis, perSpan: result.perSpan, stated: stated)
+      baseline: result.baseline, analysis: result.analysis, perSpan: result.perSpan,
+      traceStore: result.traceStore, protobuf: result.protobuf.measured, stated: stated)
   }
 }

@@ -14,6 +14,9 @@ public struct Phase0JSON: Codable, Equatable {
   var baseline: [BaselineRowJSON]
   /// The same traces as OTLP/JSON.
   var otlpBaseline: [BaselineRowJSON]?
+  /// The same traces as OTLP protobuf.
+  var protobuf: ProtobufJSON?
+  var traceStore: TraceStoreJSON?
   var potentials: [PotentialJSON]?
   var waterfall: [WaterfallStepJSON]?
   var summary: PotentialsSummaryJSON?
@@ -34,6 +37,8 @@ public struct Phase0JSON: Codable, Equatable {
       order: data.order.rawValue, topologyDigest: data.topologyDigest)
     baseline = BaselineRowJSON.rows(result.baseline)
     otlpBaseline = result.otlpBaseline.map(BaselineRowJSON.rows)
+    protobuf = result.protobuf.map(ProtobufJSON.init)
+    traceStore = result.traceStore.map(TraceStoreJSON.init)
     let summary = try PotentialsSummary(result, stated: stated)
     potentials = summary.map(PotentialJSON.rows)
     waterfall = summary.map(WaterfallStepJSON.rows)
@@ -102,5 +107,50 @@ struct PotentialsSummaryJSON: Codable, Equatable {
     perSpanZstdBytes = summary.perSpan.plainBytes
     perSpanZstdWithDictionaryBytes = summary.perSpan.withDictionaryTotalBytes
     analysisZstdLevel = analysis.zstdLevel
+  }
+}
+
+/// The OTLP protobuf row set as the JSON reports write it.
+struct ProtobufJSON: Codable, Equatable {
+  var rawBytes, spans: Int
+  var whole: [BaselineRowJSON]
+  var perRequest: [PerRequest]
+
+  struct PerRequest: Codable, Equatable {
+    var codec: String
+    var level, spansPerRequest, requests, bytes: Int
+  }
+
+  init(_ protobuf: ProtobufBaseline) {
+    rawBytes = protobuf.whole.rawBytes
+    spans = protobuf.whole.spans
+    whole = BaselineRowJSON.rows(protobuf.whole)
+    perRequest = protobuf.perRequest.map {
+      PerRequest(
+        codec: $0.setting.family.rawValue, level: $0.setting.level, spansPerRequest: $0.spansPerRequest,
+        requests: $0.requests, bytes: $0.compressedBytes)
+    }
+  }
+}
+
+/// The trace-store file as the JSON reports write it.
+struct TraceStoreJSON: Codable, Equatable {
+  var fileBytes, blocks, zstdLevel, framingBytes: Int
+  var decodedSpansEqual, decodedJSONLIdentical: Bool
+  var columns: [Column]
+
+  struct Column: Codable, Equatable {
+    var name: String
+    var bytes: Int
+  }
+
+  init(_ store: TraceStoreResult) {
+    fileBytes = store.fileBytes
+    blocks = store.blocks
+    zstdLevel = store.zstdLevel
+    framingBytes = store.framingBytes
+    decodedSpansEqual = store.decodedSpansEqual
+    decodedJSONLIdentical = store.decodedJSONLIdentical
+    columns = store.columns.map { Column(name: $0.name, bytes: $0.bytes) }
   }
 }

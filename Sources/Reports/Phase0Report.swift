@@ -51,9 +51,11 @@ public enum Phase0Report {
         + "are not a like-for-like comparison with the JSONL rows.\n\n"
         + baselineTable(otlp, rawLabel: "raw OTLP/JSON") + "\n"
     }
+    if let protobuf = result.protobuf { text += ProtobufSection.markdown(protobuf, idNote: ProtobufSection.uuidNote) }
     if let potentials = try PotentialsSummary(result, stated: stated) {
       text += PotentialsSection.markdown(potentials, rawBytes: result.baseline.rawBytes)
     }
+    if let store = result.traceStore { text += ProtobufSection.columns(store) }
     return text
   }
 
@@ -148,6 +150,8 @@ extension PotentialsSummary {
     guard let analysis = result.analysis, let perSpan = result.perSpan else { return nil }
     self.init(
       reference: ("raw JSONL", result.baseline.rawBytes), baseline: result.baseline,
-      analysis: analysis, perSpan: perSpan, stated: try stated.statedPotentials())
+      analysis: analysis, perSpan: perSpan, traceStore: result.traceStore, protobuf: result.protobuf,
+      protobufIDNote: "its 8-byte span IDs keep 60 of the UUIDs' 122 random bits, so it is not lossless here",
+      stated: try stated.statedPotentials())
   }
 }

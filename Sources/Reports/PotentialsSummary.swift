@@ -5,19 +5,27 @@ import Measurement
 struct PotentialsSummary {
   var analysis: AnalysisResult
   var perSpan: PerSpanResult
+  var traceStore: TraceStoreResult?
+  var protobuf: ProtobufBaseline?
   var waterfall: Waterfall
   var findings: [String]
   var stated: StatedFigures.Potentials
 
   init(
     reference: (label: String, bytes: Int), extra: [Waterfall.Step] = [], baseline: BaselineResult,
-    analysis: AnalysisResult, perSpan: PerSpanResult, stated: StatedFigures.Potentials
+    analysis: AnalysisResult, perSpan: PerSpanResult, traceStore: TraceStoreResult?,
+    protobuf: ProtobufBaseline?, protobufIDNote: String? = nil, stated: StatedFigures.Potentials
   ) {
     self.analysis = analysis
     self.perSpan = perSpan
+    self.traceStore = traceStore
+    self.protobuf = protobuf
     self.stated = stated
     waterfall = Waterfall(
-      reference: reference, extra: extra, baseline: baseline, perSpan: perSpan, analysis: analysis)
-    findings = Findings.sentences(waterfall, baseline: baseline, analysis: analysis)
+      reference: reference, extra: extra, baseline: baseline, perSpan: perSpan, analysis: analysis,
+      traceStore: traceStore)
+    findings = Findings.sentences(
+      waterfall, baseline: baseline, analysis: analysis, traceStore: traceStore, protobuf: protobuf,
+      protobufIDNote: protobufIDNote)
   }
 }

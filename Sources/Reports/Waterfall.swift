@@ -25,7 +25,7 @@ struct Waterfall: Equatable {
   /// `analyze`); `extra`: rows shown after it, such as the same spans re-written as JSONL.
   init(
     reference: (label: String, bytes: Int), extra: [Step] = [], baseline: BaselineResult,
-    perSpan: PerSpanResult?, analysis: AnalysisResult
+    perSpan: PerSpanResult?, analysis: AnalysisResult, traceStore: TraceStoreResult? = nil
   ) {
     var steps = [Step(step: reference.label, shortLabel: "raw", bytes: reference.bytes, lossless: true)]
     steps += extra
@@ -39,6 +39,9 @@ struct Waterfall: Equatable {
     if let perSpan, let total = perSpan.withDictionaryTotalBytes {
       steps.append(Step(step: "per-span zstd-\(perSpan.level) with dictionary", shortLabel: "per-span+dict", bytes: total, lossless: true))
     }
+    if let traceStore {
+      steps.append(Step(step: Self.traceStoreFile, shortLabel: "trace-store", bytes: traceStore.fileBytes, lossless: true))
+    }
     steps.append(Step(step: Self.allPotentials, shortLabel: "potentials", bytes: analysis.losslessBytes, lossless: true))
     steps.append(Step(step: "lossy: span IDs replaced by indices", shortLabel: "lossy", bytes: analysis.lossyBytes, lossless: false))
     self.steps = steps
@@ -46,6 +49,7 @@ struct Waterfall: Equatable {
   }
 
   static let allPotentials = "all potentials applied (lossless)"
+  static let traceStoreFile = "trace-store file (lossless, decoded and compared)"
 
   /// reference ÷ bytes: the one ratio every table and sentence of the section uses.
   func ratio(_ bytes: Int) -> Double { Double(reference.bytes) / Double(max(bytes, 1)) }
@@ -60,9 +64,29 @@ struct Waterfall: Equatable {
 /// with the table beside them.
 enum Findings {
   static func sentences(
-    _ waterfall: Waterfall, baseline: BaselineResult, analysis: AnalysisResult
+    _ waterfall: Waterfall, baseline: BaselineResult, analysis: AnalysisResult,
+    traceStore: TraceStoreResult? = nil, protobuf: ProtobufBaseline? = nil, protobufIDNote: String? = nil
   ) -> [String] {
     var sentences: [String] = []
+    if let traceStore, let step = waterfall.step(Waterfall.traceStoreFile) {
+      let back =
+        traceStore.decodedSpansEqual && traceStore.decodedJSONLIdentical
+        ? "decoded back to the same spans and, written as JSONL, to the same bytes"
+        : traceStore.decodedSpansEqual ? "decoded back to the same spans" : "**did not decode back to the same spans**"
+      sentences.append(
+        "The trace-store file is \(NumberText.grouped(step.bytes)) bytes (\(NumberText.ratio(waterfall.ratio(step.bytes))), "
+          + "\(NumberText.fixed(Double(step.bytes) / Double(max(traceStore.spans, 1)), 1)) bytes per span), \(back); "
+          + "the sum of the potentials' columns, each compressed alone, estimated \(NumberText.grouped(analysis.losslessBytes)).")
+      if let protobuf, let zstd = protobuf.whole.rows.filter({ $0.setting.family == .zstd }).max(by: { $0.setting.level < $1.setting.level }) {
+        let spans = Double(max(traceStore.spans, 1))
+        let zstdPerSpan = Double(zstd.compressedBytes) / spans
+        let storePerSpan = Double(step.bytes) / spans
+        sentences.append(
+          "Against what a storage engineer starts from, OTLP protobuf + \(zstd.setting) "
+            + "(\(NumberText.fixed(zstdPerSpan, 1)) bytes per span\(protobufIDNote.map { "; " + $0 } ?? "")), the trace-store file takes "
+            + "\(NumberText.fixed(storePerSpan, 1)): \(NumberText.ratio(zstdPerSpan / max(storePerSpan, 0.001))) smaller.")
+      }
+    }
     let lossless = analysis.losslessBytes
     let ranked = analysis.potentials.sorted { $0.encodedZstdBytes > $1.encodedZstdBytes }
     if let top = ranked.first, lossless > 0 {

@@ -14,6 +14,10 @@ public struct Phase0Result: Sendable {
   public var baseline: BaselineResult
   /// The same traces as OTLP/JSON, if measured.
   public var otlpBaseline: BaselineResult?
+  /// The same traces as OTLP protobuf, whole and per request, if measured.
+  public var protobuf: ProtobufBaseline?
+  /// The trace-store file of the dataset: the real lossless figure.
+  public var traceStore: TraceStoreResult?
   /// The potentials and the per-span frames; nil for `generate`.
   public var analysis: AnalysisResult?
   public var perSpan: PerSpanResult?
@@ -51,15 +55,18 @@ public enum Phase0Pipeline {
       let file = configuration.datasetFormat == .otlp ? datasetFile.map(FileSink.init) : nil
       runner.derive("otlp/json", OTLPJSONStream(), sinks: otlp.allSinks + [file].compactMap { $0 })
     }
-    let proto = configuration.datasetFormat == .otlpProto ? try Baseline(settings: []) : nil
-    if let proto {
-      runner.derive(
-        "otlp/proto", OTLPProtobufStream(), sinks: proto.allSinks + [datasetFile.map(FileSink.init)].compactMap { $0 })
-    }
+    // The protobuf rows come with the OTLP/JSON ones (`--no-otlp-baseline` drops both), at the
+    // sweep's levels; an otlp-proto dataset file is written from the same stream.
+    let protoWanted = configuration.datasetFormat == .otlpProto || !configuration.otlpCodecs.isEmpty
+    let proto = protoWanted
+      ? try ProtobufSinks(settings: configuration.otlpCodecs.isEmpty ? [] : configuration.codecs) : nil
+    proto?.declare(
+      to: runner, file: configuration.datasetFormat == .otlpProto ? datasetFile.map(FileSink.init) : nil)
     let analysis =
       configuration.analyze ? try PotentialsAnalysis(zstdLevel: configuration.analysisZstdLevel) : nil
     let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel) : nil
-    if let analysis, let perSpan { runner.add([analysis, perSpan]) }
+    let store = configuration.analyze ? try TraceStoreFile(level: configuration.analysisZstdLevel) : nil
+    if let analysis, let perSpan, let store { runner.add([analysis, perSpan, store]) }
 
     var source = GeneratedSource(
       stream: DatasetStream(
@@ -68,13 +75,14 @@ public enum Phase0Pipeline {
         threads: configuration.threads),
       keepingSpans: otlpWanted || proto != nil || configuration.analyze, progress: progress)
     let shares = try runner.run(&source)
+    if configuration.datasetFormat == .otlpProto { try proto?.checkWritten() }
     let baseline = jsonl.result
     let otlpBaseline = otlp?.result
     let datasetBytes =
       switch configuration.datasetFormat {
       case .jsonl: baseline.rawBytes
       case .otlp: otlpBaseline?.rawBytes ?? 0
-      case .otlpProto: proto?.result.rawBytes ?? 0
+      case .otlpProto: proto?.whole.result.rawBytes ?? 0
       }
     let datasetMetadata = source.metadata.metadata(
       seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
@@ -89,6 +97,7 @@ public enum Phase0Pipeline {
     return Phase0Result(
       configuration: configuration, metadata: datasetMetadata, baseline: baseline,
       otlpBaseline: configuration.otlpCodecs.isEmpty ? nil : otlpBaseline,
+      protobuf: configuration.otlpCodecs.isEmpty ? nil : proto?.result.measured, traceStore: store?.result,
       analysis: analysis?.result, perSpan: perSpan?.result, timing: timing)
   }
 }

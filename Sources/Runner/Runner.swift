@@ -1,4 +1,5 @@
 import Foundation
+import TraceFormats
 import TraceModel
 
 /// The one run loop of every command: a source's batches go to the sinks declared for them, each
@@ -100,15 +101,17 @@ final class Runner {
     }
   }
 
-  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another.
+  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another; a gzip or
+  /// zstd file's decompressed bytes, which are what its reader parses and what a compressor of
+  /// the user's would see.
   private static func readBytes(_ urls: [URL], _ body: (SpanBatch) throws -> Void) throws {
     for url in urls {
       guard let handle = try? FileHandle(forReadingFrom: url) else {
         throw RunnerError("\(url.lastPathComponent): cannot be read")
       }
-      defer { try? handle.close() }
-      while let data = try handle.read(upToCount: SpanBatch.targetBytes), !data.isEmpty {
-        try body(SpanBatch(bytes: [UInt8](data), spanCount: 0))
+      let input = try DecompressingInput(handle: handle, fileName: url.lastPathComponent)
+      while case let bytes = try input.read(upTo: SpanBatch.targetBytes), !bytes.isEmpty {
+        try body(SpanBatch(bytes: bytes, spanCount: 0))
       }
     }
   }

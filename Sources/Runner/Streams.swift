@@ -1,3 +1,5 @@
+import Codecs
+import Measurement
 import OutputFiles
 import TraceFormats
 import TraceModel
@@ -37,20 +39,39 @@ final class OTLPJSONStream: BatchTransform {
 /// The same spans as length-prefixed OTLP protobuf records, in batches of about 1 MiB: the stream
 /// of an `otlp-proto` dataset file.
 final class OTLPProtobufStream: BatchTransform {
-  private var writer = OTLPProtobufWriter()
+  private var writer: OTLPProtobufWriter
+  /// The first ID OTLP cannot carry: the stream stops there, and its rows are not measured.
+  private(set) var unmappable: IDMappingError?
+
+  init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
+    writer = OTLPProtobufWriter(spansPerRequest: spansPerRequest)
+  }
+
   private var chunk: [UInt8] = []
   private var pendingSpans = 0
 
   func transform(_ batch: SpanBatch) throws -> SpanBatch? {
-    for line in batch.spans {
-      try writer.append(line.span, into: &chunk)
-      pendingSpans += 1
+    guard unmappable == nil else { return nil }
+    do {
+      for line in batch.spans {
+        try writer.append(line.span, into: &chunk)
+        pendingSpans += 1
+      }
+    } catch let error as IDMappingError {
+      unmappable = error
+      return nil
     }
     return chunk.count >= SpanBatch.targetBytes ? take() : nil
   }
 
   func finish() throws -> SpanBatch? {
-    try writer.finish(into: &chunk)
+    guard unmappable == nil else { return nil }
+    do {
+      try writer.finish(into: &chunk)
+    } catch let error as IDMappingError {
+      unmappable = error
+      return nil
+    }
     return chunk.isEmpty ? nil : take()
   }
 
@@ -72,4 +93,41 @@ final class FileSink: BatchSink {
   var isSlow: Bool { false }
   func consume(_ batch: SpanBatch) throws { try file.write(batch.bytes) }
   func endOfStream() throws {}
+}
+
+/// The sinks of the OTLP protobuf row set, and the derived streams they consume: requests of 512
+/// spans (whole-stream rows, the per-request rows of that size, and the dataset file for
+/// `--format otlp-proto`), and requests of 8,192 spans (their per-request rows).
+struct ProtobufSinks {
+  let whole: Baseline
+  let perRequest: [PerRequestSize]
+  private let streams = ProtobufBaseline.spansPerRequest.map { OTLPProtobufStream(spansPerRequest: $0) }
+
+  init(settings: [CodecSetting]) throws {
+    whole = try Baseline(settings: settings)
+    perRequest = ProtobufBaseline.spansPerRequest.flatMap { spans in
+      ProtobufBaseline.perRequestSettings.map { PerRequestSize($0, spansPerRequest: spans) }
+    }
+  }
+
+  func declare(to runner: Runner, file: FileSink?) {
+    for (index, spans) in ProtobufBaseline.spansPerRequest.enumerated() {
+      let sized: [any BatchSink] = perRequest.filter { $0.spansPerRequest == spans }
+      runner.derive(
+        "otlp/proto \(spans)", streams[index],
+        sinks: (index == 0 ? whole.allSinks + [file].compactMap { $0 } : []) + sized)
+    }
+  }
+
+  var result: ProtobufRows {
+    if let error = streams.lazy.compactMap(\.unmappable).first {
+      return .unmappableID(id: error.id, kind: error.kind, reason: error.reason)
+    }
+    return .measured(ProtobufBaseline(whole: whole.result, perRequest: perRequest.map(\.result)))
+  }
+
+  /// Throws when the dataset file itself is protobuf and an ID could not be written.
+  func checkWritten() throws {
+    if let error = streams.lazy.compactMap(\.unmappable).first { throw error }
+  }
 }

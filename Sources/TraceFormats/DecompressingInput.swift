@@ -9,9 +9,9 @@ import Foundation
 /// Codecs' (zlib, libzstd). Memory holds one compressed chunk and what it inflates to; offsets the
 /// readers report are in the decompressed bytes, which is where a user finds them after
 /// `zstd -d`.
-final class DecompressingInput {
+package final class DecompressingInput {
   /// How the file on disk is compressed.
-  enum Compression: String, Sendable {
+  package enum Compression: String, Sendable {
     case none, gzip, zstd
 
     /// The compression `prefix` (the file's first bytes) announces.
@@ -28,7 +28,7 @@ final class DecompressingInput {
   /// prefix's claim of gigabytes.
   static let plainChunkBytes = 1 << 20
 
-  let compression: Compression
+  package let compression: Compression
   private let handle: FileHandle
   private let fileName: String
   private let decompressor: (any StreamDecompressor)?
@@ -38,7 +38,7 @@ final class DecompressingInput {
   /// Raw bytes read from the file so far, for errors about the compressed stream.
   private var rawOffset = 0
 
-  init(handle: FileHandle, fileName: String) throws {
+  package init(handle: FileHandle, fileName: String) throws {
     self.handle = handle
     self.fileName = fileName
     let head = try Self.read(handle, upTo: Self.compressedChunkBytes, fileName: fileName)
@@ -55,7 +55,7 @@ final class DecompressingInput {
   deinit { try? handle.close() }
 
   /// Up to `count` decompressed bytes; fewer only at the end of the file, none after it.
-  func read(upTo count: Int) throws -> [UInt8] {
+  package func read(upTo count: Int) throws -> [UInt8] {
     let bytes = try peek(count)
     pendingStart += bytes.count
     if pendingStart == pending.count {

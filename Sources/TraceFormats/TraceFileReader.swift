@@ -38,6 +38,14 @@ public enum TraceFileReader {
     return summary
   }
 
+  /// Reads every file of `inputs` in their order as one dataset; one summary per file.
+  public static func read(
+    inputs: TraceInputs, format: TraceFormat? = nil, timeUnit: TimestampUnit? = nil,
+    onSpan: (Span) throws -> Void
+  ) throws -> [ReadSummary] {
+    try inputs.files.map { try read(url: $0, format: format, timeUnit: timeUnit, onSpan: onSpan) }
+  }
+
   /// The detected format of the file at `url`, from its first bytes (decompressed if need be):
   /// for callers that treat formats differently, such as OTLP's requests.
   public static func format(of url: URL) throws -> TraceFormat {
@@ -46,7 +54,7 @@ public enum TraceFileReader {
   }
 
   /// Reads the whole file into memory; for tests and small inputs.
-  static func readAll(
+  public static func readAll(
     url: URL, format: TraceFormat? = nil, timeUnit: TimestampUnit? = nil
   ) throws -> (spans: [Span], summary: ReadSummary) {
     var spans: [Span] = []

@@ -1,5 +1,5 @@
 /// A timestamped event inside a span (the seed's `logs` entries, OTLP's span events).
-public struct LogEvent: Sendable, Equatable {
+public struct LogEvent: Sendable, Hashable {
   public var timestampNanos: Int64
   /// The seed's `event` field, OTLP's event `name`; empty when the source had none.
   public var event: String

@@ -9,7 +9,7 @@
 /// generator produces, so generated spans and their JSONL are exactly as before. Writers of OTLP
 /// fall back to the seed's fields where these are unset (kind from tags, status from
 /// `statusCode`); where they are set, they win.
-public struct Span: Sendable, Equatable {
+public struct Span: Sendable, Hashable {
   public var traceID: String
   public var spanID: String
   /// `nil` for a root span.

@@ -2,7 +2,7 @@
 /// references other than the parent).
 ///
 /// Ids are lower-case hex like `Span`'s, so that any byte string OTLP carries survives.
-public struct SpanLink: Sendable, Equatable {
+public struct SpanLink: Sendable, Hashable {
   public var traceID: String
   public var spanID: String
   public var traceState: String = ""

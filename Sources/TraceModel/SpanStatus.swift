@@ -16,7 +16,7 @@ public struct SpanKind: RawRepresentable, Sendable, Hashable {
 
 /// OTLP status: a code (0 UNSET, 1 OK, 2 ERROR; other numbers kept, as for `SpanKind`) and a
 /// message.
-public struct SpanStatus: Sendable, Equatable {
+public struct SpanStatus: Sendable, Hashable {
   public var code: Code
   public var message: String
 

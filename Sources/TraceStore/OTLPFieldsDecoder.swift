@@ -94,7 +94,10 @@ struct OTLPFieldsDecoder {
       span.kind = SpanKind(rawValue: raw)
     }
     span.traceState = traceStateNames[try traceStates.index(below: traceStateNames.count)]
-    span.flags = try flags.uint32()
+    let flagBits = try flags.varint()
+    guard flagBits >> 33 == 0 else { throw flags.failure("flags beyond bit 32") }
+    span.flags = UInt32(truncatingIfNeeded: flagBits)
+    span.timingUnknown = flagBits >> 32 == 1
     let status = try statuses.varint()
     if status > 0 {
       guard let code = Int32(exactly: Zigzag.decode(status - 1)) else { throw statuses.failure("code \(status)") }

@@ -43,8 +43,8 @@ import Testing
     #expect(analysis.groupedZstdBytes == inMemory.groupedZstdBytes)
     // Every sink is accounted for in the run's timing.
     #expect(Set(streamed.timing.shares.map(\.name)) == [
-      "gzip-6", "zstd-3", "zstd-19", "raw size", "analysis", "per-span", "dataset file",
-      "generation and the rest",
+      "gzip-6", "zstd-3", "zstd-19", "raw size", "analysis", "per-span", "trace-store file",
+      "dataset file", "generation and the rest",
     ])
   }
 }

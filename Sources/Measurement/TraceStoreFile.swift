@@ -1,0 +1,101 @@
+import Foundation
+import TraceFormats
+import TraceModel
+import TraceStore
+
+/// The potentials as one real file: every span through the trace-store writer into a scratch file,
+/// which is decoded again at the end and compared with what went in, span by span and JSONL line by
+/// JSONL line. Its size is the report's lossless figure: a file that exists and decodes back.
+///
+/// The comparison keeps two running digests, not the spans, so memory stays bounded by the
+/// writer's block; `Hasher` is seeded per process, which is all a comparison within one run needs.
+public final class TraceStoreFile: BatchSink {
+  private let writer: TraceStoreWriter
+  private let handle: FileHandle
+  private let scratchURL: URL
+  private let level: Int
+  private var input = Digest()
+  private(set) public var result: TraceStoreResult?
+
+  /// `level`: the zstd level of the columns (the analysis level).
+  public init(level: Int) throws {
+    self.level = level
+    scratchURL = FileManager.default.temporaryDirectory
+      .appendingPathComponent("trace-harness-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tstore")
+    guard FileManager.default.createFile(atPath: scratchURL.path, contents: nil),
+      let handle = try? FileHandle(forWritingTo: scratchURL)
+    else { throw TraceStoreError(file: scratchURL.path, byteOffset: 0, problem: "cannot create the scratch file") }
+    self.handle = handle
+    // One thread: the runner owns the threads, and this sink has a worker of its own.
+    writer = TraceStoreWriter(options: TraceStoreOptions(zstdLevel: level, threads: 1), fileHandle: handle)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: scratchURL) }
+
+  public var label: String { "trace-store file" }
+  public var isSlow: Bool { level >= 16 }
+
+  public func consume(_ batch: SpanBatch) throws {
+    for line in batch.spans {
+      let span = line.span
+      input.add(span, line: line.bytes)
+      try writer.append(span)
+    }
+  }
+
+  public func endOfStream() throws {
+    let summary = try writer.finish()
+    try handle.close()
+    var output = Digest()
+    var line: [UInt8] = []
+    _ = try TraceStoreReader.read(url: scratchURL, threads: 1) { spans in
+      for span in spans {
+        line.removeAll(keepingCapacity: true)
+        SpanJSONWriter.write(span, into: &line)
+        output.add(span, line: line[...])
+      }
+    }
+    try? FileManager.default.removeItem(at: scratchURL)
+    result = TraceStoreResult(
+      fileBytes: summary.fileBytes, spans: summary.spanCount, blocks: summary.blockCount,
+      zstdLevel: level,
+      columns: summary.columnBytes.map { ($0.name, $0.storedBytes) }, framingBytes: summary.framingBytes,
+      decodedSpansEqual: input.spans == output.spans && input.spanDigest == output.spanDigest,
+      decodedJSONLIdentical: input.spans == output.spans && input.lineDigest == output.lineDigest)
+  }
+
+  /// Order-dependent digests of the spans and of their JSONL lines.
+  private struct Digest {
+    var spans = 0
+    var spanDigest: UInt64 = 0xcbf2_9ce4_8422_2325
+    var lineDigest: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ span: Span, line: ArraySlice<UInt8>) {
+      spans += 1
+      spanDigest = (spanDigest ^ UInt64(bitPattern: Int64(span.hashValue))) &* 0x0000_0100_0000_01B3
+      for byte in line { lineDigest = (lineDigest ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    }
+  }
+}
+
+/// The trace-store file of a run's spans: its size, where the bytes go, and whether it decoded back.
+public struct TraceStoreResult: Sendable, Equatable {
+  public var fileBytes: Int
+  public var spans: Int
+  public var blocks: Int
+  public var zstdLevel: Int
+  /// Bytes per column, summed over the blocks, in column order; with `framingBytes` they add up
+  /// to `fileBytes`.
+  public var columns: [(name: String, bytes: Int)]
+  public var framingBytes: Int
+  /// Whether decoding gave back every span, equal field by field, in order.
+  public var decodedSpansEqual: Bool
+  /// Whether the decoded spans, written as JSONL, are the input's lines byte for byte.
+  public var decodedJSONLIdentical: Bool
+
+  public static func == (lhs: TraceStoreResult, rhs: TraceStoreResult) -> Bool {
+    (lhs.fileBytes, lhs.spans, lhs.blocks, lhs.zstdLevel, lhs.framingBytes) == (rhs.fileBytes, rhs.spans, rhs.blocks, rhs.zstdLevel, rhs.framingBytes)
+      && lhs.columns.map(\.name) == rhs.columns.map(\.name) && lhs.columns.map(\.bytes) == rhs.columns.map(\.bytes)
+      && (lhs.decodedSpansEqual, lhs.decodedJSONLIdentical) == (rhs.decodedSpansEqual, rhs.decodedJSONLIdentical)
+  }
+}
