@@ -75,6 +75,9 @@ public struct ColumnID: Sendable, Hashable, Comparable, CustomStringConvertible 
   public static let requestStructure = ColumnID(34, "request structure")
   /// The schema URLs of resource and scope groups, numbered by column 34. Since version 2.
   public static let schemaURLDictionary = ColumnID(35, "schema url dictionary")
+  /// Per operation, the power of ten its start offsets are divided by, then its durations'; absent
+  /// when every one is 10⁰. Since version 2.
+  public static let timeUnits = ColumnID(36, "time units")
 
   /// ID bits: random for UUIDs and OTLP IDs, so a high level spends its time finding nothing. Text
   /// IDs still compress at level 3 (measured on phase 0: the same bytes as level 19).
@@ -92,7 +95,7 @@ public struct ColumnID: Sendable, Hashable, Comparable, CustomStringConvertible 
       logTimes, logEventDictionary, logEvents, kinds, traceStateDictionary, traceStates, flags,
       statuses, statusMessageDictionary, statusMessages, droppedCounts, linkCounts, linkIDForms,
       linkIDs, linkFields, resourceRefs, resourceScopeFields, scopeRefs, requestStructure,
-      schemaURLDictionary,
+      schemaURLDictionary, timeUnits,
     ] + AttributeSet.allCases.flatMap { set in AttributeRole.allCases.map { attribute(set, $0) } }
 }
 

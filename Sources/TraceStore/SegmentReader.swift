@@ -1,4 +1,5 @@
 import Codecs
+import Dispatch
 import TraceModel
 
 /// Reads the segments of a trace-store input (one per concatenated file): header, blocks, index,
@@ -7,6 +8,9 @@ struct SegmentReader {
   let input: RecordInput
   let threads: Int
   private(set) var summary = TraceStoreReader.Summary()
+  /// Blocks read and given to a decoder: `summary.blockCount` counts those handed over.
+  private var launchedBlocks = 0
+  private var inFlight: DecodingJob?
 
   init(input: RecordInput, threads: Int) {
     self.input = input
@@ -30,18 +34,21 @@ struct SegmentReader {
     var batch: [(offset: Int, body: [UInt8])] = []
     while true {
       let recordOffset = input.offset
-      guard let (tag, body) = try Self.record(input, block: summary.blockCount + batch.count) else {
-        throw input.error("ends after \(summary.blockCount + batch.count) blocks without an index: truncated")
+      guard let (tag, body) = try Self.record(input, block: launchedBlocks + batch.count) else {
+        throw input.error("ends after \(launchedBlocks + batch.count) blocks without an index: truncated")
       }
       if tag == Container.blockTag {
         batch.append((recordOffset, body))
-        if batch.count >= threads { try decode(&batch, into: &blocks, segmentStart: segmentStart, onBlock) }
+        if batch.count >= max(1, threads - 1) {
+          try decode(&batch, into: &blocks, segmentStart: segmentStart, onBlock)
+        }
         continue
       }
       guard tag == Container.indexTag else {
         throw input.error("unknown record tag \(tag)", at: recordOffset)
       }
       try decode(&batch, into: &blocks, segmentStart: segmentStart, onBlock)
+      try handOver(into: &blocks, segmentStart: segmentStart, onBlock)
       try checkIndex(body, blocks: blocks, at: recordOffset)
       let trailer = try input.read(Container.trailerBytes)
       guard trailer.count == Container.trailerBytes, trailer.suffix(4).elementsEqual(Container.trailerMagic),
@@ -82,23 +89,46 @@ struct SegmentReader {
     }
   }
 
+  /// With two or more threads the batch decodes in the background on `threads − 1` cores while the
+  /// caller writes the previous one out: writing JSONL was about half of decoding's time and the
+  /// decoders waited for it. At most `threads` blocks are held decoded.
   private mutating func decode(
     _ batch: inout [(offset: Int, body: [UInt8])], into blocks: inout [(offset: Int, spanCount: Int)],
     segmentStart: Int, _ onBlock: (DecodedBlock) throws -> Void
   ) throws {
-    let first = summary.blockCount
+    let first = launchedBlocks
     let name = input.name
     let numbered = batch.enumerated().map { (first + $0.offset, $0.element.offset, $0.element.body) }
-    let decoded = try ParallelMap.map(numbered, threads: threads) { block, offset, body in
-      try Self.decode(body, block: block, offset: offset, name: name)
+    batch = []
+    try handOver(into: &blocks, segmentStart: segmentStart, onBlock)
+    guard !numbered.isEmpty else { return }
+    launchedBlocks += numbered.count
+    let job = DecodingJob()
+    let decoderThreads = max(1, threads - 1)
+    let work: @Sendable () -> Void = {
+      job.result = Result {
+        try ParallelMap.map(numbered, threads: decoderThreads) { block, offset, body in
+          try Self.decode(body, block: block, offset: offset, name: name)
+        }
+      }
     }
-    for ((_, offset, _), block) in zip(numbered, decoded) {
-      blocks.append((offset - segmentStart, block.spans.count))
+    if threads == 1 { work() } else { DispatchQueue.global().async(group: job.done, execute: work) }
+    inFlight = job
+  }
+
+  /// Waits for the blocks being decoded and hands them over, in order.
+  private mutating func handOver(
+    into blocks: inout [(offset: Int, spanCount: Int)], segmentStart: Int, _ onBlock: (DecodedBlock) throws -> Void
+  ) throws {
+    guard let job = inFlight else { return }
+    inFlight = nil
+    job.done.wait()
+    for block in try job.result.get() {
+      blocks.append((block.offset - segmentStart, block.spans.count))
       summary.blockCount += 1
       summary.spanCount += block.spans.count
       try onBlock(block)
     }
-    batch = []
   }
 
   private func checkIndex(_ body: [UInt8], blocks: [(offset: Int, spanCount: Int)], at offset: Int) throws {
@@ -124,4 +154,10 @@ struct DecodedBlock: Sendable {
   var requestEntries: [RequestEntry]
   var number: Int
   var offset: Int
+}
+
+/// Blocks being decoded on a background thread; `result` is read after `done` is waited for.
+private final class DecodingJob: @unchecked Sendable {
+  let done = DispatchGroup()
+  var result: Result<[DecodedBlock], any Error> = .success([])
 }

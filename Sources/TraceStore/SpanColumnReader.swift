@@ -31,8 +31,16 @@ struct SpanColumnReader {
     var scan = operations
     guard spanCount <= scan.remaining else { throw scan.failure("\(spanCount) operations expected") }
     for _ in 0..<spanCount { operationCounts[try scan.index(below: operationNames.count)] += 1 }
-    startOffsets = try GroupedValuesReader(columns.reader(.startOffsets), counts: operationCounts)
-    durations = try GroupedValuesReader(columns.reader(.durations), counts: operationCounts)
+    var unitsReader = columns.reader(.timeUnits)
+    let units = try unitsReader.raw(unitsReader.remaining)
+    guard units.isEmpty || units.count == 2 * operationNames.count else {
+      throw unitsReader.failure("\(units.count) time units for \(operationNames.count) operations")
+    }
+    let half = units.startIndex + units.count / 2
+    startOffsets = try GroupedValuesReader(
+      columns.reader(.startOffsets), counts: operationCounts, exponents: units[..<half], signed: false)
+    durations = try GroupedValuesReader(
+      columns.reader(.durations), counts: operationCounts, exponents: units[half...], signed: true)
     statusCodes = columns.reader(.statusCodes)
     logCounts = columns.reader(.logCounts)
     logTimes = columns.reader(.logTimes)
@@ -61,8 +69,8 @@ struct SpanColumnReader {
       let service = serviceNames[try services.index(below: serviceNames.count)]
       let operationNumber = try operations.index(below: operationNames.count)
       let operation = operationNames[operationNumber]
-      let start = traceStart &+ Int64(bitPattern: startOffsets.next(group: operationNumber))
-      let end = start &+ Zigzag.decode(durations.next(group: operationNumber))
+      let start = traceStart &+ startOffsets.next(group: operationNumber)
+      let end = start &+ durations.next(group: operationNumber)
       guard let status = Int(exactly: try statusCodes.signed()) else { throw statusCodes.failure("status") }
       let tagList = tags.next()
       var logs: [LogEvent] = []

@@ -18,6 +18,7 @@ public final class TraceStoreWriter {
   private var columnBytes: [ColumnID: Int] = [:]
   private var summary = TraceStoreSummary()
   private var finished = false
+  private var inFlight: EncodingJob?
 
   /// A writer that hands each piece of the file to `sink`, starting with the header.
   public init(options: TraceStoreOptions = TraceStoreOptions(), sink: @escaping ([UInt8]) throws -> Void) {
@@ -74,6 +75,7 @@ public final class TraceStoreWriter {
     finished = true
     try closeBlock()
     try encodePending()
+    try emitInFlight()
     if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
     let indexOffset = summary.fileBytes
     try emit(Container.record(tag: Container.indexTag, body: Container.index(blocks: blocks)), framing: true)
@@ -90,16 +92,34 @@ public final class TraceStoreWriter {
     current = []
     structure = []
     currentBytes = 0
-    if pending.count >= options.threads { try encodePending() }
+    if pending.count >= max(1, options.threads - 1) { try encodePending() }
   }
 
+  /// With two or more threads the pending blocks are encoded in the background on `threads − 1`
+  /// cores while the caller reads on and fills the next: reading the input was about half of the
+  /// work, and encoding waited for it. Memory still holds `threads` blocks of spans at most.
   private func encodePending() throws {
+    let batch = pending
+    pending = []
+    try emitInFlight()
+    guard !batch.isEmpty else { return }
     let level = options.zstdLevel
-    let encoded = try ParallelMap.map(pending, threads: options.threads) { spans, structure in
-      let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
-      return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
+    let encoderThreads = max(1, options.threads - 1)
+    let job = EncodingJob(batch: batch)
+    if options.threads == 1 {
+      job.run(threads: encoderThreads, level: level)
+    } else {
+      DispatchQueue.global().async(group: job.done) { job.run(threads: encoderThreads, level: level) }
     }
-    for ((spans, _), block) in zip(pending, encoded) {
+    inFlight = job
+  }
+
+  /// Waits for the blocks being encoded and writes them, in order.
+  private func emitInFlight() throws {
+    guard let job = inFlight else { return }
+    inFlight = nil
+    job.done.wait()
+    for ((spans, _), block) in zip(job.batch, try job.result.get()) {
       if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
       blocks.append((summary.fileBytes, spans.count))
       let columnTotal = block.columnBytes.values.reduce(0, +)
@@ -109,7 +129,6 @@ public final class TraceStoreWriter {
       summary.spanCount += spans.count
       summary.blockCount += 1
     }
-    pending = []
   }
 
   private func emit(_ bytes: [UInt8], framing: Bool) throws {
@@ -118,7 +137,9 @@ public final class TraceStoreWriter {
     if framing { summary.framingBytes += bytes.count }
   }
 
-  /// About what the span takes in memory as the model holds it: its strings and numbers.
+  /// About what the span takes in memory as the model holds it: its strings and numbers. The
+  /// struct itself counts at its real stride: OTLP's fields made it several times the 64 bytes
+  /// once assumed, and peak memory grew past 256 MB with it.
   static func estimatedBytes(of span: Span) -> Int {
     func bytes(_ tags: [Tag]) -> Int {
       tags.reduce(0) { total, tag in
@@ -126,8 +147,26 @@ public final class TraceStoreWriter {
         return total + 24 + tag.key.utf8.count
       }
     }
-    return 64 + span.traceID.utf8.count + span.spanID.utf8.count + (span.parentSpanID?.utf8.count ?? 0)
+    return MemoryLayout<Span>.stride + span.traceID.utf8.count + span.spanID.utf8.count + (span.parentSpanID?.utf8.count ?? 0)
       + span.serviceName.utf8.count + span.operationName.utf8.count + bytes(span.tags)
       + span.logs.reduce(0) { $0 + 32 + $1.event.utf8.count + bytes($1.fields) }
+  }
+}
+
+/// Blocks handed to a background thread to encode; `result` is read after `done` is waited for.
+private final class EncodingJob: @unchecked Sendable {
+  let batch: [(spans: [Span], structure: [RequestEntry])]
+  let done = DispatchGroup()
+  private(set) var result: Result<[(body: [UInt8], columnBytes: [ColumnID: Int])], any Error> = .success([])
+
+  init(batch: [(spans: [Span], structure: [RequestEntry])]) { self.batch = batch }
+
+  func run(threads: Int, level: Int) {
+    result = Result {
+      try ParallelMap.map(batch, threads: threads) { spans, structure in
+        let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
+        return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
+      }
+    }
   }
 }

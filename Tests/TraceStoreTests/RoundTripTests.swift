@@ -46,6 +46,27 @@ import TraceStore
     #expect(try StoreTestData.decode(bytes).isEmpty)
   }
 
+  /// Microsecond times are stored divided by 1,000; one nanosecond time in an operation keeps
+  /// that operation's times whole, and both decode exactly.
+  @Test func timesOfMicrosecondClocksTakeFewerBytesAndDecodeExactly() throws {
+    func spans(nanosecondOffset: Int64) -> [Span] {
+      (0..<200).map { index in
+        let start = 1_656_095_782_876_313_000 + Int64(index) * 7_919_000
+        return Span(
+          traceID: String(format: "%032x", index + 1), spanID: String(format: "%016x", index + 1),
+          parentSpanID: nil, serviceName: "cart", operationName: "GetCart",
+          startTimeNanos: start, endTimeNanos: start + Int64(index % 13) * 152_000 + (index == 9 ? nanosecondOffset : 0))
+      }
+    }
+    let micro = spans(nanosecondOffset: 0), nano = spans(nanosecondOffset: 1)
+    let (microBytes, microSummary) = try StoreTestData.encode(micro)
+    let (nanoBytes, nanoSummary) = try StoreTestData.encode(nano)
+    #expect(try StoreTestData.decode(microBytes) == micro)
+    #expect(try StoreTestData.decode(nanoBytes) == nano)
+    #expect(microSummary.columnBytes.contains { $0.name == "time units" })
+    #expect(microSummary.fileBytes < nanoSummary.fileBytes)
+  }
+
   @Test(arguments: [1, 2, 3])
   func theOutputIsTheSameBytesForAnyThreadCount(_ threads: Int) throws {
     let spans = Array(repeating: StoreTestData.fullFidelitySpans(), count: 20).joined().map { $0 }
@@ -60,7 +81,7 @@ import TraceStore
 }
 
 @Suite struct WriterInputTests {
-  @Test func aRequestIsStoredAsItsFlattenedSpans() throws {
+  @Test func aRequestReadAsSpansGivesItsFlattenedSpans() throws {
     let spans = StoreTestData.fullFidelitySpans()
     let request = TraceRequest(grouping: spans, defaultScope: nil)
     var bytes: [UInt8] = []
