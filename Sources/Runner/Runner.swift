@@ -29,7 +29,8 @@ final class Runner {
   }
 
   /// Sinks of the input files' bytes exactly as stored, read beside the source (`analyze`, whose
-  /// baseline is of the files the user has, not of the spans re-written).
+  /// baseline is of the files the user has, not of the spans re-written); each file's first batch
+  /// is marked `startsFile`, so a baseline compresses each file on its own.
   func addBytes(of urls: [URL], sinks: [any BatchSink]) { rawFiles = (urls, sinks) }
 
   /// Runs `source` to its end through every sink, then ends every stream; returns each sink's and
@@ -100,15 +101,20 @@ final class Runner {
     }
   }
 
-  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another.
+  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another, each file's
+  /// first batch marked `startsFile`.
   private static func readBytes(_ urls: [URL], _ body: (SpanBatch) throws -> Void) throws {
     for url in urls {
       guard let handle = try? FileHandle(forReadingFrom: url) else {
         throw RunnerError("\(url.lastPathComponent): cannot be read")
       }
       defer { try? handle.close() }
+      var first = true
       while let data = try handle.read(upToCount: SpanBatch.targetBytes), !data.isEmpty {
-        try body(SpanBatch(bytes: [UInt8](data), spanCount: 0))
+        var batch = SpanBatch(bytes: [UInt8](data), spanCount: 0)
+        batch.startsFile = first
+        first = false
+        try body(batch)
       }
     }
   }
