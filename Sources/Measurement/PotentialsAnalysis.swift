@@ -77,6 +77,7 @@ public final class PotentialsAnalysis: BatchSink {
       potentials: potentials, fieldBytes: fieldBytes, traces: traces,
       spans: services.spans, services: services.dictionary.count,
       operations: operations.global.count, roots: parents.roots, orphans: parents.orphans,
+      tracesWithUnknownWindow: timestamps.tracesWithUnknownWindow,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
       zstdLevel: zstdLevel)
   }
