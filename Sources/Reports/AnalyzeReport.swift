@@ -61,6 +61,11 @@ public enum AnalyzeReport {
     source.add(["Operations (distinct names)", NumberText.grouped(analysis.operations)])
     source.add(["Roots (spans without parent)", NumberText.grouped(analysis.roots)])
     source.add(["Orphans (parent not in the file)", NumberText.grouped(analysis.orphans)])
+    if let blockSpans = analysis.blockSpans {
+      source.add([
+        "Traces split across blocks of \(NumberText.grouped(blockSpans)) spans", NumberText.grouped(analysis.splitTraces),
+      ])
+    }
     source.add(["File bytes", NumberText.grouped(result.baseline.rawBytes)])
     source.add(["Same spans as harness JSONL, bytes", NumberText.grouped(result.jsonlBytes)])
     return source.text
@@ -86,6 +91,9 @@ public struct AnalyzeJSON: Codable, Equatable {
   struct Source: Codable, Equatable {
     var file, format, timestampUnit: String
     var spans, traces, services, operations, roots, orphans, rawBytes, jsonlBytes: Int
+    /// Spans per block traces were grouped in, and the traces split across blocks.
+    var blockSpans: Int?
+    var splitTraces: Int
   }
 
   public init(_ result: AnalyzeResult) {
@@ -96,7 +104,7 @@ public struct AnalyzeJSON: Codable, Equatable {
       timestampUnit: result.read.sourceTimestampUnit.rawValue, spans: analysis.spans,
       traces: analysis.traces, services: analysis.services, operations: analysis.operations,
       roots: analysis.roots, orphans: analysis.orphans, rawBytes: result.baseline.rawBytes,
-      jsonlBytes: result.jsonlBytes)
+      jsonlBytes: result.jsonlBytes, blockSpans: analysis.blockSpans, splitTraces: analysis.splitTraces)
     baseline = BaselineRowJSON.rows(result.baseline)
     self.potentials = PotentialJSON.rows(potentials)
     waterfall = WaterfallStepJSON.rows(potentials)

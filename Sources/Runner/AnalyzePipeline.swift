@@ -29,10 +29,11 @@ public struct AnalyzeResult: Sendable {
 /// sinks of its spans re-written as JSONL; the Baseline as sinks of the files' bytes exactly as
 /// stored, read beside it. The same loop as phase 0's, with another source.
 public enum AnalyzePipeline {
-  /// Analyses `inputs` as one dataset; `timeUnit` is the user's `--time-unit`.
+  /// Analyses `inputs` as one dataset; `timeUnit` is the user's `--time-unit`; traces are
+  /// grouped within blocks of `blockSpans` spans.
   public static func run(
     inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit? = nil, codecs: [CodecSetting],
-    zstdLevel: Int = 19
+    zstdLevel: Int = 19, blockSpans: Int = PotentialsAnalysis.fileBlockSpans
   ) throws -> AnalyzeResult {
     let startNanos = RunTiming.nowNanos
     for url in inputs.files where !FileManager.default.isReadableFile(atPath: url.path) {
@@ -41,8 +42,9 @@ public enum AnalyzePipeline {
     let runner = Runner()
     let baseline = try Baseline(settings: codecs)
     runner.addBytes(of: inputs.files, sinks: baseline.allSinks)
-    // A file's traces may arrive in several batches: they stay open to its end.
-    let analysis = try PotentialsAnalysis(closingCompleteTraces: false, zstdLevel: zstdLevel)
+    // A file's traces may arrive in several batches: they stay open to the end of their block.
+    let analysis = try PotentialsAnalysis(
+      closingCompleteTraces: false, blockSpans: blockSpans, zstdLevel: zstdLevel)
     let perSpan = try PerSpanZstd(level: zstdLevel)
     runner.add([analysis, perSpan])
     var source = FileSource(inputs: inputs, format: format, timeUnit: timeUnit)
