@@ -59,22 +59,17 @@ struct AnalyzeCommand: ParsableCommand {
 
   func run() throws {
     let inputs = try TraceInputs(files)
-    let url = inputs.files[0]
     let name = files[0] == "-" ? "stdin" : URL(fileURLWithPath: files[0]).lastPathComponent
     let reportURL = URL(fileURLWithPath: report ?? "reports/analysis-\(name).md")
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
     try OutputPaths.refuseOverwriting(
       outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
       inputs: inputs.files.map { .init("input file", $0) })
-    guard inputs.files.count == 1, timeUnit == nil else {
-      throw ValidationError(
-        "several input files and --time-unit are read by TraceFileReader.read(inputs:format:timeUnit:) "
-          + "but AnalyzePipeline.run does not take them yet (issue 11)")
-    }
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(
-      url: url, format: TraceFormat(rawValue: format), codecs: try codecs(),
+      inputs: inputs, format: TraceFormat(rawValue: format),
+      timeUnit: timeUnit.flatMap(TimestampUnit.init(optionName:)), codecs: try codecs(),
       zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
     let outputs = OutputSet()
     try outputs.add(AnalyzeReport.markdown(result), at: reportURL)

@@ -24,7 +24,9 @@ struct GenerateCommand: ParsableCommand {
       outputs: [("the dataset", configuration.datasetURL.path), ("the metadata", configuration.metadataURL.path)],
       inputs: options.inputs)
     try StaleFiles.removeAbandoned(in: configuration.outputDirectory)
-    let result = try Phase0Pipeline.run(configuration, progress: options.progress)
+    let outputs = OutputSet()
+    let result = try Phase0Pipeline.run(configuration, outputs: outputs, progress: options.progress)
+    try outputs.commit()
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
     print(

@@ -44,7 +44,7 @@ struct Phase0Command: ParsableCommand {
     report ?? (options.label == "small" ? "reports/phase0.md" : "reports/phase0-\(options.label).md")
   }
 
-  private func configuration() throws -> Phase0Configuration {
+  func configuration() throws -> Phase0Configuration {
     options.configuration(
       codecs: try codecs(),
       otlpCodecs: otlpBaseline ? QuickDefaults(traces: options.traceCount).otlpCodecs : [],
@@ -66,11 +66,8 @@ struct Phase0Command: ParsableCommand {
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: configuration.outputDirectory)
-    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
-    let result = try Phase0Pipeline.run(configuration, progress: options.progress)
     let outputs = OutputSet()
-    try outputs.add(Phase0Report.markdown(result, stated: stated), at: reportURL)
-    try outputs.add(Phase0JSON.text(result, stated: stated), at: jsonURL)
+    let result = try write(configuration, reportURL: reportURL, jsonURL: jsonURL, into: outputs)
     try outputs.commit()
     print("dataset   \(configuration.datasetURL.path)")
     print("metadata  \(configuration.metadataURL.path)")
@@ -93,6 +90,18 @@ struct Phase0Command: ParsableCommand {
     }
     print("time      \(result.timing.summary)")
     print("timing    \(configuration.timingURL.path)")
+  }
+
+  /// Runs phase 0 with the dataset, metadata, timing, report and `.json` all members of
+  /// `outputs`, uncommitted: they land together when the caller commits.
+  func write(
+    _ configuration: Phase0Configuration, reportURL: URL, jsonURL: URL, into outputs: OutputSet
+  ) throws -> Phase0Result {
+    let stated = try StatedFigures.load(from: configuration.statedFiguresURL)
+    let result = try Phase0Pipeline.run(configuration, outputs: outputs, progress: options.progress)
+    try outputs.add(Phase0Report.markdown(result, stated: stated), at: reportURL)
+    try outputs.add(Phase0JSON.text(result, stated: stated), at: jsonURL)
+    return result
   }
 
   /// The drift check: the committed report against the one this code generates now.

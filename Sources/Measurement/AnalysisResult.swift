@@ -15,6 +15,14 @@ public struct AnalysisResult: Sendable, Equatable {
   public var roots: Int
   /// Spans whose parent is not in the data.
   public var orphans: Int
+  /// Traces whose window (root duration) the timing figures leave out: the root's timing is
+  /// unknown (`Span.timingUnknown`). Counted in every other figure.
+  public var tracesWithUnknownWindow = 0
+  /// Spans per block when traces were grouped within blocks (files); nil for one block.
+  public var blockSpans: Int?
+  /// Traces whose spans fell into two or more blocks, each counted once: each block's part was
+  /// measured as a trace of its own, so its later parts' parents count as orphans.
+  public var splitTraces = 0
   /// The random bits of every span ID and trace ID, in bytes: no lossless format goes below it.
   public var idFloorBytes: Int
   /// The zstd level of the encoded columns and of the grouped-by-trace comparison.

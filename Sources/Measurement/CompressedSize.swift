@@ -2,20 +2,31 @@ import Codecs
 import TraceModel
 
 /// One compressor setting over a whole stream, verified by decompressing: one row of a baseline.
+///
+/// A batch marked `startsFile` after the stream has begun ends the stream and starts another:
+/// several input files are measured as they are stored, each compressed on its own, and the row
+/// is the sum of their verified sizes (what a user holding the files has on disk).
 final class CompressedSize: BatchSink {
-  private let compression: VerifiedCompression
+  let setting: CodecSetting
+  private var compression: VerifiedCompression
+  /// Verified sizes of the files already ended, summed.
+  private var endedFilesCompressedBytes = 0
   private(set) var rawBytes = 0
   private(set) var spans = 0
 
   public init(_ setting: CodecSetting) throws {
+    self.setting = setting
     compression = try VerifiedCompression(setting)
   }
 
-  var setting: CodecSetting { compression.setting }
   var label: String { setting.description }
   var isSlow: Bool { setting.isSlow }
 
   func consume(_ batch: SpanBatch) throws {
+    if batch.startsFile, compression.rawBytes > 0 {
+      endedFilesCompressedBytes += try compression.finish()
+      compression = try VerifiedCompression(setting)
+    }
     rawBytes += batch.bytes.count
     spans += batch.spanCount
     try batch.bytes.withUnsafeBytes { try compression.feed($0) }
@@ -24,7 +35,8 @@ final class CompressedSize: BatchSink {
   func endOfStream() throws { _ = try compression.finish() }
 
   var row: BaselineResult.Row {
-    BaselineResult.Row(setting: setting, compressedBytes: compression.compressedBytes)
+    BaselineResult.Row(
+      setting: setting, compressedBytes: endedFilesCompressedBytes + compression.compressedBytes)
   }
 }
 

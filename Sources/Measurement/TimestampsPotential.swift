@@ -17,15 +17,23 @@ struct TimestampsPotential {
   private var fingerprint = ValueFingerprint()
   private var rawBytes = 0
   private var spans = 0
+  /// Traces left out of `windows` because the span their window comes from has no timing of its
+  /// own (`Span.timingUnknown`: a Zipkin span without timestamp or duration), whose 0 would read
+  /// as a real window. Their spans stay in the column, its sizes and the span count.
+  private(set) var tracesWithUnknownWindow = 0
 
   mutating func close(_ trace: [TraceAssembler.Member]) throws {
     let referenceNanos = trace[0].line.span.startTimeNanos
     try column.append(signedVarint: referenceNanos &- previousStartNanos)
     try column.append(varint: UInt64(trace.count))
     previousStartNanos = referenceNanos
-    let root = trace.first { $0.line.span.isRoot } ?? trace[0]
-    let windowNanos = root.line.span.durationNanos
-    windows[Self.tenthsOfMillis(windowNanos), default: 0] += 1
+    let root =
+      trace.first { $0.line.span.isRoot } ?? trace.first { !$0.line.span.timingUnknown } ?? trace[0]
+    if root.line.span.timingUnknown {
+      tracesWithUnknownWindow += 1
+    } else {
+      windows[Self.tenthsOfMillis(root.line.span.durationNanos), default: 0] += 1
+    }
     for member in trace {
       let span = member.line.span
       try column.append(signedVarint: span.startTimeNanos &- referenceNanos)

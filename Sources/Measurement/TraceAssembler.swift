@@ -7,9 +7,18 @@ import TraceModel
 /// span of another trace arrives: in arrival order that is just after its root (which ends last),
 /// in trace order when the next trace begins. Traces never completed (orphans, missing roots) close
 /// at the end. With `closesCompleteTraces` off (files, where a trace may come in several batches),
-/// every trace stays open until the end.
+/// traces stay open until the end of their block.
+///
+/// Blocks bound the memory whatever the input size, as trace stores do (a Tempo block, a Parquet
+/// row group, a ClickHouse part): after `blockSpanLimit` spans every open trace closes. A trace
+/// whose spans fall into two blocks closes once per block; its part in the later block is marked
+/// `continuesEarlierBlock`, and the trace is counted once in `splitTraces`. Only the previous
+/// block's trace ids are kept to recognise it (hashed, so memory is bounded by one block), so a
+/// trace that skips a whole block is not recognised as split.
 struct TraceAssembler {
   var closesCompleteTraces = true
+  /// Spans per block; nil: one block, the whole stream.
+  var blockSpanLimit: Int?
 
   /// A span with its arrival rank in the file.
   struct Member {
@@ -17,27 +26,43 @@ struct TraceAssembler {
     var arrivalRank: Int
   }
 
+  /// A closed trace, or a block's part of one.
+  struct Closed {
+    /// In start order.
+    var members: [Member]
+    /// Whether the previous block already closed a part of this trace.
+    var continuesEarlierBlock: Bool
+  }
+
   private struct OpenTrace {
     var members: [Member] = []
     var spanIDs = Set<String>()
     var missingParents = Set<String>()
     var hasRoot = false
+    var continuesEarlierBlock = false
+    var countedAsSplit = false
     var isComplete: Bool { hasRoot && missingParents.isEmpty }
   }
 
   private var open: [String: OpenTrace] = [:]
   private var completeIDs = Set<String>()
   private var arrivals = 0
+  private var blockSpans = 0
+  /// Hashes of the trace ids the previous block closed, each with whether it is already counted
+  /// in `splitTraces`.
+  private var closedInPreviousBlock: [Int: Bool] = [:]
+  /// Traces whose spans fell into more than one block, each counted once.
+  private(set) var splitTraces = 0
 
-  /// Adds a span; returns the traces this arrival closed, each in start order.
-  mutating func add(_ line: SpanLine) -> [[Member]] {
+  /// Adds a span; returns the traces this arrival closed.
+  mutating func add(_ line: SpanLine) -> [Closed] {
     let traceID = line.span.traceID
-    var closed: [[Member]] = []
+    var closed: [Closed] = []
     for id in completeIDs where id != traceID {
-      closed.append(Self.ordered(open.removeValue(forKey: id)!.members))
+      closed.append(Self.closed(open.removeValue(forKey: id)!))
     }
     completeIDs = completeIDs.filter { $0 == traceID }
-    var trace = open[traceID] ?? OpenTrace()
+    var trace = open[traceID] ?? newTrace(traceID)
     trace.members.append(Member(line: line, arrivalRank: arrivals))
     arrivals += 1
     trace.spanIDs.insert(line.span.spanID)
@@ -53,21 +78,40 @@ struct TraceAssembler {
       completeIDs.remove(traceID)
     }
     open[traceID] = trace
+    blockSpans += 1
+    if let blockSpanLimit, blockSpans >= blockSpanLimit {
+      closedInPreviousBlock = Dictionary(uniqueKeysWithValues: open.map { ($0.key.hashValue, $0.value.countedAsSplit) })
+      closed += finish()
+      blockSpans = 0
+    }
     return closed
   }
 
   /// Closes every trace still open, in order of first arrival.
-  mutating func finish() -> [[Member]] {
-    let remaining = open.values.map(\.members).sorted { $0[0].arrivalRank < $1[0].arrivalRank }
+  mutating func finish() -> [Closed] {
+    let remaining = open.values.sorted { $0.members[0].arrivalRank < $1.members[0].arrivalRank }
     open = [:]
     completeIDs = []
-    return remaining.map(Self.ordered)
+    return remaining.map(Self.closed)
+  }
+
+  /// A trace's first span in this block: split if the previous block closed part of it.
+  private mutating func newTrace(_ traceID: String) -> OpenTrace {
+    var trace = OpenTrace()
+    if let counted = closedInPreviousBlock[traceID.hashValue] {
+      trace.continuesEarlierBlock = true
+      trace.countedAsSplit = true
+      if !counted { splitTraces += 1 }
+    }
+    return trace
   }
 
   /// Start order, ties by arrival.
-  private static func ordered(_ members: [Member]) -> [Member] {
-    members.sorted {
-      ($0.line.span.startTimeNanos, $0.arrivalRank) < ($1.line.span.startTimeNanos, $1.arrivalRank)
-    }
+  private static func closed(_ trace: OpenTrace) -> Closed {
+    Closed(
+      members: trace.members.sorted {
+        ($0.line.span.startTimeNanos, $0.arrivalRank) < ($1.line.span.startTimeNanos, $1.arrivalRank)
+      },
+      continuesEarlierBlock: trace.continuesEarlierBlock)
   }
 }

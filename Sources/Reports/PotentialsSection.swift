@@ -10,7 +10,8 @@ import TraceModel
 enum PotentialsSection {
   /// `rawBytes`: the size the shares are of (the JSONL the columns attribute).
   static func markdown(_ summary: PotentialsSummary, rawBytes: Int) -> String {
-    let raw = Double(rawBytes)
+    // At least 1, so a dataset of no bytes gives 0 % shares rather than a NaN.
+    let raw = Double(max(rawBytes, 1))
     var table = MarkdownTable(
       ["Potential", "Raw share", "Raw bytes", "Encoded", "Encoded + zstd-\(summary.analysis.zstdLevel)", "Order-0 entropy",
        "Round trip", "Stated", "Measured"],

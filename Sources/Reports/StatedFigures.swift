@@ -57,9 +57,12 @@ public struct StatedFigures: Sendable, Equatable, Codable {
     var note: String?
   }
 
+  /// Reads through `StatedFiguresFile.read`, whose errors (missing file, min > max, a figure
+  /// twice) already name the file and the entry, so they are thrown as they are, not wrapped.
   public static func load(from url: URL) throws -> StatedFigures {
+    let data = try StatedFiguresFile.read(from: url)
     do {
-      return try JSONDecoder().decode(StatedFigures.self, from: Data(contentsOf: url))
+      return try JSONDecoder().decode(StatedFigures.self, from: data)
     } catch {
       throw StatedFiguresError(entry: url.lastPathComponent, problem: "\(error)")
     }

@@ -4,12 +4,19 @@ import Measurement
 import TraceFormats
 import TraceModel
 
-/// What `harness analyze` measured on an existing trace file: plain figures.
+/// What `harness analyze` measured on existing trace files: plain figures.
 public struct AnalyzeResult: Sendable {
-  /// The file's name (not its path: reports carry nothing of this machine).
+  /// The file's name, or the first file's and how many more (not a path: reports carry nothing of
+  /// this machine).
   public var fileName: String
+  /// The input files' names, in reading order.
+  public var fileNames: [String]
+  /// All files as one dataset, structure findings included.
   public var read: ReadSummary
-  /// Baseline on the file's bytes as given (decompressed, for a gzip or zstd file).
+  /// Each file's own summary, in `fileNames` order.
+  public var fileReads: [ReadSummary]
+  /// Baseline on the files' bytes as given (decompressed, for a gzip or zstd file), each file
+  /// compressed on its own, sizes summed.
   public var baseline: BaselineResult
   /// The file's size on disk, and how it is compressed ("none", "gzip", "zstd").
   public var storedBytes: Int
@@ -26,40 +33,57 @@ public struct AnalyzeResult: Sendable {
   public var timing: RunTiming
 }
 
-/// `analyze` as a run: the file's reader as the source; the potentials and per-span frames as sinks
-/// of its spans re-written as JSONL; the Baseline as sinks of the file's bytes exactly as stored,
-/// read beside it. The same loop as phase 0's, with another source.
+/// `analyze` as a run: the files' reader as the source; the potentials and per-span frames as
+/// sinks of its spans re-written as JSONL; the Baseline as sinks of the files' bytes exactly as
+/// stored, read beside it. The same loop as phase 0's, with another source.
 public enum AnalyzePipeline {
+  /// Analyses `inputs` as one dataset; `timeUnit` is the user's `--time-unit`; traces are
+  /// grouped within blocks of `blockSpans` spans.
   public static func run(
-    url: URL, format: TraceFormat?, codecs: [CodecSetting], zstdLevel: Int = 19
+    inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit? = nil, codecs: [CodecSetting],
+    zstdLevel: Int = 19, blockSpans: Int = PotentialsAnalysis.fileBlockSpans
   ) throws -> AnalyzeResult {
     let startNanos = RunTiming.nowNanos
-    guard FileManager.default.isReadableFile(atPath: url.path) else {
+    for url in inputs.files where !FileManager.default.isReadableFile(atPath: url.path) {
       throw FormatError(file: url.lastPathComponent, line: nil, byteOffset: nil, problem: "cannot be read")
     }
     let runner = Runner()
     let baseline = try Baseline(settings: codecs)
-    runner.addBytes(of: [url], sinks: baseline.allSinks)
-    // A file's traces may arrive in several batches: they stay open to its end.
-    let analysis = try PotentialsAnalysis(closingCompleteTraces: false, zstdLevel: zstdLevel)
+    runner.addBytes(of: inputs.files, sinks: baseline.allSinks)
+    // A file's traces may arrive in several batches: they stay open to the end of their block.
+    let analysis = try PotentialsAnalysis(
+      closingCompleteTraces: false, blockSpans: blockSpans, zstdLevel: zstdLevel)
     let perSpan = try PerSpanZstd(level: zstdLevel)
     let proto = try ProtobufSinks(settings: codecs)
     proto.declare(to: runner, file: nil)
     let store = try TraceStoreFile(level: zstdLevel)
     runner.add([analysis, perSpan, store])
-    var source = FileSource(url: url, format: format)
+    var source = FileSource(inputs: inputs, format: format, timeUnit: timeUnit)
     let shares = try runner.run(&source)
     var fileBaseline = baseline.result
     fileBaseline.spans = source.summary?.spanCount ?? 0
+    let names = inputs.files.map(\.lastPathComponent)
     guard let read = source.summary, let analysisResult = analysis.result,
       let perSpanResult = perSpan.result, let storeResult = store.result
-    else { throw RunnerError("\(url.lastPathComponent): the run ended without its figures") }
+    else { throw RunnerError("\(names[0]): the run ended without its figures") }
     return AnalyzeResult(
-      fileName: url.lastPathComponent, read: read, baseline: fileBaseline,
-      storedBytes: Self.storedBytes(url), storedCompression: try Self.compression(url),
+      fileName: names.count == 1 ? names[0] : "\(names[0]) and \(names.count - 1) more",
+      fileNames: names, read: read, fileReads: source.fileSummaries, baseline: fileBaseline,
+      storedBytes: inputs.files.reduce(0) { $0 + Self.storedBytes($1) },
+      storedCompression: try Set(inputs.files.map(Self.compression)).sorted().joined(separator: ", "),
       protobuf: proto.result, traceStore: storeResult,
       jsonlBytes: source.jsonlBytes, analysis: analysisResult, perSpan: perSpanResult,
       timing: RunTiming(startedAt: startNanos, workers: shares, rest: "reading spans and the rest"))
+  }
+
+  /// Analyses one file; for callers with a single path.
+  public static func run(
+    url: URL, format: TraceFormat?, timeUnit: TimestampUnit? = nil, codecs: [CodecSetting],
+    zstdLevel: Int = 19
+  ) throws -> AnalyzeResult {
+    try run(
+      inputs: TraceInputs([url.path]), format: format, timeUnit: timeUnit, codecs: codecs,
+      zstdLevel: zstdLevel)
   }
 
   private static func storedBytes(_ url: URL) -> Int {

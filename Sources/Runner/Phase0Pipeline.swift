@@ -34,18 +34,22 @@ public struct Phase0Result: Sendable {
 public enum Phase0Pipeline {
   /// Generates the dataset, writes it and its metadata, and measures it.
   ///
-  /// `writeDataset: false` measures without writing files (the drift check).
+  /// `writeDataset: false` measures without writing files (the drift check). The dataset, its
+  /// metadata and the timing join `outputs`, which the caller commits with its report, so the
+  /// run's files land as one set; without one they land as a set of their own before returning.
   public static func run(
-    _ configuration: Phase0Configuration, writeDataset: Bool = true,
+    _ configuration: Phase0Configuration, writeDataset: Bool = true, outputs: OutputSet? = nil,
     progress: (any GenerationProgress)? = nil
   ) throws -> Phase0Result {
+    let ownSet = writeDataset && outputs == nil ? OutputSet() : nil
+    let outputs = outputs ?? ownSet
     let startNanos = RunTiming.nowNanos
     let topologyBytes = try Data(contentsOf: configuration.topologyURL)
     let topology = try Topology.load(from: configuration.topologyURL)
     if writeDataset { try OutputError.checkWritableDirectory(configuration.outputDirectory) }
 
     let runner = Runner()
-    let datasetFile = writeDataset ? try AtomicFile(configuration.datasetURL) : nil
+    let datasetFile = writeDataset ? try outputs?.file(configuration.datasetURL) : nil
     let jsonl = try Baseline(settings: configuration.codecs)
     runner.add(jsonl.allSinks)
     if configuration.datasetFormat == .jsonl, let datasetFile { runner.add([FileSink(datasetFile)]) }
@@ -88,12 +92,12 @@ public enum Phase0Pipeline {
       seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
       order: configuration.order,
       rawBytes: datasetBytes)
-    if let datasetFile {
-      try datasetFile.commit()
-      try AtomicFile.write(JSONText.encode(datasetMetadata), to: configuration.metadataURL)
-    }
     let timing = RunTiming(startedAt: startNanos, workers: shares, rest: "generation and the rest")
-    if writeDataset { try AtomicFile.write(JSONText.encode(timing), to: configuration.timingURL) }
+    if writeDataset, let outputs {
+      try outputs.add(JSONText.encode(datasetMetadata), at: configuration.metadataURL)
+      try outputs.add(JSONText.encode(timing), at: configuration.timingURL)
+    }
+    try ownSet?.commit()
     return Phase0Result(
       configuration: configuration, metadata: datasetMetadata, baseline: baseline,
       otlpBaseline: configuration.otlpCodecs.isEmpty ? nil : otlpBaseline,

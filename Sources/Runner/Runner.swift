@@ -30,7 +30,8 @@ final class Runner {
   }
 
   /// Sinks of the input files' bytes exactly as stored, read beside the source (`analyze`, whose
-  /// baseline is of the files the user has, not of the spans re-written).
+  /// baseline is of the files the user has, not of the spans re-written); each file's first batch
+  /// is marked `startsFile`, so a baseline compresses each file on its own.
   func addBytes(of urls: [URL], sinks: [any BatchSink]) { rawFiles = (urls, sinks) }
 
   /// Runs `source` to its end through every sink, then ends every stream; returns each sink's and
@@ -101,17 +102,21 @@ final class Runner {
     }
   }
 
-  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another; a gzip or
-  /// zstd file's decompressed bytes, which are what its reader parses and what a compressor of
-  /// the user's would see.
+  /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another, each file's
+  /// first batch marked `startsFile`; a gzip or zstd file's decompressed bytes, which are what its
+  /// reader parses and what a compressor of the user's would see.
   private static func readBytes(_ urls: [URL], _ body: (SpanBatch) throws -> Void) throws {
     for url in urls {
       guard let handle = try? FileHandle(forReadingFrom: url) else {
         throw RunnerError("\(url.lastPathComponent): cannot be read")
       }
       let input = try DecompressingInput(handle: handle, fileName: url.lastPathComponent)
+      var first = true
       while case let bytes = try input.read(upTo: SpanBatch.targetBytes), !bytes.isEmpty {
-        try body(SpanBatch(bytes: bytes, spanCount: 0))
+        var batch = SpanBatch(bytes: bytes, spanCount: 0)
+        batch.startsFile = first
+        first = false
+        try body(batch)
       }
     }
   }

@@ -43,24 +43,32 @@ struct GeneratedSource: SpanSource {
   }
 }
 
-/// A trace file as a source: its spans, normalized, each re-written as a JSONL line so every
-/// potential attributes its bytes the same way as for generated data.
+/// Trace files as one source: their spans, normalized, each re-written as a JSONL line so every
+/// potential attributes its bytes the same way as for generated data; each span also checked for
+/// broken structure, whose findings join the reader's.
 struct FileSource: SpanSource {
-  let url: URL
+  let inputs: TraceInputs
   let format: TraceFormat?
+  let timeUnit: TimestampUnit?
+  /// Each file's summary, in reading order.
+  private(set) var fileSummaries: [ReadSummary] = []
+  /// The files' summaries as one dataset, with `StructureChecker`'s findings merged in.
   private(set) var summary: ReadSummary?
   /// Size of the spans re-written as JSONL.
   private(set) var jsonlBytes = 0
 
-  init(url: URL, format: TraceFormat?) {
-    self.url = url
+  init(inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit?) {
+    self.inputs = inputs
     self.format = format
+    self.timeUnit = timeUnit
   }
 
   mutating func run(_ emit: (SpanBatch) throws -> Void) throws {
     var batch = SpanBatch(keepingSpans: true)
     var jsonlBytes = 0
-    summary = try TraceFileReader.read(url: url, format: format) { span in
+    var checker = StructureChecker()
+    fileSummaries = try TraceFileReader.read(inputs: inputs, format: format, timeUnit: timeUnit) { span in
+      checker.check(span)
       var line: [UInt8] = []
       let fields = SpanJSONWriter.write(span, into: &line)
       jsonlBytes += line.count
@@ -71,6 +79,10 @@ struct FileSource: SpanSource {
       }
     }
     if !batch.isEmpty { try emit(batch) }
+    var summary = ReadSummary.dataset(fileSummaries)
+    summary.findings.merge(checker.finish())
+    summary.tracesReopened = checker.tracesReopened
+    self.summary = summary
     self.jsonlBytes = jsonlBytes
   }
 }

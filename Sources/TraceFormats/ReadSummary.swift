@@ -24,6 +24,9 @@ public struct ReadSummary: Sendable, Equatable {
   /// Broken structure the reader saw in the JSON itself (duplicate keys, OTLP's two scope keys);
   /// `StructureChecker` finds the rest from the spans.
   public var findings = StructureFindings()
+  /// Spans that arrived for a trace `StructureChecker` had already closed (its window was full),
+  /// so checks across that gap were not made.
+  public var tracesReopened = 0
   /// How many times each normalization was applied; absent means never.
   var normalizations: [Normalization: Int] = [:]
 

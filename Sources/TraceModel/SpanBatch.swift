@@ -12,6 +12,9 @@ public struct SpanBatch: Sendable {
   public var spans: [SpanLine] = []
   /// Whole spans the bytes hold (0 for a file's bytes as given, whose spans are not yet parsed).
   public var spanCount = 0
+  /// Whether the bytes are the first of an input file (a file's bytes as given): a baseline
+  /// compresses each of several input files on its own, as they are stored, and restarts here.
+  public var startsFile = false
   private let keepsSpans: Bool
 
   public init(keepingSpans keepsSpans: Bool) {
