@@ -11,6 +11,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Release builds carry the Swift runtime and Foundation inside the binary: a run starts in about
 # 7 ms instead of 13, a quarter of generating --size big, and the binary needs no toolchain to run.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib
+# The tracked report on real traces (experiments/real/README.md): the sweep the field quotes
+# (gzip-6/9, zstd-3/19) on the file; potentials and per-span frames at zstd-3, which keeps the
+# drift check of `make test` to about a minute; the trace-store file at the format's own levels.
+REAL_REPORT := analyze experiments/real/hipstershop-oteltraces.zst --report reports/real-hipstershop.md \
+  --levels gzip:6,9 zstd:3,19 --analysis-level 3
 
 .PHONY: deps report test bench fuzz proto
 
@@ -26,10 +31,12 @@ deps:
 report: deps
 	$(RELEASE_BUILD)
 	.build/release/harness phase0 --size small
+	.build/release/harness $(REAL_REPORT)
 
 test: deps
 	swift test
 	swift run harness phase0 --size small --check
+	swift run harness $(REAL_REPORT) --check
 
 bench: deps
 	$(RELEASE_BUILD)

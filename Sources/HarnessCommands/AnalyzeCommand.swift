@@ -31,6 +31,9 @@ struct AnalyzeCommand: ParsableCommand {
 
   @OptionGroup var levelOptions: LevelOptions
 
+  @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
+  var check = false
+
   func validate() throws {
     if report == "" { throw ValidationError("--report must name a file, not \"\".") }
     if let timeUnit, TimestampUnit(optionName: timeUnit) == nil {
@@ -71,6 +74,15 @@ struct AnalyzeCommand: ParsableCommand {
       inputs: inputs, format: TraceFormat(rawValue: format),
       timeUnit: timeUnit.flatMap(TimestampUnit.init(optionName:)), codecs: try codecs(),
       zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
+    if check {
+      let drift = ReportDrift.compare(
+        markdownPath: reportURL.relativePath, jsonPath: jsonURL.relativePath,
+        committedMarkdown: CommittedFile.read(reportURL), committedJSON: CommittedFile.read(jsonURL),
+        regeneratedMarkdown: AnalyzeReport.markdown(result), regeneratedJSON: try AnalyzeJSON.text(result))
+      print(drift)
+      if !drift.isCurrent { throw ExitCode.failure }
+      return
+    }
     let outputs = OutputSet()
     try outputs.add(AnalyzeReport.markdown(result), at: reportURL)
     try outputs.add(AnalyzeJSON.text(result), at: jsonURL)

@@ -22,7 +22,8 @@ struct HistoryFigures: Sendable, Equatable {
   /// Reads the figures from a report's JSON text, ignoring every field it does not need.
   init(json: String) throws(UnreadableReport) {
     let document = try JSONValue.parseReport(json)
-    guard let rawBytes = document["dataset"]?["rawBytes"] else {
+    // Phase 0's reports name the input `dataset`, analyze's `source`.
+    guard let rawBytes = document["dataset"]?["rawBytes"] ?? document["source"]?["rawBytes"] else {
       throw UnreadableReport(reason: "dataset.rawBytes is missing")
     }
     self.rawBytes = try Self.byteCount(rawBytes, name: "dataset.rawBytes")

@@ -11,7 +11,8 @@ import TraceJSON
 public struct ReportDrift: Sendable, Equatable, CustomStringConvertible {
   public static let markdownPath = "reports/phase0.md"
   public static let jsonPath = "reports/phase0.json"
-  static let regenerateCommand = "swift run harness phase0 --size small"
+  /// Regenerates every tracked report: phase 0's and the real-data one.
+  static let regenerateCommand = "make report"
 
   /// What differs, JSON findings first; empty when the reports are current.
   var findings: [Finding]

@@ -17,9 +17,11 @@ public final class TraceStoreFile: BatchSink {
   private var input = Digest()
   private(set) public var result: TraceStoreResult?
 
-  /// `level`: the zstd level of the columns (the analysis level).
-  public init(level: Int) throws {
-    self.level = level
+  /// The file `harness encode` writes, at the format's own levels (`TraceStoreOptions`), whatever
+  /// the analysis level: the report's lossless row is the size a user gets.
+  public init() throws {
+    let options = TraceStoreOptions(threads: 1)
+    level = options.zstdLevel
     scratchURL = FileManager.default.temporaryDirectory
       .appendingPathComponent("trace-harness-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tstore")
     guard FileManager.default.createFile(atPath: scratchURL.path, contents: nil),
@@ -27,7 +29,7 @@ public final class TraceStoreFile: BatchSink {
     else { throw TraceStoreError(file: scratchURL.path, byteOffset: 0, problem: "cannot create the scratch file") }
     self.handle = handle
     // One thread: the runner owns the threads, and this sink has a worker of its own.
-    writer = TraceStoreWriter(options: TraceStoreOptions(zstdLevel: level, threads: 1), fileHandle: handle)
+    writer = TraceStoreWriter(options: options, fileHandle: handle)
   }
 
   deinit { try? FileManager.default.removeItem(at: scratchURL) }

@@ -56,7 +56,7 @@ public enum AnalyzePipeline {
     let perSpan = try PerSpanZstd(level: zstdLevel)
     let proto = try ProtobufSinks(settings: codecs)
     proto.declare(to: runner, file: nil)
-    let store = try TraceStoreFile(level: zstdLevel)
+    let store = try TraceStoreFile()
     runner.add([analysis, perSpan, store])
     var source = FileSource(inputs: inputs, format: format, timeUnit: timeUnit)
     let shares = try runner.run(&source)

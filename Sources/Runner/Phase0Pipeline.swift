@@ -69,7 +69,7 @@ public enum Phase0Pipeline {
     let analysis =
       configuration.analyze ? try PotentialsAnalysis(zstdLevel: configuration.analysisZstdLevel) : nil
     let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel) : nil
-    let store = configuration.analyze ? try TraceStoreFile(level: configuration.analysisZstdLevel) : nil
+    let store = configuration.analyze ? try TraceStoreFile() : nil
     if let analysis, let perSpan, let store { runner.add([analysis, perSpan, store]) }
 
     var source = GeneratedSource(

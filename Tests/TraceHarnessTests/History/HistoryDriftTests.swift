@@ -87,7 +87,7 @@ import Testing
     #expect(result.findings == [.missing(path: "reports/phase0.json")])
     #expect(
       result.description.contains(
-        "reports/phase0.json is missing: run `swift run harness phase0 --size small` and commit it")
+        "reports/phase0.json is missing: run `make report` and commit it")
     )
   }
 
