@@ -27,28 +27,22 @@ public struct OTLPJSONWriter {
   public static let defaultSpansPerRequest = 512
   public static let scopeName = "trace-harness"
 
-  let spansPerRequest: Int
-  private var pending: [Span] = []
+  private var batcher: RequestBatcher
 
   public init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
-    self.spansPerRequest = max(1, spansPerRequest)
-    pending.reserveCapacity(self.spansPerRequest)
+    batcher = RequestBatcher(spansPerRequest: spansPerRequest)
   }
+
+  var spansPerRequest: Int { batcher.spansPerRequest }
 
   /// Adds `span` to the batch; when the batch is full, appends its request line to `out`.
   public mutating func append(_ span: Span, into out: inout [UInt8]) throws {
-    pending.append(span)
-    if pending.count == spansPerRequest { try flush(into: &out) }
+    try batcher.append(span) { try Self.writeRequest($0, into: &out) }
   }
 
   /// Appends the request line of a partly filled batch, if there is one.
   public mutating func finish(into out: inout [UInt8]) throws {
-    if !pending.isEmpty { try flush(into: &out) }
-  }
-
-  private mutating func flush(into out: inout [UInt8]) throws {
-    defer { pending.removeAll(keepingCapacity: true) }
-    try Self.writeRequest(pending, into: &out)
+    try batcher.finish { try Self.writeRequest($0, into: &out) }
   }
 
   /// Appends one request holding exactly `spans`, and a newline.

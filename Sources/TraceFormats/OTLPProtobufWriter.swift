@@ -10,31 +10,27 @@ import TraceModel
 /// requests; a `TraceRequest` read from OTLP is written with its own grouping. Serialization is
 /// swift-protobuf's, fields in number order and no maps, so the bytes depend only on the spans.
 public struct OTLPProtobufWriter {
-  public let spansPerRequest: Int
-  private var pending: [Span] = []
+  private var batcher: RequestBatcher
 
   public init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
-    self.spansPerRequest = max(1, spansPerRequest)
-    pending.reserveCapacity(self.spansPerRequest)
+    batcher = RequestBatcher(spansPerRequest: spansPerRequest)
   }
+
+  public var spansPerRequest: Int { batcher.spansPerRequest }
 
   /// Adds `span` to the batch; when the batch is full, appends its record to `out`.
   public mutating func append(_ span: Span, into out: inout [UInt8]) throws {
-    pending.append(span)
-    if pending.count == spansPerRequest { try flush(into: &out) }
+    try batcher.append(span) { try Self.writeRecord(Self.request($0), into: &out) }
   }
 
   /// Appends the record of a partly filled batch, if there is one.
   public mutating func finish(into out: inout [UInt8]) throws {
-    if !pending.isEmpty { try flush(into: &out) }
+    try batcher.finish { try Self.writeRecord(Self.request($0), into: &out) }
   }
 
-  private mutating func flush(into out: inout [UInt8]) throws {
-    defer { pending.removeAll(keepingCapacity: true) }
-    try Self.writeRecord(
-      TraceRequest(
-        grouping: pending, defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName)),
-      into: &out)
+  /// A batch grouped as `OTLPJSONWriter` groups it.
+  private static func request(_ spans: [Span]) -> TraceRequest {
+    TraceRequest(grouping: spans, defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName))
   }
 
   /// Appends `request` as one length-prefixed record. On an id `OTLPIDMapping` rejects it throws
