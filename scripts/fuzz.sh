@@ -39,7 +39,12 @@ status=0
 summary=()
 for target in $targets; do
   echo "== $target: building"
+  # SwiftPM passes the two sanitizers to swiftc as separate -sanitize= flags, and the last one
+  # wins: the modules came out with AddressSanitizer but no coverage instrumentation, so libFuzzer
+  # saw no features ("Is the code instrumented for coverage?") and only ever mutated its first
+  # input. -sanitize-coverage asks for libFuzzer's instrumentation explicitly.
   if ! (cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address --product "$target" \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
     >"$work/$target-build.log" 2>&1); then
     echo "   build failed: see $work/$target-build.log"
     summary+=("$target: build failed")
