@@ -61,7 +61,8 @@ let package = Package(
       dependencies: [
         "TraceStore", "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "OTLPProto",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-      ]),
+      ],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "TraceHarnessTests",
       dependencies: [

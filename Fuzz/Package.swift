@@ -13,11 +13,12 @@ let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
   ("FuzzJSONL", ["FuzzSupport", "TraceFormats"]),
   ("FuzzSeed", ["FuzzSupport", "TraceFormats"]),
   ("FuzzOTLPJSON", ["FuzzSupport", "TraceFormats"]),
-  ("FuzzOTLPProtobuf", ["FuzzSupport", "TraceFormats"]),
+  ("FuzzOTLPProtobuf", ["FuzzSupport", "TraceFormats", "CZstd"]),
   ("FuzzZipkin", ["FuzzSupport", "TraceFormats"]),
   ("FuzzJaeger", ["FuzzSupport", "TraceFormats"]),
   ("FuzzDetected", ["FuzzSupport", "TraceFormats"]),
   ("FuzzTopology", ["FuzzSupport", "TraceGeneration"]),
+  ("FuzzTraceStore", ["TraceStore", "Codecs"]),
 ]
 
 let package = Package(
@@ -32,7 +33,9 @@ let package = Package(
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Codecs", dependencies: ["CZstd", "CZlib"]),
-    .target(name: "OTLPProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+    .target(
+      name: "OTLPProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["otlp_trace.proto"]),
     .target(
       name: "TraceFormats",
       dependencies: [
@@ -45,6 +48,7 @@ let package = Package(
         "TraceModel", "TraceJSON", "TraceFormats",
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
+    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
     .target(name: "FuzzSupport", dependencies: ["TraceFormats", "TraceModel"]),
   ] + fuzzers.map { .executableTarget(name: $0.name, dependencies: $0.dependencies) }
 )

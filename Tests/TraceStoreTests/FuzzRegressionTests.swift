@@ -1,0 +1,58 @@
+import Codecs
+import Foundation
+import Testing
+import TraceModel
+import TraceStore
+
+/// The fuzzer seeds (`Fixtures/*.tstore`, written by `harness encode`) and every input FuzzTraceStore
+/// (Fuzz/, `make fuzz`) found a crash with (`Fixtures/fuzz/`), fed to the decoder as the fuzzer
+/// feeds them: as a whole file, and as a block body in a record with a correct CRC. A seed must
+/// decode; a crash input must decode or be refused with a `TraceStoreError`, never trap.
+@Suite struct TraceStoreFuzzRegressionTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+
+  static func files(in folder: URL, suffix: String = "") -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { !$0.hasPrefix(".") && $0.hasSuffix(suffix) }.sorted().map { folder.appendingPathComponent($0) }
+  }
+
+  static let seeds = files(in: folder, suffix: ".tstore")
+  static let crashInputs = files(in: folder.appendingPathComponent("fuzz"))
+
+  /// What FuzzTraceStore does with `bytes` after reading them as a file: a block record around them.
+  static func blockRecord(_ bytes: [UInt8]) -> [UInt8] {
+    var record: [UInt8] = [UInt8(ascii: "B")] + (0..<4).map { UInt8(truncatingIfNeeded: bytes.count >> ($0 * 8)) }
+    record += bytes
+    let crc = CRC32.checksum(record[...])
+    return record + (0..<4).map { UInt8(truncatingIfNeeded: crc >> ($0 * 8)) }
+  }
+
+  @Test func theSeedsAreThere() {
+    #expect(Self.seeds.count >= 3)
+  }
+
+  @Test(arguments: seeds)
+  func aSeedDecodes(_ seed: URL) throws {
+    let bytes = try [UInt8](Data(contentsOf: seed))
+    var spans = 0
+    let summary = try TraceStoreReader.read(bytes: bytes, name: seed.lastPathComponent, threads: 1) { spans += $0.count }
+    #expect(spans > 0)
+    #expect(summary.spanCount == spans)
+  }
+
+  @Test(arguments: crashInputs)
+  func aCrashInputDecodesOrIsRefused(_ input: URL) throws {
+    let bytes = try [UInt8](Data(contentsOf: input))
+    do {
+      try TraceStoreReader.read(bytes: bytes, name: input.lastPathComponent, threads: 1) { _ in }
+    } catch {
+      #expect(error is TraceStoreError, "\(input.lastPathComponent) as a file: \(error)")
+    }
+    do {
+      _ = try TraceStoreReader.decodeBlock(record: Self.blockRecord(bytes))
+    } catch {
+      #expect(error is TraceStoreError, "\(input.lastPathComponent) as a block: \(error)")
+    }
+  }
+}
