@@ -93,12 +93,7 @@ public struct OTLPJSONWriter {
         resourceMembers.close(&out)
       }
       members.key("scopeSpans", &out)
-      out.append(UInt8(ascii: "["))
-      for (scopeIndex, scopeGroup) in group.scopeSpans.enumerated() {
-        if scopeIndex > 0 { out.append(UInt8(ascii: ",")) }
-        try writeScopeSpans(scopeGroup, into: &out)
-      }
-      out.append(UInt8(ascii: "]"))
+      try array(group.scopeSpans, &out, writeScopeSpans)
       members.string("schemaUrl", group.schemaURL, &out)
       members.close(&out)
     }
@@ -120,14 +115,21 @@ public struct OTLPJSONWriter {
       scopeMembers.close(&out)
     }
     members.key("spans", &out)
-    out.append(UInt8(ascii: "["))
-    for (index, span) in group.spans.enumerated() {
-      if index > 0 { out.append(UInt8(ascii: ",")) }
-      try writeSpan(span, into: &out)
-    }
-    out.append(UInt8(ascii: "]"))
+    try array(group.spans, &out, writeSpan)
     members.string("schemaUrl", group.schemaURL, &out)
     members.close(&out)
+  }
+
+  /// `[item,item,…]`, each item written by `write`.
+  private static func array<Item>(
+    _ items: [Item], _ out: inout [UInt8], _ write: (Item, inout [UInt8]) throws -> Void
+  ) throws {
+    out.append(UInt8(ascii: "["))
+    for (index, item) in items.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      try write(item, &out)
+    }
+    out.append(UInt8(ascii: "]"))
   }
 }
 
