@@ -17,6 +17,8 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // glibc's mallopt (Runner's AllocatorSettings); part of libc, so nothing to link.
+    .systemLibrary(name: "CMalloc"),
     .target(name: "TraceModel"),
     .target(name: "TraceJSON"),
     .target(name: "OutputFiles"),
@@ -43,7 +45,9 @@ let package = Package(
     .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceStore", "Codecs"]),
     .target(
       name: "Runner",
-      dependencies: ["TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "OutputFiles"]),
+      dependencies: [
+        "CMalloc", "TraceModel", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "OutputFiles",
+      ]),
     .target(
       name: "Reports",
       dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner"]),

@@ -1,8 +1,9 @@
 /// Compresses a stream and decompresses it again as it goes, comparing every byte with the input.
 ///
 /// A compressed size is reported only once the round trip gave back exactly the bytes fed in, so a
-/// figure that does not round-trip is an error, never a result. Memory stays bounded: only the input
-/// the compressor has not yet emitted is held for the comparison, and both library contexts are
+/// figure that does not round-trip is an error, never a result. Memory stays bounded: input is fed
+/// in pieces of `pieceBytes`, and only what the compressor has not yet emitted (its block, some
+/// 128 KiB) is held for the comparison, whatever the caller's buffer; both library contexts are
 /// freed as soon as the stream ends (a zstd-19 context takes about 90 MB, and the Analysis stage
 /// runs several of them one after another).
 public final class VerifiedCompression {
@@ -24,12 +25,22 @@ public final class VerifiedCompression {
     compressed = keepOutput ? [] : nil
   }
 
-  /// Feeds the next piece of raw input.
+  /// Feeds the next raw input, of any length.
   public func feed(_ input: UnsafeRawBufferPointer) throws {
-    rawBytes += input.count
-    pending.append(contentsOf: input)
-    try stream().compressor.compress(input, output: check)
-    compactPending()
+    let compressor = try stream().compressor
+    var start = 0
+    repeat {
+      let piece = UnsafeRawBufferPointer(rebasing: input[start..<min(start + Self.pieceBytes, input.count)])
+      rawBytes += piece.count
+      pending.append(contentsOf: piece)
+      try compressor.compress(piece, output: check)
+      // What is left is the compressor's lag, small next to a piece: moving it keeps `pending`
+      // at about a piece and a block, where compacting only past 1 MiB let every one of a sweep's
+      // compressors hold a few megabytes.
+      pending.removeFirst(pendingStart)
+      pendingStart = 0
+      start += piece.count
+    } while start < input.count
   }
 
   /// Ends the stream and returns the verified compressed size in bytes.
@@ -68,34 +79,20 @@ public final class VerifiedCompression {
       pendingStart += restored.count
     }
   }
-
-  private func compactPending() {
-    if pendingStart > 1 << 20 || pendingStart == pending.count {
-      pending.removeFirst(pendingStart)
-      pendingStart = 0
-    }
-  }
 }
 
 extension VerifiedCompression {
   /// Compresses a whole buffer, verified, and returns the compressed size in bytes.
   ///
-  /// Fed in 1 MiB pieces, so the round-trip check holds a piece rather than a second copy of a large
-  /// buffer. The size is that of one stream of unknown length whatever the pieces: neither zlib nor
-  /// libzstd lets the way its input is split change what it writes. (At least one piece is fed even
-  /// when empty: libzstd takes a stream ended by its very first call as one of known length.)
+  /// The size is that of one stream of unknown length whatever the pieces `feed` cuts: neither zlib
+  /// nor libzstd lets the way its input is split change what it writes. (At least one piece is fed
+  /// even when empty: libzstd takes a stream ended by its very first call as one of known length.)
   public static func compressedBytes(of bytes: [UInt8], with setting: CodecSetting) throws -> Int {
     let run = try VerifiedCompression(setting)
-    try bytes.withUnsafeBytes { buffer in
-      var start = 0
-      repeat {
-        let end = min(start + pieceBytes, buffer.count)
-        try run.feed(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
-        start = end
-      } while start < buffer.count
-    }
+    try bytes.withUnsafeBytes { try run.feed($0) }
     return try run.finish()
   }
 
-  public static let pieceBytes = 1 << 20
+  /// The piece `feed` hands the compressor at a time, and so about what the check holds.
+  public static let pieceBytes = 64 << 10
 }

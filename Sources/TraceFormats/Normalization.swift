@@ -33,11 +33,17 @@ enum Normalization: String, Sendable, CaseIterable, Codable {
   /// A pre-1.0 OTLP `instrumentation_library_spans` group was read as scope spans (and is written
   /// back as such); when the same resource also had scope spans, it was ignored.
   case legacyInstrumentationLibrarySpans
+  /// An OTLP/JSON object (request, resource, scope, span, event, link, status or attribute)
+  /// carried keys OTLP/JSON does not define; they were ignored, as receivers must. Counted per object.
+  case unknownOTLPJSONKeysIgnored
   /// A Zipkin span marked `debug` or `shared`: OTLP has no field for either, so it was dropped.
   case zipkinSharedOrDebugDropped
   /// A Zipkin remote endpoint field whose tag (`peer.service`, …) the span already had: the tag
   /// was kept, the endpoint's value not added.
   case zipkinRemoteEndpointTagKept
+  /// A Zipkin endpoint gave both `ipv4` and `ipv6`: the address attribute took the IPv4 one and
+  /// the IPv6 one was dropped. Counted per endpoint.
+  case zipkinIPv6Dropped
   /// A Jaeger span or trace carried `warnings`, which the model has no place for (dropped).
   case jaegerWarningsDropped
   /// Hex ids in upper case (OTLP allows either) were lower-cased, so they match across spans.
@@ -56,8 +62,10 @@ enum Normalization: String, Sendable, CaseIterable, Codable {
     case .logWithoutEventName: "logs without an event field, given an empty event name"
     case .unknownProtobufFieldsDropped: "protobuf messages with fields this OTLP version lacks (dropped)"
     case .legacyInstrumentationLibrarySpans: "pre-1.0 instrumentation-library groups read as scope spans"
+    case .unknownOTLPJSONKeysIgnored: "OTLP/JSON objects with keys OTLP does not define (ignored)"
     case .zipkinSharedOrDebugDropped: "Zipkin spans whose debug or shared flag was dropped"
     case .zipkinRemoteEndpointTagKept: "remote-endpoint fields already among the tags (tag kept)"
+    case .zipkinIPv6Dropped: "Zipkin endpoints with IPv4 and IPv6 whose IPv6 address was dropped"
     case .jaegerWarningsDropped: "Jaeger spans or traces whose warnings were dropped"
     case .idLowercased: "upper-case hex ids lower-cased"
     }

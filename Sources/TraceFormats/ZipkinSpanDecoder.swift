@@ -61,7 +61,8 @@ enum ZipkinSpanDecoder {
     var tags = try value["tags"].map { try $0 == .null ? [] : $0.asTagObject("tags") } ?? []
     if let remote = value["remoteEndpoint"], remote != .null {
       let endpoint = try FieldError.within("remoteEndpoint") {
-        try endpointTags(remote, service: "peer.service", address: "net.peer.ip", port: "net.peer.port")
+        try endpointTags(
+          remote, service: "peer.service", address: "net.peer.ip", port: "net.peer.port", summary: &summary)
       }
       for tag in endpoint {
         if tags.contains(where: { $0.key == tag.key }) {
@@ -95,7 +96,8 @@ enum ZipkinSpanDecoder {
     if let local = value["localEndpoint"], local != .null {
       span.resource = Resource(
         attributes: try FieldError.within("localEndpoint") {
-          try endpointTags(local, service: "service.name", address: "net.host.ip", port: "net.host.port")
+          try endpointTags(
+            local, service: "service.name", address: "net.host.ip", port: "net.host.port", summary: &summary)
         })
     }
     return span
@@ -115,14 +117,17 @@ enum ZipkinSpanDecoder {
   }
 
   /// An endpoint's service name, address (IPv4, else IPv6) and port as tags under the given keys.
+  /// OTLP's address attribute holds one address, so an endpoint with both keeps the IPv4 one and
+  /// the IPv6 one is counted as dropped.
   private static func endpointTags(
-    _ endpoint: JSONValue, service: String, address: String, port: String
+    _ endpoint: JSONValue, service: String, address: String, port: String, summary: inout ReadSummary
   ) throws -> [Tag] {
     var tags: [Tag] = []
     if let name = try endpoint.optionalString("serviceName") { tags.append(Tag(service, .string(name))) }
-    if let ip = try endpoint.optionalString("ipv4") ?? endpoint.optionalString("ipv6") {
-      tags.append(Tag(address, .string(ip)))
-    }
+    let ipv4 = try endpoint.optionalString("ipv4")
+    let ipv6 = try endpoint.optionalString("ipv6")
+    if let ip = ipv4 ?? ipv6 { tags.append(Tag(address, .string(ip))) }
+    if ipv4 != nil, ipv6 != nil { summary.note(.zipkinIPv6Dropped) }
     if let number = endpoint["port"], number != .null {
       tags.append(Tag(port, .int(try JSONValue.int64(number, field: "port", acceptingStrings: false))))
     }

@@ -47,14 +47,23 @@ import Testing
     #expect(abs(Double(ours - theirs)) <= 0.01 * Double(theirs), "ours \(ours), theirs \(theirs)")
   }
 
-  /// The analysis columns are fed in 1 MiB pieces; their sizes must be those of one piece.
+  /// Sinks feed batches of any length, cut again into `pieceBytes`; the size must not depend on
+  /// where either cut falls.
   @Test(arguments: [CodecSetting(.gzip, level: 6), CodecSetting(.zstd, level: 19)])
   func theSizeDoesNotDependOnHowTheInputIsSplit(setting: CodecSetting) throws {
     let bytes = Array(TestData.medium.bytes.prefix(3_000_000))
-    let whole = try VerifiedCompression(setting)
-    try bytes.withUnsafeBytes { try whole.feed($0) }
-    let pieces = try VerifiedCompression.compressedBytes(of: bytes, with: setting)
-    #expect(pieces == (try whole.finish()))
+    let whole = try VerifiedCompression.compressedBytes(of: bytes, with: setting)
+    let uneven = try VerifiedCompression(setting)
+    try bytes.withUnsafeBytes { buffer in
+      let lengths = [1, 999, 65_537, 0, 7, 300_001, 4_096]
+      var start = 0
+      for index in 0... where start < buffer.count {
+        let end = min(start + lengths[index % lengths.count], buffer.count)
+        try uneven.feed(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+        start = end
+      }
+    }
+    #expect(whole == (try uneven.finish()))
     #expect(bytes.count > VerifiedCompression.pieceBytes)
   }
 

@@ -66,6 +66,18 @@ extension Formats {
       #expect(summary.documentCount == 2)
     }
 
+    @Test func keysOTLPDoesNotDefineAreIgnoredAndCountedPerObject() throws {
+      let request = #"{"resourceSpans":[{"resource":{"attributes":[],"entityRefs":[]},"scopeSpans":[{"#
+        + #""scope":{"name":"s"},"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","#
+        + #""spanId":"b7ad6b7169203331","name":"a","startTimeUnixNano":"1","endTimeUnixNano":"2","#
+        + #""start_time_unix_nano":"1","status":{"code":0,"extra":1},"#
+        + #""attributes":[{"key":"k","value":{"stringValue":"v"}}]}]}]}]}"#
+      let (spans, summary) = try FormatFixtures.read("unknown-keys.json", contents: request)
+      #expect(spans.count == 1)
+      // The resource's entityRefs, the span's snake_case time, the status's extra.
+      #expect(summary.normalizations[.unknownOTLPJSONKeysIgnored] == 3)
+    }
+
     @Test func severalPrettyPrintedRequestsInOneFileAreAllRead() throws {
       let request = try String(contentsOf: FormatFixtures.url("otlp-request.json"), encoding: .utf8)
       let (spans, summary) = try FormatFixtures.read(

@@ -37,6 +37,19 @@ extension Formats {
       #expect(summary.normalizations == [.zipkinSharedOrDebugDropped: 2, .zipkinRemoteEndpointTagKept: 1])
     }
 
+    @Test func aZipkinEndpointWithBothAddressesKeepsIPv4AndCountsIPv6AsDropped() throws {
+      let file = #"[{"traceId":"5af7183fb1d4cf5f","id":"6b221d5bc9e6496c","timestamp":1,"duration":2,"#
+        + #""localEndpoint":{"serviceName":"a","ipv4":"10.0.0.1","ipv6":"::1"},"#
+        + #""remoteEndpoint":{"ipv6":"fe80::2"}}]"#
+      let (spans, summary) = try RealSample.withFile("addresses.json", Array(file.utf8)) {
+        try TraceFileReader.readAll(url: $0)
+      }
+      let span = try #require(spans.first)
+      #expect(span.resource?.attributes.contains(Tag("net.host.ip", .string("10.0.0.1"))) == true)
+      #expect(span.tags.contains(Tag("net.peer.ip", .string("fe80::2"))))
+      #expect(summary.normalizations == [.zipkinIPv6Dropped: 1])
+    }
+
     @Test func jaegerProcessTagsBecomeTheResource() throws {
       let first = try #require(
         try TraceFileReader.readAll(url: Self.fixture("jaeger-traces.json")).spans.first)
