@@ -13,6 +13,11 @@ wall time and peak RSS of every run, then checks three goals:
       Ratio = harness wall / sum of CLI walls, target <= 1.
   G3  1M traces fit in 256 MB peak RSS, and time grows linearly with traces.
       Ratio = (time(1M) / time(100k)) / 10, 1.0 = linear, target <= LINEARITY_TOLERANCE.
+  A1  `harness analyze` on a generated file of 126 MB (100k traces) and of 1.26 GB (1M, when
+      that size is selected) peaks at 256 MB RSS or less. Ratio = peak RSS / 256 MB.
+  A2  that analyze run, at its default levels (gzip 1/6/9, zstd 1/3/9 above 4 MiB), takes no
+      longer than the gzip and zstd command-line tools at those levels, one after another, on the
+      same file. Ratio = analyze wall / sum of CLI walls, target <= 1.
 
 Every goal is a ratio of two runs made minutes apart in the same invocation: the machines this runs
 on are shared and noisy, so absolute seconds drift from run to run, while a ratio of two
@@ -31,7 +36,7 @@ tracked reports are never touched. The results are printed and written to docs/b
 
 Options come from flags or environment variables:
   --sizes / BENCH_SIZES      comma-separated subset of small,medium,big,100k,1M (1M takes minutes)
-  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3
+  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3,A1,A2
   --harness / BENCH_HARNESS  the binary, default .build/release/harness
   --keep / BENCH_KEEP=1      keep the temporary output directory (metadata and reports; each
                              dataset is deleted once measured, as 1M is over a gigabyte)
@@ -61,11 +66,13 @@ SIZES = {
     "100k": (100_000, ["--traces", "100000"]),
     "1M": (1_000_000, ["--traces", "1000000"]),
 }
-GOALS = ["G1", "G2", "G3"]
+GOALS = ["G1", "G2", "G3", "A1", "A2"]
 G1_SIZES = ["big", "100k"]
 G1_REPEATS = 5
 LIGHT_LEVELS = ["zstd:3"]
 G2_LEVELS = ["gzip:1,6,9", "zstd:1,3,9,19"]
+ANALYZE_SIZES = ["100k", "1M"]
+ANALYZE_DEFAULT_LEVELS = ["gzip:1,6,9", "zstd:1,3,9"]  # QuickDefaults above 4 MiB
 EX_USAGE = 64  # swift-argument-parser's exit code for an option it does not accept
 RSS_LIMIT_MB = 256
 LINEARITY_TOLERANCE = 1.2
@@ -316,6 +323,30 @@ def goals_g3(runs):
     return [memory, linear]
 
 
+def goals_analyze(harness, size, directory):
+    """A1 and A2 on one generated file: analyze's peak RSS, and its wall against the CLI tools."""
+    print(f"  A1/A2 {size}: generate, analyze, then the CLI tools ...", flush=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    measure([harness.path, "generate", *SIZES[size][1], "--output", str(directory)]).check()
+    dataset = dataset_path(directory, size)
+    raw_mb = dataset.stat().st_size / MB
+    analyze = measure([harness.path, "analyze", str(dataset),
+                       "--report", str(directory / f"analyze-{size}.md")]).check()
+    cli = [(f"{family} -{level}", measure(cli_command(family, level, dataset)).check())
+           for family, level in cli_settings(ANALYZE_DEFAULT_LEVELS)]
+    dataset.unlink()
+    cli_s = sum(run.wall_s for _, run in cli)
+    each = ", ".join(f"{name} {run.wall_s:.2f}" for name, run in cli)
+    rss = analyze.peak_rss_mb
+    memory = Goal("A1", f"{size} ({raw_mb:.0f} MB): analyze peak RSS {rss:.0f} MB",
+                  rss / RSS_LIMIT_MB, f"<= 1 ({RSS_LIMIT_MB} MB)", rss <= RSS_LIMIT_MB)
+    ratio = analyze.wall_s / cli_s
+    speed = Goal("A2", f"{size} ({raw_mb:.0f} MB): analyze {analyze.wall_s:.1f} s "
+                 f"({analyze.cpu_s:.1f} s CPU) vs CLI {cli_s:.1f} s ({each})",
+                 ratio, "<= 1", ratio <= 1)
+    return [memory, speed]
+
+
 def table(runs):
     """Header and rows of the size table, as strings."""
     header = ["size", "traces", "spans", "raw MB", "wall s", "CPU s", "MB/s", "spans/s",
@@ -449,7 +480,7 @@ def arguments():
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ",".join(SIZES)),
                         help="comma-separated sizes (env BENCH_SIZES; default all)")
     parser.add_argument("--goals", default=os.environ.get("BENCH_GOALS", ",".join(GOALS)),
-                        help="comma-separated goals (env BENCH_GOALS; default G1,G2,G3)")
+                        help="comma-separated goals (env BENCH_GOALS; default all)")
     parser.add_argument("--harness", default=os.environ.get("BENCH_HARNESS",
                                                             ".build/release/harness"),
                         help="release binary (env BENCH_HARNESS)")
@@ -478,6 +509,12 @@ def run_goals(harness, sizes, goals, directory, runs):
                        else Goal("G2", "skipped: needs the big size"))
     if "G3" in goals:
         results += goals_g3(runs)
+    if "A1" in goals or "A2" in goals:
+        chosen = [size for size in ANALYZE_SIZES if size in sizes]
+        found = [goal for size in chosen for goal in goals_analyze(harness, size, directory)]
+        results += [goal for goal in found if goal.name in goals]
+        if not chosen:
+            results.append(Goal("A1/A2", "skipped: needs the 100k or 1M size"))
     return results
 
 

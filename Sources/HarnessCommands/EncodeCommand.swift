@@ -9,7 +9,7 @@ import TraceStore
 struct EncodeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "encode",
-    abstract: "Write trace files (jsonl, seed, otlp, zipkin, jaeger) as one lossless trace-store file.",
+    abstract: "Write trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger) as one lossless trace-store file.",
     discussion: "The format is specified in docs/format.md; `harness decode` reads it back.")
 
   @Argument(help: "The trace files, read in order.")

@@ -65,6 +65,9 @@ package final class DecompressingInput {
     return bytes
   }
 
+  /// Decompressed bytes held in memory, read or not: about a chunk and what a caller asks for.
+  var heldBytes: Int { pending.count }
+
   /// The bytes the next `read(upTo: count)` would return, left unread.
   func peek(_ count: Int) throws -> [UInt8] {
     while pending.count - pendingStart < count, !fileAtEnd {
@@ -87,13 +90,15 @@ package final class DecompressingInput {
 
   private func take(_ chunk: [UInt8]) throws {
     defer { rawOffset += chunk.count }
-    guard let decompressor else {
-      pending.append(contentsOf: chunk)
-      return
-    }
+    // What was read already goes first, plain file or not: a reader that takes a chunk's worth
+    // at a time leaves a tail unread after each, and appending behind it kept the whole file.
     if pendingStart > 0 {
       pending.removeSubrange(0..<pendingStart)
       pendingStart = 0
+    }
+    guard let decompressor else {
+      pending.append(contentsOf: chunk)
+      return
     }
     do {
       try chunk.withUnsafeBytes { raw in
