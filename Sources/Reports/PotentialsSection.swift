@@ -28,8 +28,8 @@ enum PotentialsSection {
     }
     var details = ""
     if summary.analysis.potentials.contains(where: \.state.entropySummedOverShards) {
-      details += "¹ Order-0 entropy summed over the files, each file's own: some of its symbols have more than "
-        + "\(NumberText.grouped(EntropyTally.exactSymbolLimit)) distinct values, too many to keep for the entropy of "
+      details += "¹ Order-0 entropy summed over the files, each file's own: a column of it has more than "
+        + "\(NumberText.grouped(EntropyTally.exactSymbolLimit)) distinct symbols, too many to keep for the entropy of "
         + "all files together.\n\n"
     }
     for potential in summary.analysis.potentials {
