@@ -85,9 +85,9 @@ public struct PerSpanResult: Sendable, Equatable, Codable {
   /// dataset smaller than `PerSpanZstd.trainingSpans`, which is then too small).
   public var failedTrainingSpans: Int?
 
-  /// Dictionaries trained: one per shard, each on its own first spans; `dictionaryBytes` and
-  /// `trainedOnSpans` are their sums.
-  public var dictionaries = 1
+  /// Shards measured, each with a dictionary of its own trained on its own first spans;
+  /// `dictionaryBytes` and `trainedOnSpans` are their sums.
+  public var shards = 1
 
   /// Frames plus the dictionary they need.
   public var withDictionaryTotalBytes: Int? { framesWithDictionaryBytes.map { $0 + dictionaryBytes } }

@@ -12,22 +12,16 @@ extension BaselineResult {
 extension PerSpanResult {
   /// Adds `other`: frames summed, and each shard's own dictionary counted in full. The row with a
   /// dictionary is measured only if every shard with spans trained one; otherwise the first
-  /// shard whose training failed says why.
+  /// shard whose training failed says why. A shard without spans changes nothing.
   public mutating func merge(_ other: PerSpanResult) {
-    plainBytes += other.plainBytes
     guard other.trainedOnSpans > 0 || other.failedTrainingSpans != nil else { return }
-    guard trainedOnSpans > 0 || failedTrainingSpans != nil else {
-      self = PerSpanResult(
-        level: level, plainBytes: plainBytes, dictionaryBytes: other.dictionaryBytes,
-        trainedOnSpans: other.trainedOnSpans, framesWithDictionaryBytes: other.framesWithDictionaryBytes,
-        failedTrainingSpans: other.failedTrainingSpans, dictionaries: other.dictionaries)
-      return
-    }
+    guard trainedOnSpans > 0 || failedTrainingSpans != nil else { return self = other }
+    plainBytes += other.plainBytes
+    shards += other.shards
     if let frames = framesWithDictionaryBytes, let otherFrames = other.framesWithDictionaryBytes {
       framesWithDictionaryBytes = frames + otherFrames
       dictionaryBytes += other.dictionaryBytes
       trainedOnSpans += other.trainedOnSpans
-      dictionaries += other.dictionaries
     } else {
       framesWithDictionaryBytes = nil
       failedTrainingSpans = failedTrainingSpans ?? other.failedTrainingSpans

@@ -51,9 +51,9 @@ enum PotentialsSection {
     let perSpan = summary.perSpan
     let plain = "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes"
     let perSpanText: String
-    if let total = perSpan.withDictionaryTotalBytes, perSpan.dictionaries > 1 {
+    if let total = perSpan.withDictionaryTotalBytes, perSpan.shards > 1 {
       perSpanText = plain + " without a dictionary, \(NumberText.grouped(total)) with one dictionary per file "
-        + "(\(NumberText.grouped(perSpan.dictionaries)) dictionaries, \(NumberText.grouped(perSpan.dictionaryBytes)) bytes "
+        + "(\(NumberText.grouped(perSpan.shards)) dictionaries, \(NumberText.grouped(perSpan.dictionaryBytes)) bytes "
         + "in all, each trained on its file's first spans, \(NumberText.grouped(perSpan.trainedOnSpans)) in all; "
         + "dictionaries included)."
     } else if let total = perSpan.withDictionaryTotalBytes {
@@ -100,6 +100,11 @@ enum PotentialsSection {
   /// Why the dictionary row is missing, in the reader's terms rather than libzstd's.
   private static func trainingFailure(_ perSpan: PerSpanResult) -> String {
     let spans = perSpan.failedTrainingSpans ?? 0
+    if perSpan.shards > 1 {
+      return spans < PerSpanZstd.trainingSpans
+        ? "the \(NumberText.grouped(spans)) spans of one of the files are too few to train its dictionary"
+        : "zstd could not train one file's dictionary on its first \(NumberText.grouped(spans)) spans"
+    }
     return spans < PerSpanZstd.trainingSpans
       ? "\(NumberText.grouped(spans)) spans are too few to train a dictionary"
       : "zstd could not train a dictionary on the first \(NumberText.grouped(spans)) spans"

@@ -103,13 +103,14 @@ import Testing
   }
 
   /// Past the exact sets' 1,024 values, a merged distinct count is a HyperLogLog estimate and the
-  /// report says so; an entropy with too many symbols to merge is each shard's own, marked.
+  /// report says so; an entropy with too many symbols to merge is each shard's own, marked; each
+  /// shard's per-span dictionary is its own.
   @Test func aMergedCountPastTheExactSetsIsLabelledAsAnEstimate() throws {
     let directory = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let urls = ["a.jsonl", "b.jsonl"].map { directory.appendingPathComponent($0) }
-    try manyTraces(0, 1_500).write(to: urls[0])
-    try manyTraces(1_000, 1_500).write(to: urls[1])
+    try manyTraces(0, 2_100).write(to: urls[0])
+    try manyTraces(1_000, 2_100).write(to: urls[1])
     let quick = ["--levels", "zstd:1", "--analysis-level", "1"]
     let shards = try urls.indices.map { try analyze([urls[$0]], "part\($0)", in: directory, quick) }
     try analyze(urls, "together", in: directory, quick)
@@ -118,17 +119,20 @@ import Testing
     #expect(try bytes(directory, "merged.json") == bytes(directory, "together.json"))
 
     let shard = String(decoding: try bytes(directory, "part0.md"), as: UTF8.self)
-    #expect(shard.contains("| Traces | 1,500 |"))
+    #expect(shard.contains("| Traces | 2,100 |"))
     #expect(!shard.contains("HyperLogLog"))
     let merged = try AnalyzeJSON.mergeableResult(bytes(directory, "merged.json"), name: "merged.json")
     #expect(merged.analysis.tracesAreEstimated)
-    #expect(abs(Double(merged.analysis.traces - 2_500)) / 2_500 <= 3.5 * 1.04 / 64)
+    #expect(abs(Double(merged.analysis.traces - 3_100)) / 3_100 <= 3.5 * 1.04 / 64)
     let markdown = String(decoding: try bytes(directory, "merged.md"), as: UTF8.self)
     #expect(markdown.contains("| Traces | ≈ \(NumberText.grouped(merged.analysis.traces)) (HyperLogLog estimate) |"))
     #expect(markdown.contains("user.id ≈ "))
     #expect(markdown.contains("| tags and logs ¹ |"))
     #expect(markdown.contains("¹ Order-0 entropy summed over the files"))
     #expect(markdown.contains("| Services | 1 |"))
+    // Each file trained a dictionary on its own first 2,000 spans.
+    #expect(markdown.contains("with one dictionary per file (2 dictionaries,"))
+    #expect(markdown.contains("4,000 in all"))
   }
 
   @Test func aResultReadBackFromItsJSONIsTheResultMeasured() throws {
