@@ -40,7 +40,12 @@ struct MergeCommand: ParsableCommand {
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     var shards: [(name: String, result: AnalyzeResult)] = []
+    var seen: [String: String] = [:]
     for (argument, url) in zip(results, inputs) {
+      // The same shard twice would count its spans twice, as `analyze` refuses the same file twice.
+      if let earlier = seen.updateValue(argument, forKey: Self.identity(url.path)) {
+        throw MergeError(file: argument, problem: "is the same file as \(earlier), given twice")
+      }
       let data: Data
       do {
         data = try Data(contentsOf: url)
@@ -59,5 +64,11 @@ struct MergeCommand: ParsableCommand {
     print(
       "\(NumberText.grouped(shards.count)) shards, \(NumberText.grouped(result.fileNames.count)) files: "
         + "\(NumberText.grouped(result.analysis.spans)) spans, \(NumberText.grouped(result.baseline.rawBytes)) bytes")
+  }
+
+  /// A file by its device and inode, so another path, a symlink or a hard link to it is the same.
+  private static func identity(_ path: String) -> String {
+    var info = stat()
+    return stat(path, &info) == 0 ? "\(info.st_dev):\(info.st_ino)" : path
   }
 }

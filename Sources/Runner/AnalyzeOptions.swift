@@ -1,5 +1,4 @@
 import Codecs
-import Measurement
 import TraceFormats
 
 /// The options an analyze result was measured with. Shards merge only when these are equal: sizes

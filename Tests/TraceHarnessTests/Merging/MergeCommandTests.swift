@@ -208,6 +208,19 @@ import Testing
     #expect(error?.problem.contains(expected) == true)
   }
 
+  @Test func theSameShardGivenTwiceIsRefused() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let shard = try analyze([fixtures[0]], "shard", in: directory)
+    let alias = directory.appendingPathComponent("alias.json").path
+    try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: shard)
+    let error = #expect(throws: MergeError.self) {
+      try harness(["merge", shard, alias, "--report", directory.appendingPathComponent("m.md").path])
+    }
+    #expect(error?.file == alias)
+    #expect(error?.problem == "is the same file as \(shard), given twice")
+  }
+
   @Test func aReportWhoseJSONIsAnInputIsRefusedAndTheInputKept() throws {
     let directory = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
