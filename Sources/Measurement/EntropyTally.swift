@@ -6,6 +6,7 @@
 /// shard instead, each shard's own, summed; `summedOverShards` says so and the report says which
 /// figures are.
 public struct EntropyTally: Sendable, Equatable, Codable {
+  /// Symbols kept as counts, at most: the limit of `DistinctValues`, for the same size of JSON.
   public static let exactSymbolLimit = 1_024
 
   /// Σ −c·log2(c/n) over the symbols, in bits.
