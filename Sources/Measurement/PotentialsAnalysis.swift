@@ -17,6 +17,7 @@ public final class PotentialsAnalysis: BatchSink {
   private var fieldBytes = FieldBytes()
   private var traceIDRandomBits = 0
   private var traces = 0
+  private var traceIDs = DistinctValues.Builder()
   private let zstdLevel: Int
   private let blockSpans: Int?
 
@@ -73,6 +74,7 @@ public final class PotentialsAnalysis: BatchSink {
     let trace = closed.members
     if !closed.continuesEarlierBlock {
       traces += 1
+      traceIDs.add(trace[0].line.span.traceID)
       traceIDRandomBits += IDBytes.randomBits(trace[0].line.span.traceID)
     }
     try grouping.close(trace)
@@ -84,7 +86,7 @@ public final class PotentialsAnalysis: BatchSink {
     for trace in assembler.finish() { try close(trace) }
     let potentials = [
       try services.finish(zstdLevel: zstdLevel),
-      try operations.finish(zstdLevel: zstdLevel),
+      try operations.finish(zstdLevel: zstdLevel, serviceNames: services.dictionary.entries),
       try grouping.finish(zstdLevel: zstdLevel),
       try parents.finish(zstdLevel: zstdLevel),
       try timestamps.finish(zstdLevel: zstdLevel),
@@ -99,6 +101,7 @@ public final class PotentialsAnalysis: BatchSink {
       tracesWithUnknownWindow: timestamps.tracesWithUnknownWindow,
       blockSpans: blockSpans, splitTraces: assembler.splitTraces,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
+      idRandomBits: spanIDs.randomBits + traceIDRandomBits, traceIDs: traceIDs.finish(count: traces),
       zstdLevel: zstdLevel)
   }
 }
