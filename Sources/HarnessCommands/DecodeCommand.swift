@@ -55,17 +55,33 @@ struct DecodeCommand: ParsableCommand {
       try otlp.finish(into: &tail)
       try out.write(tail)
     case .otlpProto:
+      // Requests come a resource group at a time and only their bytes are held until the record
+      // is complete: the real sample is one request of 86,583 spans.
       var flat = OTLPProtobufWriter()
-      summary = try TraceStoreReader.readRequests(url: url) { request in
-        var bytes: [UInt8] = []
-        try flat.finish(into: &bytes)
-        try OTLPProtobufWriter.writeRecord(request, into: &bytes)
-        try out.write(bytes)
+      var message: [UInt8]?
+      func closeRequest() throws {
+        guard let bytes = message else { return }
+        message = nil
+        var record: [UInt8] = []
+        OTLPProtobufWriter.writeRecord(message: bytes, into: &record)
+        try out.write(record)
+      }
+      summary = try TraceStoreReader.readRequestParts(url: url) { part, continuesRequest in
+        if !continuesRequest {
+          try closeRequest()
+          var bytes: [UInt8] = []
+          try flat.finish(into: &bytes)
+          try out.write(bytes)
+          message = []
+        }
+        try OTLPProtobufWriter.appendGroups(of: part, toMessage: &message!)
       } onFlatSpans: { spans in
+        try closeRequest()
         var bytes: [UInt8] = []
         for span in spans { try flat.append(span, into: &bytes) }
         try out.write(bytes)
       }
+      try closeRequest()
       var tail: [UInt8] = []
       try flat.finish(into: &tail)
       try out.write(tail)

@@ -36,10 +36,23 @@ public struct OTLPProtobufWriter {
   /// Appends `request` as one length-prefixed record. On an id `OTLPIDMapping` rejects it throws
   /// and leaves `out` as it was.
   public static func writeRecord(_ request: TraceRequest, into out: inout [UInt8]) throws {
-    let message: [UInt8] = try messageBytes(request)
+    writeRecord(message: try messageBytes(request), into: &out)
+  }
+
+  /// Appends the bytes of a `TracesData` message (`messageBytes`, or `appendGroups` of the
+  /// request's parts) as one length-prefixed record.
+  public static func writeRecord(message: [UInt8], into out: inout [UInt8]) {
     let length = UInt32(message.count)
     out.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) })
     out.append(contentsOf: message)
+  }
+
+  /// Appends `part`'s resource groups to `message`, a `TracesData` built a part at a time. Its
+  /// only field is the repeated `resource_spans`, whose elements protobuf writes one after
+  /// another, so the parts' bytes in order are `messageBytes` of the whole request, while only one
+  /// part is ever held as spans and as protobuf messages.
+  public static func appendGroups(of part: TraceRequest, toMessage message: inout [UInt8]) throws {
+    message += try messageBytes(part)
   }
 
   /// `request` as one `TracesData` message, without a length prefix.

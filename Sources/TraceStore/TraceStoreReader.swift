@@ -53,6 +53,27 @@ public enum TraceStoreReader {
       RecordInput(bytes: bytes, name: name), threads: threads, onRequest: onRequest, onFlatSpans: onFlatSpans)
   }
 
+  /// `readRequests(url:…)` a resource group at a time: `onPart` gets a request of one group,
+  /// `continuesRequest` true for all but a request's first (a request without groups comes as
+  /// one empty part). Memory holds a group's spans instead of a whole request's.
+  @discardableResult
+  public static func readRequestParts(
+    url: URL, threads: Int = 2, onPart: (_ part: TraceRequest, _ continuesRequest: Bool) throws -> Void,
+    onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try readRequestParts(RecordInput(url: url), threads: threads, onPart: onPart, onFlatSpans: onFlatSpans)
+  }
+
+  /// `readRequestParts(url:…)` of a file held in memory; `name` is what errors call it.
+  @discardableResult
+  public static func readRequestParts(
+    bytes: [UInt8], name: String, threads: Int = 2,
+    onPart: (_ part: TraceRequest, _ continuesRequest: Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try readRequestParts(
+      RecordInput(bytes: bytes, name: name), threads: threads, onPart: onPart, onFlatSpans: onFlatSpans)
+  }
+
   /// The spans of one block record, cut out of a file by itself: a block needs nothing else.
   public static func decodeBlock(record: [UInt8], name: String = "block") throws -> [Span] {
     let input = RecordInput(bytes: record, name: name)
@@ -66,19 +87,39 @@ public enum TraceStoreReader {
     _ input: RecordInput, threads: Int, onRequest: (TraceRequest) throws -> Void,
     onFlatSpans: ([Span]) throws -> Void
   ) throws -> Summary {
+    var request: TraceRequest?
+    let summary = try readRequestParts(input, threads: threads) { part, continuesRequest in
+      if !continuesRequest, let whole = request { try onRequest(whole) }
+      if continuesRequest, request != nil {
+        request?.resourceSpans += part.resourceSpans
+      } else {
+        request = part
+      }
+    } onFlatSpans: { spans in
+      if let whole = request { try onRequest(whole) }
+      request = nil
+      try onFlatSpans(spans)
+    }
+    if let whole = request { try onRequest(whole) }
+    return summary
+  }
+
+  static func readRequestParts(
+    _ input: RecordInput, threads: Int, onPart: RequestAssembler.Emit, onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
     var assembler = RequestAssembler()
     let summary = try read(input, threads: threads) { block in
       if block.requestEntries.isEmpty {
-        try assembler.finish(emit: onRequest)
+        try assembler.finish(emit: onPart)
         return try onFlatSpans(block.spans)
       }
       do {
-        try assembler.add(block.spans, block.requestEntries, emit: onRequest)
+        try assembler.add(block.spans, block.requestEntries, emit: onPart)
       } catch let error as BlockError {
         throw input.error(error.description, block: block.number, at: block.offset)
       }
     }
-    try assembler.finish(emit: onRequest)
+    try assembler.finish(emit: onPart)
     return summary
   }
 

@@ -48,9 +48,13 @@ public final class TraceStoreWriter {
   /// Adds an OTLP request: its spans, each with its group's resource and scope, and where the
   /// request and its groups begin, with their schema URLs, so `TraceStoreReader.readRequests`
   /// gives back an equal request. A request larger than a block continues in the next.
-  public func append(_ request: TraceRequest) throws {
+  ///
+  /// With `continuingPrevious` the request's groups are appended to the request before, as if
+  /// they had come in it (the file is the same): a reader can then hand over one large request a
+  /// group at a time, and its spans are released block by block instead of held all at once.
+  public func append(_ request: TraceRequest, continuingPrevious: Bool = false) throws {
     if structure.isEmpty, !current.isEmpty { try closeBlock() }
-    structure.append(.request)
+    if !continuingPrevious { structure.append(.request) }
     for group in request.resourceSpans {
       structure.append(.resourceGroup(group.resource, schemaURL: group.schemaURL))
       for scopeGroup in group.scopeSpans {
