@@ -42,8 +42,8 @@ struct DecodeCommand: ParsableCommand {
       summary = try TraceStoreReader.read(url: url) { spans in
         var bytes: [UInt8] = []
         for span in spans { SpanJSONWriter.write(span, into: &bytes) }
-        try out.write(bytes)
-      }
+        return bytes
+      } onBytes: { try out.write($0) }
     case .otlpJSON:
       var otlp = OTLPJSONWriter()
       summary = try TraceStoreReader.read(url: url) { spans in

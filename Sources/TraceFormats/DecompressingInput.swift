@@ -56,6 +56,18 @@ package final class DecompressingInput {
 
   /// Up to `count` decompressed bytes; fewer only at the end of the file, none after it.
   package func read(upTo count: Int) throws -> [UInt8] {
+    // A plain file with nothing pending is read straight into the result: through `pending` each
+    // byte was copied twice more, a tenth of reading JSONL.
+    if decompressor == nil, pendingStart == pending.count, count <= Self.plainChunkBytes, !fileAtEnd {
+      let chunk = try Self.read(handle, upTo: count, fileName: fileName)
+      if chunk.count == count {
+        rawOffset += chunk.count
+        return chunk
+      }
+      pending.removeAll(keepingCapacity: true)
+      pendingStart = 0
+      if chunk.isEmpty { fileAtEnd = true } else { try take(chunk) }
+    }
     let bytes = try peek(count)
     pendingStart += bytes.count
     if pendingStart == pending.count {
