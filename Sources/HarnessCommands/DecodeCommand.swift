@@ -28,6 +28,9 @@ struct DecodeCommand: ParsableCommand {
   @Option(help: "Output format.")
   var to: Target = .jsonl
 
+  /// Resource groups serialized at once: enough to keep both cores busy, few enough spans held.
+  static let partsPerBatch = 32
+
   func validate() throws {
     try OutputPaths.refuseOverwriting(
       outputs: [("-o", output)], inputs: [OutputPaths.Input("input", URL(fileURLWithPath: file))])
@@ -56,10 +59,18 @@ struct DecodeCommand: ParsableCommand {
       try out.write(tail)
     case .otlpProto:
       // Requests come a resource group at a time and only their bytes are held until the record
-      // is complete: the real sample is one request of 86,583 spans.
+      // is complete (the real sample is one request of 86,583 spans); groups are serialized
+      // `partsPerBatch` at a time, on every core.
       var flat = OTLPProtobufWriter()
       var message: [UInt8]?
+      var parts: [TraceRequest] = []
+      func serializeParts() throws {
+        guard !parts.isEmpty else { return }
+        try OTLPProtobufWriter.appendGroups(of: parts, toMessage: &message!)
+        parts = []
+      }
       func closeRequest() throws {
+        try serializeParts()
         guard let bytes = message else { return }
         message = nil
         var record: [UInt8] = []
@@ -74,7 +85,8 @@ struct DecodeCommand: ParsableCommand {
           try out.write(bytes)
           message = []
         }
-        try OTLPProtobufWriter.appendGroups(of: part, toMessage: &message!)
+        parts.append(part)
+        if parts.count >= Self.partsPerBatch { try serializeParts() }
       } onFlatSpans: { spans in
         try closeRequest()
         var bytes: [UInt8] = []

@@ -141,19 +141,14 @@ enum OTLPProtobufReader {
   private static func parse(
     _ ranges: [(number: Int, range: Range<Int>)], of bytes: [UInt8]
   ) -> [Result<(ResourceSpans, [Normalization: Int]), any Error>] {
-    let results = ParsedGroups(count: ranges.count)
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-      let (number, range) = ranges[index]
-      results.set(index, Result {
-        let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
-        var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
-        let group = try FieldError.within("resourceSpans[\(number)]") {
-          try OTLPProtoDecoding.resourceSpans(message, &notes)
-        }
-        return (group, notes.normalizations)
-      })
+    ConcurrentResults.map(ranges) { number, range in
+      let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
+      var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
+      let group = try FieldError.within("resourceSpans[\(number)]") {
+        try OTLPProtoDecoding.resourceSpans(message, &notes)
+      }
+      return (group, notes.normalizations)
     }
-    return results.values
   }
 
   /// Where each `resource_spans` field's message lies in a record, walking only the outer wire
@@ -191,22 +186,6 @@ enum OTLPProtobufReader {
     case .messageDepthLimit: "values nested deeper than swift-protobuf's limit of 100"
     default: "\(error)"
     }
-  }
-}
-
-/// Results written once each from `concurrentPerform`'s threads, read after it returned.
-private final class ParsedGroups: @unchecked Sendable {
-  private var slots: [Result<(ResourceSpans, [Normalization: Int]), any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ result: Result<(ResourceSpans, [Normalization: Int]), any Error>) {
-    lock.withLock { slots[index] = result }
-  }
-
-  var values: [Result<(ResourceSpans, [Normalization: Int]), any Error>] {
-    lock.withLock { slots.map { $0! } }
   }
 }
 
