@@ -40,7 +40,7 @@ struct EncodeCommand: ParsableCommand {
       // OTLP inputs keep their requests, so decoding them to otlp-proto gives the same messages.
       switch try TraceFileReader.format(of: url) {
       case .otlp, .otlpProto:
-        _ = try TraceFileReader.readRequests(url: url) { try writer.append($0) }
+        _ = try TraceFileReader.readRequestParts(url: url) { try writer.append($0, continuingPrevious: $1) }
       case let format:
         _ = try TraceFileReader.read(url: url, format: format) { try writer.append($0) }
       }
