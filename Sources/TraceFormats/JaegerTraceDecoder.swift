@@ -22,6 +22,7 @@ struct JaegerTraceDecoder {
 
   /// The trace's spans in the order it lists them.
   func spans(summary: inout ReadSummary) throws -> [Span] {
+    KnownKeys.check(trace, KnownKeys.jaegerTrace, summary: &summary)
     let traceID = try trace.optionalString("traceID")
     var services: [String: Resource] = [:]
     for process in try trace.optionalMembers("processes") {
@@ -43,6 +44,7 @@ struct JaegerTraceDecoder {
     guard case .object = span else {
       throw FieldError("expected a span object, found \(span.kindDescription)")
     }
+    KnownKeys.check(span, KnownKeys.jaegerSpan, summary: &summary)
     guard let traceID = try span.optionalString("traceID") ?? traceID else {
       throw FieldError.missing("traceID")
     }

@@ -33,9 +33,10 @@ enum Normalization: String, Sendable, CaseIterable, Codable, CodingKeyRepresenta
   /// A pre-1.0 OTLP `instrumentation_library_spans` group was read as scope spans (and is written
   /// back as such); when the same resource also had scope spans, it was ignored.
   case legacyInstrumentationLibrarySpans
-  /// An OTLP/JSON object (request, resource, scope, span, event, link, status or attribute)
-  /// carried keys OTLP/JSON does not define; they were ignored, as receivers must. Counted per object.
-  case unknownOTLPJSONKeysIgnored
+  /// An OTLP/JSON object (request, resource, scope, span, event, link, status or attribute), a
+  /// Zipkin span, endpoint or annotation, or a Jaeger trace or span carried keys its format does
+  /// not define (`KnownKeys`); they were ignored, as readers must. Counted per object.
+  case unknownKeysIgnored
   /// A Zipkin span marked `debug` or `shared`: OTLP has no field for either, so it was dropped.
   case zipkinSharedOrDebugDropped
   /// A Zipkin remote endpoint field whose tag (`peer.service`, …) the span already had: the tag
@@ -62,7 +63,7 @@ enum Normalization: String, Sendable, CaseIterable, Codable, CodingKeyRepresenta
     case .logWithoutEventName: "logs without an event field, given an empty event name"
     case .unknownProtobufFieldsDropped: "protobuf messages with fields this OTLP version lacks (dropped)"
     case .legacyInstrumentationLibrarySpans: "pre-1.0 instrumentation-library groups read as scope spans"
-    case .unknownOTLPJSONKeysIgnored: "OTLP/JSON objects with keys OTLP does not define (ignored)"
+    case .unknownKeysIgnored: "objects with keys their format does not define (ignored)"
     case .zipkinSharedOrDebugDropped: "Zipkin spans whose debug or shared flag was dropped"
     case .zipkinRemoteEndpointTagKept: "remote-endpoint fields already among the tags (tag kept)"
     case .zipkinIPv6Dropped: "Zipkin endpoints with IPv4 and IPv6 whose IPv6 address was dropped"

@@ -18,7 +18,7 @@ enum OTLPAttributes {
     tags.reserveCapacity(list.count)
     for (index, keyValue) in list.enumerated() {
       try FieldError.within("attributes[\(index)]") {
-        OTLPJSONKeys.check(keyValue, OTLPJSONKeys.keyValue, summary: &summary)
+        KnownKeys.check(keyValue, KnownKeys.keyValue, summary: &summary)
         let key = try keyValue.string("key")
         let value: TagValue
         if let anyValue = keyValue["value"], anyValue != .null {

@@ -8,7 +8,7 @@ import TraceModel
 /// `instrumentationLibrarySpans` / `instrumentationLibrary` are read as scope spans and counted.
 enum OTLPJSONRequestDecoder {
   static func request(_ request: JSONValue, summary: inout ReadSummary) throws -> TraceRequest {
-    OTLPJSONKeys.check(request, OTLPJSONKeys.request, summary: &summary)
+    KnownKeys.check(request, KnownKeys.request, summary: &summary)
     return TraceRequest(
       resourceSpans: try request.optionalArray("resourceSpans").enumerated().map { r, group in
         try FieldError.within("resourceSpans[\(r)]") { try resourceSpans(group, &summary) }
@@ -18,10 +18,10 @@ enum OTLPJSONRequestDecoder {
   private static func resourceSpans(_ group: JSONValue, _ summary: inout ReadSummary) throws
     -> ResourceSpans
   {
-    OTLPJSONKeys.check(group, OTLPJSONKeys.resourceSpans, summary: &summary)
+    KnownKeys.check(group, KnownKeys.resourceSpans, summary: &summary)
     var resource: Resource?
     if let value = group["resource"], value != .null {
-      OTLPJSONKeys.check(value, OTLPJSONKeys.resource, summary: &summary)
+      KnownKeys.check(value, KnownKeys.resource, summary: &summary)
       resource = try FieldError.within("resource") {
         Resource(
           attributes: try OTLPAttributes.tags(
@@ -51,10 +51,10 @@ enum OTLPJSONRequestDecoder {
   private static func scopeSpans(
     _ group: JSONValue, legacy: Bool, service: String?, _ summary: inout ReadSummary
   ) throws -> ScopeSpans {
-    OTLPJSONKeys.check(group, OTLPJSONKeys.scopeSpans, summary: &summary)
+    KnownKeys.check(group, KnownKeys.scopeSpans, summary: &summary)
     var scope: InstrumentationScope?
     if let value = group[legacy ? "instrumentationLibrary" : "scope"], value != .null {
-      OTLPJSONKeys.check(value, OTLPJSONKeys.scope, summary: &summary)
+      KnownKeys.check(value, KnownKeys.scope, summary: &summary)
       scope = InstrumentationScope(
         name: try value.optionalString("name") ?? "",
         version: try value.optionalString("version") ?? "",

@@ -15,7 +15,7 @@ enum OTLPSpanDecoder {
     guard case .object = value else {
       throw FieldError("expected a span object, found \(value.kindDescription)")
     }
-    OTLPJSONKeys.check(value, OTLPJSONKeys.span, summary: &summary)
+    KnownKeys.check(value, KnownKeys.span, summary: &summary)
     let traceID = try HexID.normalized(
       try value.string("traceId"), field: "traceId", lengths: [32], summary: &summary)
     let spanID = try HexID.normalized(
@@ -39,7 +39,7 @@ enum OTLPSpanDecoder {
     let logs = try value.optionalArray("events").enumerated().map { index, event in
       try FieldError.within("events[\(index)]") { try log(event, summary: &summary) }
     }
-    if let status = value["status"] { OTLPJSONKeys.check(status, OTLPJSONKeys.status, summary: &summary) }
+    if let status = value["status"] { KnownKeys.check(status, KnownKeys.status, summary: &summary) }
     let status = try self.status(value["status"])
     if service == nil { summary.note(.unknownServiceName) }
     var span = Span(
@@ -106,7 +106,7 @@ enum OTLPSpanDecoder {
   }
 
   private static func log(_ event: JSONValue, summary: inout ReadSummary) throws -> LogEvent {
-    OTLPJSONKeys.check(event, OTLPJSONKeys.event, summary: &summary)
+    KnownKeys.check(event, KnownKeys.event, summary: &summary)
     var log = LogEvent(
       timestampNanos: try (summary.statedTimeUnit ?? .nanoseconds).nanos(
         try event.int64OrString("timeUnixNano"), field: "timeUnixNano"),
@@ -119,7 +119,7 @@ enum OTLPSpanDecoder {
   }
 
   private static func link(_ value: JSONValue, summary: inout ReadSummary) throws -> SpanLink {
-    OTLPJSONKeys.check(value, OTLPJSONKeys.link, summary: &summary)
+    KnownKeys.check(value, KnownKeys.link, summary: &summary)
     var link = SpanLink(
       traceID: try HexID.normalized(
         try value.string("traceId"), field: "traceId", lengths: [32], summary: &summary),

@@ -21,6 +21,7 @@ enum ZipkinSpanDecoder {
     guard case .object = value else {
       throw FieldError("expected a span object, found \(value.kindDescription)")
     }
+    KnownKeys.check(value, KnownKeys.zipkinSpan, summary: &summary)
     let traceID = try HexID.normalized(
       try value.string("traceId"), field: "traceId", lengths: [16, 32], summary: &summary)
     let spanID = try HexID.normalized(
@@ -77,7 +78,8 @@ enum ZipkinSpanDecoder {
     }
     let logs = try value.optionalArray("annotations").enumerated().map { index, annotation in
       try FieldError.within("annotations[\(index)]") {
-        LogEvent(
+        KnownKeys.check(annotation, KnownKeys.zipkinAnnotation, summary: &summary)
+        return LogEvent(
           timestampNanos: try micros.nanos(try annotation.int64("timestamp"), field: "timestamp"),
           event: try annotation.string("value"))
       }
@@ -122,6 +124,7 @@ enum ZipkinSpanDecoder {
   private static func endpointTags(
     _ endpoint: JSONValue, service: String, address: String, port: String, summary: inout ReadSummary
   ) throws -> [Tag] {
+    KnownKeys.check(endpoint, KnownKeys.zipkinEndpoint, summary: &summary)
     var tags: [Tag] = []
     if let name = try endpoint.optionalString("serviceName") { tags.append(Tag(service, .string(name))) }
     let ipv4 = try endpoint.optionalString("ipv4")

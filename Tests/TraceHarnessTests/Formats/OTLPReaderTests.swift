@@ -75,7 +75,7 @@ extension Formats {
       let (spans, summary) = try FormatFixtures.read("unknown-keys.json", contents: request)
       #expect(spans.count == 1)
       // The resource's entityRefs, the span's snake_case time, the status's extra.
-      #expect(summary.normalizations[.unknownOTLPJSONKeysIgnored] == 3)
+      #expect(summary.normalizations[.unknownKeysIgnored] == 3)
     }
 
     @Test func severalPrettyPrintedRequestsInOneFileAreAllRead() throws {

@@ -50,6 +50,22 @@ extension Formats {
       #expect(summary.normalizations == [.zipkinIPv6Dropped: 1])
     }
 
+    @Test func zipkinAndJaegerKeysTheirFormatDoesNotDefineAreCountedPerObject() throws {
+      let zipkin = #"[{"traceId":"5af7183fb1d4cf5f","id":"6b221d5bc9e6496c","timestamp":1,"duration":2,"#
+        + #""localEndpoint":{"serviceName":"a","zone":"eu"},"annotations":[{"timestamp":1,"value":"x","#
+        + #""extra":0}],"vendorField":true}]"#
+      let jaeger = #"{"data":[{"traceID":"aa","spans":[{"traceID":"aa","spanID":"b1","#
+        + #""operationName":"op","startTime":1,"duration":2,"processID":"p1","hostname":"h"}],"#
+        + #""processes":{"p1":{"serviceName":"svc","tags":[]}},"vendor":1}]}"#
+      for (name, file) in [("extra.json", zipkin), ("extra-jaeger.json", jaeger)] {
+        let summary = try RealSample.withFile(name, Array(file.utf8)) { url in
+          try TraceFileReader.read(url: url) { _ in }
+        }
+        // Zipkin: the span, its endpoint and its annotation; Jaeger: the span and the trace.
+        #expect(summary.normalizations[.unknownKeysIgnored] == (name == "extra.json" ? 3 : 2))
+      }
+    }
+
     @Test func jaegerProcessTagsBecomeTheResource() throws {
       let first = try #require(
         try TraceFileReader.readAll(url: Self.fixture("jaeger-traces.json")).spans.first)

@@ -1,12 +1,13 @@
 import TraceJSON
 
-/// The keys OTLP/JSON defines for each message the readers decode, to count the ones they ignore.
+/// The keys each JSON format defines for the objects the readers decode, to count the ones they
+/// ignore.
 ///
-/// OTLP/JSON receivers must ignore fields they do not know (a newer OTLP's, or protobuf's
-/// snake_case names, which OTLP/JSON does not use); the model has no place for them, so they would
-/// vanish silently. Each object with such a key is counted once
-/// (`Normalization.unknownOTLPJSONKeysIgnored`), so the report says how much was not read.
-enum OTLPJSONKeys {
+/// Readers must ignore fields they do not know (a newer OTLP's, protobuf's snake_case names,
+/// which OTLP/JSON does not use, a vendor's extra Zipkin or Jaeger field); the model has no place
+/// for them, so they would vanish silently. Each object with such a key is counted once
+/// (`Normalization.unknownKeysIgnored`), so the report says how much was not read.
+enum KnownKeys {
   static let request: Set<String> = ["resourceSpans"]
   static let resourceSpans: Set<String> = [
     "resource", "scopeSpans", "instrumentationLibrarySpans", "schemaUrl",
@@ -25,6 +26,21 @@ enum OTLPJSONKeys {
   ]
   static let status: Set<String> = ["code", "message"]
   static let keyValue: Set<String> = ["key", "value"]
+
+  /// Zipkin v2's span and endpoint (zipkin2-api.yaml).
+  static let zipkinSpan: Set<String> = [
+    "traceId", "name", "parentId", "id", "kind", "timestamp", "duration", "debug", "shared",
+    "localEndpoint", "remoteEndpoint", "annotations", "tags",
+  ]
+  static let zipkinEndpoint: Set<String> = ["serviceName", "ipv4", "ipv6", "port"]
+  static let zipkinAnnotation: Set<String> = ["timestamp", "value"]
+
+  /// Jaeger's query-API trace and span (its JSON model).
+  static let jaegerTrace: Set<String> = ["traceID", "spans", "processes", "warnings"]
+  static let jaegerSpan: Set<String> = [
+    "traceID", "spanID", "flags", "operationName", "references", "startTime", "duration", "tags",
+    "logs", "processID", "process", "warnings",
+  ]
 
   /// Counts `value` if it is an object with a key outside `known`.
   static func check(_ value: JSONValue, _ known: Set<String>, summary: inout ReadSummary) {
