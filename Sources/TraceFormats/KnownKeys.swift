@@ -46,7 +46,7 @@ enum KnownKeys {
   static func check(_ value: JSONValue, _ known: Set<String>, summary: inout ReadSummary) {
     guard case .object(let members) = value else { return }
     if members.contains(where: { !known.contains($0.key) }) {
-      summary.note(.unknownOTLPJSONKeysIgnored)
+      summary.note(.unknownKeysIgnored)
     }
   }
 }
