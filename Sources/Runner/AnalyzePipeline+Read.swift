@@ -1,0 +1,36 @@
+import Foundation
+import TraceFormats
+
+/// What `harness analyze --read-only` measured: the inputs read exactly as an analysis reads them,
+/// with nothing compressed or written.
+public struct ReadResult: Sendable {
+  /// The input files' names, in reading order.
+  public var fileNames: [String]
+  /// All files as one dataset, structure findings included.
+  public var read: ReadSummary
+  /// Each file's own summary, in `fileNames` order.
+  public var fileReads: [ReadSummary]
+  /// The spans re-written as harness JSONL, as the potentials would see them.
+  public var jsonlBytes: Int
+  /// Where the time went; terminal only.
+  public var timing: RunTiming
+}
+
+extension AnalyzePipeline {
+  /// Reads `inputs` as `run` does (parse, normalize, structure checks, the JSONL re-write) and
+  /// drops the batches: the reader's own speed, which the scale target of issue 11 is stated in.
+  public static func read(
+    inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit? = nil
+  ) throws -> ReadResult {
+    let startNanos = RunTiming.nowNanos
+    var source = FileSource(inputs: inputs, format: format, timeUnit: timeUnit)
+    try source.run { _ in }
+    guard let read = source.summary else {
+      throw RunnerError("\(inputs.files[0].lastPathComponent): the read ended without its summary")
+    }
+    return ReadResult(
+      fileNames: inputs.files.map(\.lastPathComponent), read: read, fileReads: source.fileSummaries,
+      jsonlBytes: source.jsonlBytes,
+      timing: RunTiming(startedAt: startNanos, workers: [], rest: "reading spans"))
+  }
+}
