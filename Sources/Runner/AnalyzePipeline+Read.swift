@@ -31,6 +31,7 @@ extension AnalyzePipeline {
     return ReadResult(
       fileNames: inputs.files.map(\.lastPathComponent), read: read, fileReads: source.fileSummaries,
       jsonlBytes: source.jsonlBytes,
-      timing: RunTiming(startedAt: startNanos, workers: [], rest: "reading spans"))
+      timing: RunTiming(
+        startedAt: startNanos, workers: source.shares, rest: "reading, checks and batching"))
   }
 }

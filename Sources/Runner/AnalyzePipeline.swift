@@ -73,7 +73,8 @@ public enum AnalyzePipeline {
       storedCompression: try Set(inputs.files.map(Self.compression)).sorted().joined(separator: ", "),
       protobuf: proto.result, traceStore: storeResult,
       jsonlBytes: source.jsonlBytes, analysis: analysisResult, perSpan: perSpanResult,
-      timing: RunTiming(startedAt: startNanos, workers: shares, rest: "reading spans and the rest"))
+      timing: RunTiming(
+        startedAt: startNanos, workers: shares + source.shares, rest: "reading spans and the rest"))
   }
 
   /// Analyses one file; for callers with a single path.

@@ -26,7 +26,14 @@ public struct StructureChecker {
     var location: StructureFindings.Location
   }
 
-  private var open: [String: [String: SpanRecord]] = [:]
+  /// An open trace's spans in arrival order, and where each span id is among them: positions,
+  /// rather than ids, let `countCycles` walk parent links without hashing a string per step.
+  private struct OpenTrace {
+    var positions: [String: Int]
+    var records: [SpanRecord]
+  }
+
+  private var open: [String: OpenTrace] = [:]
   /// Open traces, oldest first from `head`; compacted as it drains.
   private var openOrder: [String] = []
   private var head = 0
@@ -43,23 +50,34 @@ public struct StructureChecker {
 
   /// Checks one span; `line` is where it was read, when the format has one line per record.
   public mutating func check(_ span: Span, line: Int? = nil) {
+    check(span, fingerprint: Self.fingerprint(span), line: line)
+  }
+
+  /// Checks one span whose `fingerprint` was taken beforehand, on another thread.
+  public mutating func check(_ span: Span, fingerprint: Int, line: Int? = nil) {
     spanNumber += 1
     let location = StructureFindings.Location(line: line, spanNumber: spanNumber)
     if span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "" {
       findings.note(.emptyID, at: location)
     }
     if span.parentSpanID == span.spanID { findings.note(.ownParent, at: location) }
-    if open[span.traceID] == nil {
-      if closedTraceIDs.contains(span.traceID.hashValue) { tracesReopened += 1 }
-      open[span.traceID] = [:]
-      openOrder.append(span.traceID)
-    }
-    let record = SpanRecord(
-      parentSpanID: span.parentSpanID, fingerprint: Self.fingerprint(span), location: location)
-    if let earlier = open[span.traceID]![span.spanID] {
-      findings.note(earlier.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
+    let record = SpanRecord(parentSpanID: span.parentSpanID, fingerprint: fingerprint, location: location)
+    // One lookup of the trace id and one of the span id for most spans: this runs in file order
+    // on one thread while the spans are decoded on all the others.
+    if let trace = open.index(forKey: span.traceID) {
+      let position = open.values[trace].records.count
+      if let earlier = open.values[trace].positions.updateValue(position, forKey: span.spanID) {
+        open.values[trace].positions[span.spanID] = earlier
+        let first = open.values[trace].records[earlier]
+        findings.note(first.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
+      } else {
+        open.values[trace].records.append(record)
+        openSpans += 1
+      }
     } else {
-      open[span.traceID]![span.spanID] = record
+      if closedTraceIDs.contains(span.traceID.hashValue) { tracesReopened += 1 }
+      open[span.traceID] = OpenTrace(positions: [span.spanID: 0], records: [record])
+      openOrder.append(span.traceID)
       openSpans += 1
     }
     while openSpans > openSpanLimit { closeOldest() }
@@ -78,10 +96,10 @@ public struct StructureChecker {
       openOrder.removeFirst(head)
       head = 0
     }
-    guard let spans = open.removeValue(forKey: traceID) else { return }
-    openSpans -= spans.count
+    guard let trace = open.removeValue(forKey: traceID) else { return }
+    openSpans -= trace.records.count
     rememberClosed(traceID.hashValue)
-    countCycles(spans)
+    countCycles(trace)
   }
 
   private mutating func rememberClosed(_ hash: Int) {
@@ -96,26 +114,37 @@ public struct StructureChecker {
   }
 
   /// Counts each parent cycle of two or more spans once, at its member read first.
-  private mutating func countCycles(_ spans: [String: SpanRecord]) {
-    var state: [String: Bool] = [:]  // false: on the current walk, true: finished
-    for start in spans.keys where state[start] == nil {
-      var walk: [String] = []
-      var current: String? = start
-      while let id = current, let record = spans[id], state[id] == nil {
-        state[id] = false
-        walk.append(id)
-        current = record.parentSpanID == id ? nil : record.parentSpanID
+  private mutating func countCycles(_ trace: OpenTrace) {
+    let records = trace.records
+    guard records.count > 1 else { return }
+    // A span whose parent is itself or not in the trace ends a walk (-1).
+    let parents = records.indices.map { position in
+      guard let parent = records[position].parentSpanID, let found = trace.positions[parent],
+        found != position
+      else { return -1 }
+      return found
+    }
+    var state = [UInt8](repeating: 0, count: records.count)  // 1: on the current walk, 2: finished
+    var walk: [Int] = []
+    for start in records.indices where state[start] == 0 {
+      walk.removeAll(keepingCapacity: true)
+      var current = start
+      while current >= 0, state[current] == 0 {
+        state[current] = 1
+        walk.append(current)
+        current = parents[current]
       }
-      if let id = current, state[id] == false, let cycleStart = walk.firstIndex(of: id) {
-        let members = walk[cycleStart...].compactMap { spans[$0]?.location }
-        let first = members.min { ($0.spanNumber ?? 0) < ($1.spanNumber ?? 0) }!
+      if current >= 0, state[current] == 1, let cycleStart = walk.firstIndex(of: current) {
+        let first = walk[cycleStart...].map { records[$0].location }
+          .min { ($0.spanNumber ?? 0) < ($1.spanNumber ?? 0) }!
         findings.note(.parentCycle, at: first)
       }
-      for id in walk { state[id] = true }
+      for position in walk { state[position] = 2 }
     }
   }
 
-  private static func fingerprint(_ span: Span) -> Int {
+  /// A hash of every field the seed's model has, equal for exact duplicates (within a process).
+  public static func fingerprint(_ span: Span) -> Int {
     var hasher = Hasher()
     hasher.combine(span.traceID)
     hasher.combine(span.spanID)
