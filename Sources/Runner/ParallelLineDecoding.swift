@@ -7,12 +7,12 @@ import TraceModel
 /// The calling thread reads chunks of whole lines (`LineFile.forEachChunk`) and deals them to the
 /// decoding workers in turn; it takes the results back oldest first (`LineFileSummary.accept`), so
 /// what follows (the structure check, batching) sees the spans exactly as one thread reading line
-/// by line would. At most `chunksInFlight` chunks are read and not yet taken back (about 1 MiB
-/// each, and their spans), whatever the file's size.
+/// by line would. At most `chunksInFlight` chunks are read and not yet taken back (128 KiB each,
+/// and their spans), whatever the file's size.
 struct ParallelLineDecoding {
   let workers: [Worker]
 
-  var chunksInFlight: Int { 2 * workers.count }
+  var chunksInFlight: Int { 4 * workers.count }
 
   /// Reads `file`, calling `onChunk` with each chunk's spans (with their JSONL lines) and their
   /// fingerprints.

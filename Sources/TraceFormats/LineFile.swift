@@ -19,7 +19,12 @@ public struct LineFile: Sendable {
   /// The unit the user stated for a jsonl file (`--time-unit`).
   let timeUnit: TimestampUnit?
   /// Bytes read per chunk; tests make it small to cut a file into many.
-  var chunkBytes = SourceFile.chunkBytes
+  var chunkBytes = Self.defaultChunkBytes
+
+  /// 128 KiB: below glibc's mmap threshold (`Runner.AllocatorSettings`), so a chunk's buffers
+  /// (its bytes, its lines, its spans) come from the heap and are reused, where megabyte chunks
+  /// were mapped and faulted in afresh each time, a third of the reading time spent in the kernel.
+  static let defaultChunkBytes = 128 << 10
 
   /// The file at `url` when it is `format`, or when `format` is nil and it is detected as jsonl or
   /// seed; nil for the other formats.
@@ -32,7 +37,7 @@ public struct LineFile: Sendable {
     return LineFile(source: source, format: format, timeUnit: format == .jsonl ? timeUnit : nil)
   }
 
-  /// Calls `body` with each chunk of whole lines in file order (about `SourceFile.chunkBytes`
+  /// Calls `body` with each chunk of whole lines in file order (about `chunkBytes`
   /// each); returns the number of lines.
   public func forEachChunk(_ body: (LineChunk) throws -> Void) throws -> Int {
     try source.forEachLineChunk(readBytes: chunkBytes, body)
@@ -84,6 +89,7 @@ public struct LineFile: Sendable {
       // Decoding throws only FormatErrors (parse and field errors are placed in the file first).
       failure = source.error("\(error)")
     }
+    lines.slice()
     return DecodedChunk(
       lines: lines.spanLines, fingerprints: lines.fingerprints, summary: summary, failure: failure,
       chunk: chunk, writingLines: writingLines, recordsBefore: recordsBefore, startUnit: unit,
@@ -148,14 +154,14 @@ public struct LineFileSummary {
   }
 }
 
-/// A chunk's spans and, when written, their JSONL lines in one buffer.
+/// A chunk's spans and, when written, their JSONL lines in one buffer, which each line slices
+/// once the chunk is done (a slice taken earlier would copy the buffer on the next append).
 private struct ChunkLines {
   let writing: Bool
-  private var spans: [Span] = []
+  private(set) var spanLines: [SpanLine] = []
+  private(set) var fingerprints: [Int] = []
   private var bytes: [UInt8] = []
   private var ends: [Int] = []
-  private var fieldBytes: [FieldBytes] = []
-  private(set) var fingerprints: [Int] = []
 
   init(writing: Bool, capacity: Int) {
     self.writing = writing
@@ -164,30 +170,31 @@ private struct ChunkLines {
 
   /// A span read from a line that is its own re-write.
   mutating func append(_ span: Span, line: UnsafeBufferPointer<UInt8>, fieldBytes: FieldBytes) {
-    guard writing else { return spans.append(span) }
-    bytes.append(contentsOf: line)
-    bytes.append(0x0A)
+    if writing {
+      bytes.append(contentsOf: line)
+      bytes.append(0x0A)
+    }
     finish(span, fieldBytes)
   }
 
   mutating func append(_ span: Span) {
-    guard writing else { return spans.append(span) }
-    finish(span, SpanJSONWriter.write(span, into: &bytes))
+    finish(span, writing ? SpanJSONWriter.write(span, into: &bytes) : FieldBytes())
   }
 
   private mutating func finish(_ span: Span, _ fields: FieldBytes) {
-    spans.append(span)
+    spanLines.append(SpanLine(span: span, bytes: [], fieldBytes: fields))
+    guard writing else { return }
     ends.append(bytes.count)
-    fieldBytes.append(fields)
     fingerprints.append(StructureChecker.fingerprint(span))
   }
 
-  var spanLines: [SpanLine] {
-    guard writing else { return spans.map { SpanLine(span: $0, bytes: [], fieldBytes: FieldBytes()) } }
+  /// Gives each line its bytes.
+  mutating func slice() {
+    guard writing else { return }
     var start = 0
-    return spans.indices.map { index in
-      defer { start = ends[index] }
-      return SpanLine(span: spans[index], bytes: bytes[start..<ends[index]], fieldBytes: fieldBytes[index])
+    for index in spanLines.indices {
+      spanLines[index].bytes = bytes[start..<ends[index]]
+      start = ends[index]
     }
   }
 }
