@@ -13,6 +13,20 @@ wall time and peak RSS of every run, then checks three goals:
       Ratio = harness wall / sum of CLI walls, target <= 1.
   G3  1M traces fit in 256 MB peak RSS, and time grows linearly with traces.
       Ratio = (time(1M) / time(100k)) / 10, 1.0 = linear, target <= LINEARITY_TOLERANCE.
+  A1  `harness analyze` on a generated file of 126 MB (100k traces) and of 1.26 GB (1M, when
+      that size is selected) peaks at 256 MB RSS or less. Ratio = peak RSS / 256 MB.
+  A2  that analyze run, at its default levels (gzip 1/6/9, zstd 1/3/9 above 4 MiB), takes no
+      longer than the gzip and zstd command-line tools at those levels, one after another, on the
+      same file. Ratio = analyze wall / sum of CLI walls, target <= 1.
+  T1  `harness encode` throughput is at least a quarter of `zstd -3`'s compress throughput on the
+      same input. Ratio = encode MB/s / zstd -3 MB/s, target >= 0.25.
+  T2  `harness decode` throughput is at least a quarter of `zstd -d`'s decompress throughput.
+      Ratio = decode MB/s / zstd -d MB/s, target >= 0.25.
+  T3  encode and decode peak RSS stay within 256 MB. Ratio = the larger peak / 256 MB, target <= 1.
+      T1-T3 run on the real sample (experiments/real, OTLP protobuf, decoded back --to otlp-proto)
+      and on 100k generated traces (JSONL, decoded --to jsonl), whatever --sizes says; MB/s is
+      input MB (decompressed) per wall second on both sides, `zstd -19` is measured for context.
+      With only T goals chosen and no --sizes given, the phase0 table runs are skipped.
   R1  reading alone (issue 11): `harness analyze FILE --read-only` (spans parsed, normalized,
       structure-checked and re-written as JSONL; nothing compressed) reads the generated JSONL at
       R1_TARGET_MBPS or more. MB/s = input bytes / wall seconds, the median of R1_REPEATS runs;
@@ -36,7 +50,8 @@ tracked reports are never touched. The results are printed and written to docs/b
 
 Options come from flags or environment variables:
   --sizes / BENCH_SIZES      comma-separated subset of small,medium,big,100k,1M (1M takes minutes)
-  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3,R1
+  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3,A1,A2,T1,T2,T3,R1 (T1,T2,T3 alone
+                             take a few minutes)
   --harness / BENCH_HARNESS  the binary, default .build/release/harness
   --keep / BENCH_KEEP=1      keep the temporary output directory (metadata and reports; each
                              dataset is deleted once measured, as 1M is over a gigabyte)
@@ -45,6 +60,7 @@ Exits 1 when a run fails; a FAILed goal is a finding, not an error, and exits 0.
 
 import argparse
 import datetime
+import filecmp
 import json
 import os
 import re
@@ -66,11 +82,13 @@ SIZES = {
     "100k": (100_000, ["--traces", "100000"]),
     "1M": (1_000_000, ["--traces", "1000000"]),
 }
-GOALS = ["G1", "G2", "G3", "R1"]
+GOALS = ["G1", "G2", "G3", "A1", "A2", "T1", "T2", "T3", "R1"]
 G1_SIZES = ["big", "100k"]
 G1_REPEATS = 5
 LIGHT_LEVELS = ["zstd:3"]
 G2_LEVELS = ["gzip:1,6,9", "zstd:1,3,9,19"]
+ANALYZE_SIZES = ["100k", "1M"]
+ANALYZE_DEFAULT_LEVELS = ["gzip:1,6,9", "zstd:1,3,9"]  # QuickDefaults above 4 MiB
 EX_USAGE = 64  # swift-argument-parser's exit code for an option it does not accept
 RSS_LIMIT_MB = 256
 LINEARITY_TOLERANCE = 1.2
@@ -324,6 +342,142 @@ def goals_g3(runs):
     return [memory, linear]
 
 
+def goals_analyze(harness, size, directory):
+    """A1 and A2 on one generated file: analyze's peak RSS, and its wall against the CLI tools."""
+    print(f"  A1/A2 {size}: generate, analyze, then the CLI tools ...", flush=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    measure([harness.path, "generate", *SIZES[size][1], "--output", str(directory)]).check()
+    dataset = dataset_path(directory, size)
+    raw_mb = dataset.stat().st_size / MB
+    analyze = measure([harness.path, "analyze", str(dataset),
+                       "--report", str(directory / f"analyze-{size}.md")]).check()
+    cli = [(f"{family} -{level}", measure(cli_command(family, level, dataset)).check())
+           for family, level in cli_settings(ANALYZE_DEFAULT_LEVELS)]
+    dataset.unlink()
+    cli_s = sum(run.wall_s for _, run in cli)
+    each = ", ".join(f"{name} {run.wall_s:.2f}" for name, run in cli)
+    rss = analyze.peak_rss_mb
+    memory = Goal("A1", f"{size} ({raw_mb:.0f} MB): analyze peak RSS {rss:.0f} MB",
+                  rss / RSS_LIMIT_MB, f"<= 1 ({RSS_LIMIT_MB} MB)", rss <= RSS_LIMIT_MB)
+    ratio = analyze.wall_s / cli_s
+    speed = Goal("A2", f"{size} ({raw_mb:.0f} MB): analyze {analyze.wall_s:.1f} s "
+                 f"({analyze.cpu_s:.1f} s CPU) vs CLI {cli_s:.1f} s ({each})",
+                 ratio, "<= 1", ratio <= 1)
+    return [memory, speed]
+# --- T1-T3: the trace-store format (issue 13) beside zstd, each input measured in one run ---
+
+STORE_GOALS = ["T1", "T2", "T3"]
+STORE_SAMPLE = ROOT / "experiments/real/hipstershop-oteltraces.zst"
+STORE_GENERATED_TRACES = 100_000
+STORE_REPEATS = 3  # the sample's runs take a fraction of a second: the median of three
+STORE_ENCODE_TARGET = 0.25
+STORE_DECODE_TARGET = 0.25
+
+
+@dataclass
+class StoreInput:
+    """One input of T1-T3: the decompressed file, what `decode --to` gives it back as."""
+
+    name: str
+    path: Path
+    decode_to: str
+
+
+def default_sizes(goals):
+    """All sizes, unless only the T goals were chosen: they need no phase0 table runs."""
+    return ",".join(SIZES) if any(goal not in STORE_GOALS for goal in goals) else ""
+
+
+def store_inputs(harness, directory):
+    """The real sample decompressed, and 100k generated traces (the 126 MB of the table's 100k)."""
+    sample = directory / "hipstershop-oteltraces.otlp"
+    with open(sample, "wb") as out:
+        subprocess.run(["zstd", "-d", "-q", "-c", str(STORE_SAMPLE)], stdout=out, check=True)
+    measure([harness.path, "generate", "--traces", str(STORE_GENERATED_TRACES),
+             "--output", str(directory)]).check()
+    generated = directory / f"traces_{STORE_GENERATED_TRACES}-traces.jsonl"
+    return [StoreInput("sample", sample, "otlp-proto"),
+            StoreInput(f"{STORE_GENERATED_TRACES // 1000}k", generated, "jsonl")]
+
+
+def store_runs(harness, item, directory):
+    """Medians of encode, decode, zstd -3 and zstd -d on one input, and one zstd -19 run.
+
+    Every command writes its output to a file, as the harness does, so no side is spared the
+    writes; each output is deleted before the next run.
+    """
+    store, decoded = directory / f"{item.name}.tstore", directory / f"{item.name}.decoded"
+    compressed = directory / f"{item.name}.zst"
+    commands = {
+        "encode": [harness.path, "encode", str(item.path), "-o", str(store)],
+        "decode": [harness.path, "decode", str(store), "-o", str(decoded), "--to", item.decode_to],
+        "zstd -3": ["zstd", "-3", "-q", "-f", str(item.path), "-o", str(compressed)],
+        "zstd -d": ["zstd", "-d", "-q", "-f", str(compressed), "-o", str(decoded)],
+    }
+    runs = {name: [] for name in commands}
+    identical = None
+    for _ in range(STORE_REPEATS):
+        for name, command in commands.items():
+            if name == "decode" and decoded.exists():
+                decoded.unlink()
+            runs[name].append(measure(command).check())
+            if name == "decode":
+                identical = filecmp.cmp(decoded, item.path, shallow=False)
+    medians = {name: median(measured) for name, measured in runs.items()}
+    medians["zstd -19"] = measure(["zstd", "-19", "-q", "-f", str(item.path), "-o",
+                                   str(compressed)]).check()
+    sizes = {"store": store.stat().st_size, "zstd -19": compressed.stat().st_size}
+    for path in (store, decoded, compressed):
+        path.unlink(missing_ok=True)
+    return medians, sizes, identical
+
+
+def store_goals_of(item, medians, sizes, identical):
+    """The T1, T2 and T3 lines of one input."""
+    raw_mb = item.path.stat().st_size / MB
+    mbps = {name: raw_mb / run.wall_s for name, run in medians.items()}
+    encode, decode = medians["encode"], medians["decode"]
+    context = (f"on {raw_mb:.1f} MB; zstd -19 {mbps['zstd -19']:.1f} MB/s; "
+               f"store {sizes['store'] / MB:.2f} MB, zstd -19 {sizes['zstd -19'] / MB:.2f} MB")
+    zstd3, zstdd = medians["zstd -3"], medians["zstd -d"]
+    encode_ratio = mbps["encode"] / mbps["zstd -3"]
+    decode_ratio = mbps["decode"] / mbps["zstd -d"]
+    rss = max(encode.peak_rss_mb, decode.peak_rss_mb)
+    same = {True: "byte-identical", False: "not byte-identical", None: "–"}[identical]
+    return [
+        Goal("T1", f"{item.name}: encode {mbps['encode']:.1f} MB/s ({encode.wall_s:.2f} s, "
+                   f"{encode.cpu_s:.2f} s CPU) vs zstd -3 {mbps['zstd -3']:.1f} MB/s "
+                   f"({zstd3.wall_s:.2f} s, {zstd3.cpu_s:.2f} s CPU) {context}",
+             encode_ratio, f">= {STORE_ENCODE_TARGET}", encode_ratio >= STORE_ENCODE_TARGET),
+        Goal("T2", f"{item.name}: decode --to {item.decode_to} {mbps['decode']:.1f} MB/s "
+                   f"({decode.wall_s:.2f} s, {decode.cpu_s:.2f} s CPU, {same}) vs zstd -d "
+                   f"{mbps['zstd -d']:.1f} MB/s ({zstdd.wall_s:.2f} s, {zstdd.cpu_s:.2f} s CPU)",
+             decode_ratio, f">= {STORE_DECODE_TARGET}", decode_ratio >= STORE_DECODE_TARGET),
+        Goal("T3", f"{item.name}: peak RSS encode {encode.peak_rss_mb:.0f} MB, decode "
+                   f"{decode.peak_rss_mb:.0f} MB (zstd -3 {zstd3.peak_rss_mb:.0f} MB)",
+             rss / RSS_LIMIT_MB, f"<= 1 ({RSS_LIMIT_MB} MB)", rss <= RSS_LIMIT_MB),
+    ]
+
+
+def trace_store_goals(harness, goals, directory):
+    """T1-T3 on the sample and on generated traces, the chosen ones only."""
+    chosen = [goal for goal in STORE_GOALS if goal in goals]
+    if not chosen:
+        return []
+    directory.mkdir(parents=True, exist_ok=True)
+    results = []
+    for item in store_inputs(harness, directory):
+        print(f"  T {item.name}: encode, decode, zstd -3, zstd -d ({STORE_REPEATS} times each), "
+              "zstd -19 ...", flush=True)
+        results += [goal for goal in store_goals_of(item, *store_runs(harness, item, directory))
+                    if goal.name in chosen]
+        item.path.unlink()
+    return sorted(results, key=lambda goal: STORE_GOALS.index(goal.name))
+
+
+# --- R1: reading alone (issue 11), `analyze --read-only` on generated JSONL ---
+
+
 def goals_r1(harness, sizes, directory):
     """R1 on each selected size of R1_SIZES: the reader alone, in MB/s of the JSONL it reads."""
     help_text = subprocess.run([harness.path, "analyze", "--help"], capture_output=True,
@@ -464,8 +618,9 @@ def markdown(machine_info, note_lines, header, rows, goals):
              "Written by `make bench` (`scripts/bench.py`); timings from one run on a shared "
              "machine, not the tracked phase 0 report.", "", "## Machine", ""]
     parts += [f"- {name}: {value}" for name, value in machine_info]
-    parts += ["", "## Runs", "", markdown_table(header, rows, numeric=range(1, len(header))), ""]
-    parts += [f"- {line}" for line in note_lines]
+    if rows:
+        parts += ["", "## Runs", "", markdown_table(header, rows, numeric=range(1, len(header))), ""]
+        parts += [f"- {line}" for line in note_lines]
     parts += ["", "## Goals", "",
               markdown_table(["goal", "ratio", "target", "result", "measured"],
                              [goal_cells(g) for g in goals], numeric={1}), ""]
@@ -493,10 +648,10 @@ def parse_list(text, valid, what):
 
 def arguments():
     parser = argparse.ArgumentParser(description="Benchmark driver for trace-harness (make bench).")
-    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ",".join(SIZES)),
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES"),
                         help="comma-separated sizes (env BENCH_SIZES; default all)")
     parser.add_argument("--goals", default=os.environ.get("BENCH_GOALS", ",".join(GOALS)),
-                        help="comma-separated goals (env BENCH_GOALS; default G1,G2,G3,R1)")
+                        help="comma-separated goals (env BENCH_GOALS; default all)")
     parser.add_argument("--harness", default=os.environ.get("BENCH_HARNESS",
                                                             ".build/release/harness"),
                         help="release binary (env BENCH_HARNESS)")
@@ -525,6 +680,13 @@ def run_goals(harness, sizes, goals, directory, runs):
                        else Goal("G2", "skipped: needs the big size"))
     if "G3" in goals:
         results += goals_g3(runs)
+    if "A1" in goals or "A2" in goals:
+        chosen = [size for size in ANALYZE_SIZES if size in sizes]
+        found = [goal for size in chosen for goal in goals_analyze(harness, size, directory)]
+        results += [goal for goal in found if goal.name in goals]
+        if not chosen:
+            results.append(Goal("A1/A2", "skipped: needs the 100k or 1M size"))
+    results += trace_store_goals(harness, goals, directory / "store")
     if "R1" in goals:
         results += goals_r1(harness, sizes, directory / "r1")
     return results
@@ -532,7 +694,8 @@ def run_goals(harness, sizes, goals, directory, runs):
 
 def print_results(header, rows, goals):
     print()
-    print(text_table(header, rows))
+    if rows:
+        print(text_table(header, rows))
     print()
     for goal in goals:
         ratio = f"{goal.ratio:.2f}" if goal.ratio is not None else "–"
@@ -543,8 +706,9 @@ def print_results(header, rows, goals):
 def main():
     os.chdir(ROOT)
     args = arguments()
-    sizes = parse_list(args.sizes, list(SIZES), "size")
     goals = parse_list(args.goals, GOALS, "goal")
+    sizes = parse_list(args.sizes if args.sizes is not None else default_sizes(goals), list(SIZES),
+                       "size")
     check_tools(args.harness)
     Path("output/bench").mkdir(parents=True, exist_ok=True)
     directory = Path(tempfile.mkdtemp(prefix="run-", dir="output/bench"))

@@ -15,12 +15,12 @@ import TraceModel
 struct AnalyzeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
-    abstract: "Run Baseline and Analysis on an existing trace file (jsonl, seed, otlp, zipkin, jaeger).")
+    abstract: "Run Baseline and Analysis on existing trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger; plain, .gz or .zst).")
 
   @Argument(help: "Trace files, directories (their files, in path order) or - for standard input, read as one dataset.")
   var files: [String]
 
-  @Option(help: "The file's format: auto (detected from its content), jsonl, seed, otlp, zipkin or jaeger.")
+  @Option(help: "The files' format: auto (detected from their content), jsonl, seed, otlp, otlp-proto, zipkin or jaeger.")
   var format: String = "auto"
 
   @Option(help: "Report path (default reports/analysis-<first file's name>.md); the .json goes beside it.")

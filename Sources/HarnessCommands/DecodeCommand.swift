@@ -28,6 +28,9 @@ struct DecodeCommand: ParsableCommand {
   @Option(help: "Output format.")
   var to: Target = .jsonl
 
+  /// Resource groups serialized at once: enough to keep both cores busy, few enough spans held.
+  static let partsPerBatch = 32
+
   func validate() throws {
     try OutputPaths.refuseOverwriting(
       outputs: [("-o", output)], inputs: [OutputPaths.Input("input", URL(fileURLWithPath: file))])
@@ -42,8 +45,8 @@ struct DecodeCommand: ParsableCommand {
       summary = try TraceStoreReader.read(url: url) { spans in
         var bytes: [UInt8] = []
         for span in spans { SpanJSONWriter.write(span, into: &bytes) }
-        try out.write(bytes)
-      }
+        return bytes
+      } onBytes: { try out.write($0) }
     case .otlpJSON:
       var otlp = OTLPJSONWriter()
       summary = try TraceStoreReader.read(url: url) { spans in
@@ -55,17 +58,42 @@ struct DecodeCommand: ParsableCommand {
       try otlp.finish(into: &tail)
       try out.write(tail)
     case .otlpProto:
+      // Requests come a resource group at a time and only their bytes are held until the record
+      // is complete (the real sample is one request of 86,583 spans); groups are serialized
+      // `partsPerBatch` at a time, on every core.
       var flat = OTLPProtobufWriter()
-      summary = try TraceStoreReader.readRequests(url: url) { request in
-        var bytes: [UInt8] = []
-        try flat.finish(into: &bytes)
-        try OTLPProtobufWriter.writeRecord(request, into: &bytes)
-        try out.write(bytes)
+      var message: [UInt8]?
+      var parts: [TraceRequest] = []
+      func serializeParts() throws {
+        guard !parts.isEmpty else { return }
+        try OTLPProtobufWriter.appendGroups(of: parts, toMessage: &message!)
+        parts = []
+      }
+      func closeRequest() throws {
+        try serializeParts()
+        guard let bytes = message else { return }
+        message = nil
+        var record: [UInt8] = []
+        OTLPProtobufWriter.writeRecord(message: bytes, into: &record)
+        try out.write(record)
+      }
+      summary = try TraceStoreReader.readRequestParts(url: url) { part, continuesRequest in
+        if !continuesRequest {
+          try closeRequest()
+          var bytes: [UInt8] = []
+          try flat.finish(into: &bytes)
+          try out.write(bytes)
+          message = []
+        }
+        parts.append(part)
+        if parts.count >= Self.partsPerBatch { try serializeParts() }
       } onFlatSpans: { spans in
+        try closeRequest()
         var bytes: [UInt8] = []
         for span in spans { try flat.append(span, into: &bytes) }
         try out.write(bytes)
       }
+      try closeRequest()
       var tail: [UInt8] = []
       try flat.finish(into: &tail)
       try out.write(tail)

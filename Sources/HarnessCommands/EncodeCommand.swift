@@ -9,7 +9,7 @@ import TraceStore
 struct EncodeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "encode",
-    abstract: "Write trace files (jsonl, seed, otlp, zipkin, jaeger) as one lossless trace-store file.",
+    abstract: "Write trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger) as one lossless trace-store file.",
     discussion: "The format is specified in docs/format.md; `harness decode` reads it back.")
 
   @Argument(help: "The trace files, read in order.")
@@ -40,7 +40,7 @@ struct EncodeCommand: ParsableCommand {
       // OTLP inputs keep their requests, so decoding them to otlp-proto gives the same messages.
       switch try TraceFileReader.format(of: url) {
       case .otlp, .otlpProto:
-        _ = try TraceFileReader.readRequests(url: url) { try writer.append($0) }
+        _ = try TraceFileReader.readRequestParts(url: url) { try writer.append($0, continuingPrevious: $1) }
       case let format:
         _ = try TraceFileReader.read(url: url, format: format) { try writer.append($0) }
       }

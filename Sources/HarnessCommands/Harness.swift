@@ -21,7 +21,7 @@ public struct Harness: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Phase0Command.self, GenerateCommand.self, AnalyzeCommand.self, ConvertCommand.self,
-      HistoryCommand.self, EncodeCommand.self, DecodeCommand.self,
+      MergeCommand.self, HistoryCommand.self, EncodeCommand.self, DecodeCommand.self,
     ])
 
   public init() {}

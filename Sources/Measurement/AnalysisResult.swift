@@ -2,11 +2,12 @@ import Codecs
 import TraceModel
 
 /// Everything the Analysis stage measured.
-public struct AnalysisResult: Sendable, Equatable {
+public struct AnalysisResult: Sendable, Equatable, Codable {
   /// One per potential, in the seed's order; their raw bytes add up to the file.
   public var potentials: [PotentialResult]
   /// Raw bytes per JSON field over the whole file.
   var fieldBytes: FieldBytes
+  /// Traces, a split one once; over several shards, their distinct trace IDs (`traceIDs`).
   public var traces: Int
   public var spans: Int
   public var services: Int
@@ -25,6 +26,11 @@ public struct AnalysisResult: Sendable, Equatable {
   public var splitTraces = 0
   /// The random bits of every span ID and trace ID, in bytes: no lossless format goes below it.
   public var idFloorBytes: Int
+  /// The bits `idFloorBytes` rounds up; shards sum them, so a trace found in two shards counts
+  /// its ID in each, as each shard's store holds it.
+  var idRandomBits: Int
+  /// The trace IDs, for `traces` across shards: a trace in two shards counts once there.
+  public var traceIDs: DistinctValues
   /// The zstd level of the encoded columns and of the grouped-by-trace comparison.
   public var zstdLevel: Int
   /// zstd at `zstdLevel` of the same lines grouped by trace (parents first by start time).

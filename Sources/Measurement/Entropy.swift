@@ -9,6 +9,12 @@ struct SymbolCounts<Symbol: Hashable> {
 
   public init() {}
 
+  /// Counts already taken, merged from shards.
+  init(counts: [Symbol: Int]) {
+    self.counts = counts.filter { $0.value > 0 }
+    total = self.counts.values.reduce(0, +)
+  }
+
   mutating func add(_ symbol: Symbol) {
     counts[symbol, default: 0] += 1
     total += 1

@@ -33,7 +33,8 @@ struct OperationNamesPotential {
     rawBytes += line.fieldBytes[.operationName]
   }
 
-  func finish(zstdLevel: Int) throws -> PotentialResult {
+  /// `serviceNames`: the service column's dictionary, which names this column's conditions.
+  func finish(zstdLevel: Int, serviceNames: [String]) throws -> PotentialResult {
     let pairs = try serviceOperations.bytes()
     var column: [UInt8] = []
     for dictionary in dictionaries { column += dictionary.encoded() }
@@ -48,7 +49,23 @@ struct OperationNamesPotential {
       roundTrips: decode(column, pairs: pairs) == fingerprint,
       figures: .operationNames(
         distinct: global.count, serviceOperationPairs: pairCount, spans: spans,
-        globalEntropyBits: globalCounts.entropyBits, givenServiceEntropyBits: conditionalBits))
+        globalEntropyBits: globalCounts.entropyBits, givenServiceEntropyBits: conditionalBits),
+      state: state(serviceNames: serviceNames))
+  }
+
+  /// Pairs are named service, unit separator, operation: neither name holds a control character
+  /// a reader would keep apart from it.
+  private func state(serviceNames: [String]) -> PotentialState {
+    var pairs: [String] = []
+    var given: [PotentialState.Keyed<EntropyTally>] = []
+    for (service, dictionary) in dictionaries.enumerated() {
+      pairs += dictionary.entries.map { serviceNames[service] + "\u{1F}" + $0 }
+      given.append(.init(key: serviceNames[service], value: EntropyTally(conditionalCounts[service]) { dictionary.entries[$0] }))
+    }
+    return PotentialState(
+      distinct: ["operations": DistinctValues(global.entries), "pairs": DistinctValues(pairs)],
+      entropy: ["operations": EntropyTally(globalCounts) { global.entries[$0] }],
+      entropyByKey: ["givenService": given])
   }
 
   /// Calls `body` with each span's (service, operation) from the pairs column.

@@ -51,7 +51,7 @@ public final class PerRequestSize: BatchSink {
 }
 
 /// Requests of `spansPerRequest` spans, each compressed on its own with `setting`.
-public struct PerRequestResult: Sendable, Equatable {
+public struct PerRequestResult: Sendable, Equatable, Codable {
   public var setting: CodecSetting
   public var spansPerRequest: Int
   public var requests: Int
@@ -62,7 +62,7 @@ public struct PerRequestResult: Sendable, Equatable {
 /// The OTLP protobuf row set: the whole stream through the sweep's settings, and the same spans
 /// as exporters send them, per request; or, when a span has an ID OTLP cannot carry (the seed's
 /// `trace-00000001-52c48291`), that ID, and no rows.
-public enum ProtobufRows: Sendable, Equatable {
+public enum ProtobufRows: Sendable, Equatable, Codable {
   case measured(ProtobufBaseline)
   case unmappableID(id: String, kind: String, reason: String)
 
@@ -72,7 +72,7 @@ public enum ProtobufRows: Sendable, Equatable {
 }
 
 /// The OTLP protobuf rows of a stream whose every ID OTLP can carry.
-public struct ProtobufBaseline: Sendable, Equatable {
+public struct ProtobufBaseline: Sendable, Equatable, Codable {
   public var whole: BaselineResult
   public var perRequest: [PerRequestResult]
 

@@ -73,16 +73,21 @@ public final class PerSpanZstd: BatchSink {
 }
 
 /// Per-span frame sizes; the dictionary row is absent when training failed (too few samples).
-public struct PerSpanResult: Sendable, Equatable {
+public struct PerSpanResult: Sendable, Equatable, Codable {
   public var level: Int
   public var plainBytes: Int
   public var dictionaryBytes: Int
-  /// Spans the dictionary was trained on: the first 2,000, or all of a smaller dataset.
+  /// Spans the dictionary was trained on: the first 2,000, or all of a smaller dataset (summed
+  /// over the shards' dictionaries).
   public var trainedOnSpans: Int
   var framesWithDictionaryBytes: Int?
   /// Set when zstd could not train a dictionary: the number of spans it was tried on (all of a
   /// dataset smaller than `PerSpanZstd.trainingSpans`, which is then too small).
   public var failedTrainingSpans: Int?
+
+  /// Shards measured, each with a dictionary of its own trained on its own first spans;
+  /// `dictionaryBytes` and `trainedOnSpans` are their sums.
+  public var shards = 1
 
   /// Frames plus the dictionary they need.
   public var withDictionaryTotalBytes: Int? { framesWithDictionaryBytes.map { $0 + dictionaryBytes } }

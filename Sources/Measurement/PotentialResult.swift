@@ -9,7 +9,7 @@ public enum Potential: String, Sendable, CaseIterable, Codable {
 
 /// One potential measured on a dataset: what its fields take as written, what a real encoded column
 /// of them takes, with and without zstd, and the order-0 entropy of the column's symbols.
-public struct PotentialResult: Sendable, Equatable {
+public struct PotentialResult: Sendable, Equatable, Codable {
   public var potential: Potential
   /// The JSON fields the column covers.
   var fields: [SpanField]
@@ -27,6 +27,8 @@ public struct PotentialResult: Sendable, Equatable {
   public var roundTrips: Bool
   /// The potential's own figures.
   public var figures: PotentialFigures
+  /// What merging this result with another shard's needs beyond the figures.
+  public var state = PotentialState()
 }
 
 /// The figures each potential measures beside its column sizes: counts and histograms only.

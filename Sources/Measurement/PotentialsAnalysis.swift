@@ -17,17 +17,19 @@ public final class PotentialsAnalysis: BatchSink {
   private var fieldBytes = FieldBytes()
   private var traceIDRandomBits = 0
   private var traces = 0
+  private var traceIDs = DistinctValues.Builder()
   private let zstdLevel: Int
   private let blockSpans: Int?
 
-  /// Spans per block for files (2^16), so the spans held open stay bounded whatever the file's
+  /// Spans per block for files (2^14), so the spans held open stay bounded whatever the file's
   /// size, as a trace store's block or row group bounds them.
   ///
-  /// Not the million spans first planned: an open span costs this harness about 1.3 KB (the span, its JSONL line and its trace's id sets; measured by peak RSS of a
-  /// release build on 140,000 generated spans with and without blocks): 65,536 of them take about
-  /// 85 MB of the 256 MB a run may use, where a million would take 1.3 GB. On that file 8 of
-  /// 50,000 traces (arrival order) were split.
-  public static let fileBlockSpans = 65_536
+  /// An open span costs this harness about 1.3 KB (the span, its JSONL line and its trace's id
+  /// sets; measured by peak RSS of a release build on 140,000 generated spans with and without
+  /// blocks). 2^16 spans took about 85 MB, a third of the 256 MB a run may use beside the sweep's
+  /// zstd contexts, the trace-store file's block and the structure checks: `analyze` peaked at
+  /// 365 MB on a 126 MB file. 2^14 take about 21 MB; traces split across blocks are counted.
+  public static let fileBlockSpans = 16_384
 
   /// `closingCompleteTraces`: close each trace as soon as its spans are all in (generated data,
   /// whose traces arrive whole: bounded memory); off for files, whose traces may arrive in several
@@ -72,6 +74,7 @@ public final class PotentialsAnalysis: BatchSink {
     let trace = closed.members
     if !closed.continuesEarlierBlock {
       traces += 1
+      traceIDs.add(trace[0].line.span.traceID)
       traceIDRandomBits += IDBytes.randomBits(trace[0].line.span.traceID)
     }
     try grouping.close(trace)
@@ -83,7 +86,7 @@ public final class PotentialsAnalysis: BatchSink {
     for trace in assembler.finish() { try close(trace) }
     let potentials = [
       try services.finish(zstdLevel: zstdLevel),
-      try operations.finish(zstdLevel: zstdLevel),
+      try operations.finish(zstdLevel: zstdLevel, serviceNames: services.dictionary.entries),
       try grouping.finish(zstdLevel: zstdLevel),
       try parents.finish(zstdLevel: zstdLevel),
       try timestamps.finish(zstdLevel: zstdLevel),
@@ -98,6 +101,7 @@ public final class PotentialsAnalysis: BatchSink {
       tracesWithUnknownWindow: timestamps.tracesWithUnknownWindow,
       blockSpans: blockSpans, splitTraces: assembler.splitTraces,
       idFloorBytes: Int((Double(spanIDs.randomBits + traceIDRandomBits) / 8).rounded(.up)),
+      idRandomBits: spanIDs.randomBits + traceIDRandomBits, traceIDs: traceIDs.finish(count: traces),
       zstdLevel: zstdLevel)
   }
 }

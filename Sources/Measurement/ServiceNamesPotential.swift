@@ -37,7 +37,10 @@ struct ServiceNamesPotential {
       encodedBytes: column.count, encodedZstdBytes: try EncodedColumn.zstdBytes(of: column, level: zstdLevel),
       order0EntropyBytes: counts.entropyBytes, roundTrips: decode(column) == fingerprint,
       figures: .serviceNames(
-        distinct: dictionary.count, spans: spans, bitsPerIndex: width, entropyBits: counts.entropyBits))
+        distinct: dictionary.count, spans: spans, bitsPerIndex: width, entropyBits: counts.entropyBits),
+      state: PotentialState(
+        distinct: ["services": DistinctValues(dictionary.entries)],
+        entropy: ["services": EntropyTally(counts) { dictionary.entries[$0] }]))
   }
 
   private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {

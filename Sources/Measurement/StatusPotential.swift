@@ -31,6 +31,7 @@ struct StatusPotential {
       rawBytes: rawBytes, encodedBytes: bytes.count,
       encodedZstdBytes: zstdBytes, order0EntropyBytes: counts.entropyBytes,
       roundTrips: restored == fingerprint && position == bytes.count,
-      figures: .statusAndStructure(spans: counts.total, errors: errors))
+      figures: .statusAndStructure(spans: counts.total, errors: errors),
+      state: PotentialState(entropy: ["status": EntropyTally(counts)]))
   }
 }

@@ -81,7 +81,27 @@ struct TagsAndLogsPotential {
       figures: .tagsAndLogs(
         distinctValuesPerKey: keys.entries.enumerated().map { (key: $1, distinct: values[$0].count) },
         keyUses: keyCounts.total, dictionaryBytes: dictionaryBytes, eventKinds: events.count,
-        events: eventCounts.total))
+        events: eventCounts.total),
+      state: state)
+  }
+
+  /// Values are kept by their 64-bit hash, not their text: a value can be a stack trace or a SQL
+  /// statement of kilobytes, and two values share a hash with a chance of about 2^-64 a pair.
+  private var state: PotentialState {
+    let keyNames = keys.entries
+    let valueNames = values.map { $0.entries.map(DistinctValues.identity) }
+    return PotentialState(
+      distinct: ["events": DistinctValues(events.entries)],
+      distinctByKey: ["values": keyNames.indices.map { .init(key: keyNames[$0], value: DistinctValues(valueNames[$0])) }],
+      entropy: [
+        "keys": EntropyTally(keyCounts) { keyNames[$0] }, "events": EntropyTally(eventCounts) { events.entries[$0] },
+        "counts": EntropyTally(countCounts), "offsetBytes": EntropyTally(offsetBytes),
+      ],
+      entropyByKey: [
+        "valuesGivenKey": keyNames.indices.map { key in
+          .init(key: keyNames[key], value: EntropyTally(valueCounts[key]) { valueNames[key][$0] })
+        }
+      ])
   }
 
   private func decode(_ bytes: [UInt8], dictionaryBytes: Int) -> ValueFingerprint? {

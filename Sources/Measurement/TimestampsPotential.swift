@@ -59,7 +59,8 @@ struct TimestampsPotential {
       potential: .rootRelativeTimestamps, fields: [.startTime, .endTime], rawBytes: rawBytes,
       encodedBytes: encoded.count, encodedZstdBytes: zstdBytes,
       order0EntropyBytes: bytes.entropyBytes, roundTrips: decode(encoded) == fingerprint,
-      figures: .rootRelativeTimestamps(spans: spans, traceWindows: windows))
+      figures: .rootRelativeTimestamps(spans: spans, traceWindows: windows),
+      state: PotentialState(entropy: ["bytes": EntropyTally(bytes)]))
   }
 
   private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {

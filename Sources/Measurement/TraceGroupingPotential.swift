@@ -85,7 +85,10 @@ struct TraceGroupingPotential {
       roundTrips: decode(column, spans: spans) == fingerprint,
       figures: .traceGrouping(
         traces: traces, spans: spans, spansPerTrace: spansPerTrace.counts,
-        groupedZstdBytes: groupedBytes))
+        groupedZstdBytes: groupedBytes),
+      state: PotentialState(
+        entropy: ["backReferences": EntropyTally(referenceCounts), "permutations": EntropyTally(permutationCounts)],
+        sums: ["idRandomBits": idRandomBits]))
   }
 
   /// Reads the trace records back (the back-references are checked for count only: they are what

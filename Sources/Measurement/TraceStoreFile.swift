@@ -94,10 +94,12 @@ public struct TraceStoreResult: Sendable, Equatable {
   public var decodedSpansEqual: Bool
   /// Whether the decoded spans, written as JSONL, are the input's lines byte for byte.
   public var decodedJSONLIdentical: Bool
+  /// Trace-store files the figures sum: one per shard.
+  public var files = 1
 
   public static func == (lhs: TraceStoreResult, rhs: TraceStoreResult) -> Bool {
     (lhs.fileBytes, lhs.spans, lhs.blocks, lhs.zstdLevel, lhs.framingBytes) == (rhs.fileBytes, rhs.spans, rhs.blocks, rhs.zstdLevel, rhs.framingBytes)
       && lhs.columns.map(\.name) == rhs.columns.map(\.name) && lhs.columns.map(\.bytes) == rhs.columns.map(\.bytes)
-      && (lhs.decodedSpansEqual, lhs.decodedJSONLIdentical) == (rhs.decodedSpansEqual, rhs.decodedJSONLIdentical)
+      && (lhs.decodedSpansEqual, lhs.decodedJSONLIdentical, lhs.files) == (rhs.decodedSpansEqual, rhs.decodedJSONLIdentical, rhs.files)
   }
 }

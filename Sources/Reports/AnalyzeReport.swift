@@ -22,7 +22,7 @@ public enum AnalyzeReport {
       \(ReaderSection.markdown(result))
       ## Baseline
 
-      The file's bytes as given (decompressed, for a gzip or zstd file), through zlib and libzstd; every size verified by decompressing.
+      The file's bytes as given (decompressed, for a gzip or zstd file), through zlib and libzstd; every size verified by decompressing.\(shardsNote(result))
 
       \(Phase0Report.baselineTable(result.baseline, rawLabel: "raw file"))
       \(ProtobufSection.markdown(result.protobuf))
@@ -51,6 +51,15 @@ public enum AnalyzeReport {
     """
   }
 
+  /// How several files are measured, for a report of more than one.
+  private static func shardsNote(_ result: AnalyzeResult) -> String {
+    guard result.fileNames.count > 1 else { return "" }
+    return " Each of the \(NumberText.grouped(result.fileNames.count)) files is measured on its own, as it is "
+      + "stored (compressed on its own, in its own blocks, with its own per-span dictionary and trace-store "
+      + "file), and every size below is the sum of the files'; distinct counts are of all files together, "
+      + "and a trace found in two files is measured as two parts, the later one's parents as orphans."
+  }
+
   private static func sourceTable(_ result: AnalyzeResult) -> String {
     let analysis = result.analysis
     var source = MarkdownTable(["Figure", "Value"], rightAligned: [false, true])
@@ -58,9 +67,11 @@ public enum AnalyzeReport {
     source.add(["Format", distinct(result.fileReads.map(\.format.rawValue))])
     source.add(["Timestamp unit in the file", distinct(result.fileReads.map(\.sourceTimestampUnit.rawValue))])
     source.add(["Spans", NumberText.grouped(analysis.spans)])
-    source.add(["Traces", NumberText.grouped(analysis.traces)])
-    source.add(["Services", NumberText.grouped(analysis.services)])
-    source.add(["Operations (distinct names)", NumberText.grouped(analysis.operations)])
+    source.add(["Traces", NumberText.distinct(analysis.traces, estimated: analysis.tracesAreEstimated)])
+    source.add(["Services", NumberText.distinct(analysis.services, estimated: analysis.servicesAreEstimated)])
+    source.add([
+      "Operations (distinct names)", NumberText.distinct(analysis.operations, estimated: analysis.operationsAreEstimated),
+    ])
     source.add(["Roots (spans without parent)", NumberText.grouped(analysis.roots)])
     source.add(["Orphans (parent not in the file)", NumberText.grouped(analysis.orphans)])
     if let blockSpans = analysis.blockSpans {
@@ -94,6 +105,8 @@ public struct AnalyzeJSON: Codable, Equatable {
   var waterfall: [WaterfallStepJSON]
   var summary: PotentialsSummaryJSON
   var reader: ReaderJSON
+  /// Everything `harness merge` needs to merge this result with other shards'.
+  var mergeable: MergeableJSON
 
   struct Source: Codable, Equatable {
     var file, format, timestampUnit, storedCompression: String
@@ -121,6 +134,7 @@ public struct AnalyzeJSON: Codable, Equatable {
     waterfall = WaterfallStepJSON.rows(potentials)
     summary = PotentialsSummaryJSON(potentials)
     reader = ReaderJSON(result)
+    mergeable = MergeableJSON(result: result)
   }
 
   public static func text(_ result: AnalyzeResult) throws -> String {

@@ -21,9 +21,9 @@ enum PotentialText {
   static func measured(_ result: PotentialResult) -> String {
     switch result.figures {
     case let .serviceNames(distinct, spans, _, _):
-      "\(distinct) unique, \(NumberText.fixed(per(spans, distinct), 1))x reuse"
+      "\(count(result, "services", distinct)) unique, \(NumberText.fixed(per(spans, distinct), 1))x reuse"
     case let .operationNames(distinct, _, spans, _, _):
-      "\(distinct) unique, \(NumberText.fixed(per(spans, distinct), 1))x reuse"
+      "\(count(result, "operations", distinct)) unique, \(NumberText.fixed(per(spans, distinct), 1))x reuse"
     case let .traceGrouping(traces, spans, _, _):
       "\(traces) unique across \(spans) spans, \(NumberText.fixed(per(spans, traces), 2)) spans per trace"
     case let .parentIndexDeltas(spans, roots, _, deltas):
@@ -46,10 +46,11 @@ enum PotentialText {
   static func details(_ result: PotentialResult, zstdLevel: Int) -> [(label: String, value: String)] {
     switch result.figures {
     case let .serviceNames(distinct, spans, bitsPerIndex, entropyBits):
-      [("distinct services", "\(distinct)"), ("bits per span (packed index)", "\(bitsPerIndex)"),
+      [("distinct services", count(result, "services", distinct)), ("bits per span (packed index)", "\(bitsPerIndex)"),
        ("entropy, bits per span", NumberText.fixed(per(entropyBits, spans), 3))]
     case let .operationNames(distinct, pairs, spans, globalBits, givenServiceBits):
-      [("distinct operation names", "\(distinct)"), ("distinct (service, operation) pairs", "\(pairs)"),
+      [("distinct operation names", count(result, "operations", distinct)),
+       ("distinct (service, operation) pairs", count(result, "pairs", pairs)),
        ("global dictionary entropy, bits per span", NumberText.fixed(per(globalBits, spans), 3)),
        ("given the service, bits per span", NumberText.fixed(per(givenServiceBits, spans), 3))]
     case let .traceGrouping(_, spans, spansPerTrace, groupedZstdBytes):
@@ -69,10 +70,12 @@ enum PotentialText {
        ("random bits per span", NumberText.fixed(per(randomBits, spans), 1))]
     case let .tagsAndLogs(keys, _, dictionaryBytes, eventKinds, events):
       [("distinct values per key",
-        keys.sorted { ($0.distinct, $1.key) > ($1.distinct, $0.key) }.map { "\($0.key) \($0.distinct)" }
+        keys.sorted { ($0.distinct, $1.key) > ($1.distinct, $0.key) }.map {
+          "\($0.key) \(count(result, "values", $0.distinct, key: $0.key))"
+        }
           .joined(separator: ", ")),
        ("dictionaries, bytes", NumberText.grouped(dictionaryBytes)),
-       ("log events", "\(eventKinds) kinds, \(NumberText.grouped(events)) events")]
+       ("log events", "\(count(result, "events", eventKinds)) kinds, \(NumberText.grouped(events)) events")]
     case .statusAndStructure: []
     }
   }
@@ -89,6 +92,12 @@ enum PotentialText {
       if index < counted { return NumberText.fixed(Double(tenths) / 10, 1) }
     }
     return "–"
+  }
+
+  /// A distinct count as written so far ("12"), or labelled as the estimate it is once shards
+  /// merged past the exact sets.
+  private static func count(_ result: PotentialResult, _ name: String, _ value: Int, key: String? = nil) -> String {
+    result.state.isEstimate(name, key: key) ? NumberText.distinct(value, estimated: true) : "\(value)"
   }
 
   private static func histogram(_ counts: [Int: Int]) -> String {

@@ -18,7 +18,8 @@ enum PotentialsSection {
       rightAligned: [false, true, true, true, true, true, false, false, false])
     for potential in summary.analysis.potentials {
       table.add([
-        PotentialText.name(potential.potential), NumberText.percent(Double(potential.rawBytes) / raw),
+        PotentialText.name(potential.potential) + (potential.state.entropySummedOverShards ? " ¹" : ""),
+        NumberText.percent(Double(potential.rawBytes) / raw),
         NumberText.grouped(potential.rawBytes), NumberText.grouped(potential.encodedBytes),
         NumberText.grouped(potential.encodedZstdBytes), NumberText.grouped(potential.order0EntropyBytes),
         potential.roundTrips ? "✓" : "✗", summary.stated.text(potential.potential),
@@ -26,6 +27,11 @@ enum PotentialsSection {
       ])
     }
     var details = ""
+    if summary.analysis.potentials.contains(where: \.state.entropySummedOverShards) {
+      details += "¹ Order-0 entropy summed over the files, each file's own: a column of it has more than "
+        + "\(NumberText.grouped(EntropyTally.exactSymbolLimit)) distinct symbols, too many to keep for the entropy of "
+        + "all files together.\n\n"
+    }
     for potential in summary.analysis.potentials {
       let lines = PotentialText.details(potential, zstdLevel: summary.analysis.zstdLevel)
       guard !lines.isEmpty else { continue }
@@ -45,7 +51,12 @@ enum PotentialsSection {
     let perSpan = summary.perSpan
     let plain = "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes"
     let perSpanText: String
-    if let total = perSpan.withDictionaryTotalBytes {
+    if let total = perSpan.withDictionaryTotalBytes, perSpan.shards > 1 {
+      perSpanText = plain + " without a dictionary, \(NumberText.grouped(total)) with one dictionary per file "
+        + "(\(NumberText.grouped(perSpan.shards)) dictionaries, \(NumberText.grouped(perSpan.dictionaryBytes)) bytes "
+        + "in all, each trained on its file's first spans, \(NumberText.grouped(perSpan.trainedOnSpans)) in all; "
+        + "dictionaries included)."
+    } else if let total = perSpan.withDictionaryTotalBytes {
       perSpanText = plain + " without a dictionary, \(NumberText.grouped(total)) with a "
         + "\(NumberText.grouped(perSpan.dictionaryBytes))-byte dictionary trained on the first "
         + "\(NumberText.grouped(perSpan.trainedOnSpans)) spans (dictionary included)."
@@ -89,6 +100,11 @@ enum PotentialsSection {
   /// Why the dictionary row is missing, in the reader's terms rather than libzstd's.
   private static func trainingFailure(_ perSpan: PerSpanResult) -> String {
     let spans = perSpan.failedTrainingSpans ?? 0
+    if perSpan.shards > 1 {
+      return spans < PerSpanZstd.trainingSpans
+        ? "the \(NumberText.grouped(spans)) spans of one of the files are too few to train its dictionary"
+        : "zstd could not train one file's dictionary on its first \(NumberText.grouped(spans)) spans"
+    }
     return spans < PerSpanZstd.trainingSpans
       ? "\(NumberText.grouped(spans)) spans are too few to train a dictionary"
       : "zstd could not train a dictionary on the first \(NumberText.grouped(spans)) spans"

@@ -70,7 +70,7 @@ enum ProtobufSection {
 
       The potentials as one real file (`harness encode`, specified in `docs/format.md`): \
       \(NumberText.grouped(store.fileBytes)) bytes in \(NumberText.grouped(store.blocks)) \
-      block\(store.blocks == 1 ? "" : "s"), columns at zstd-\(store.zstdLevel), written in the same pass \
+      block\(store.blocks == 1 ? "" : "s")\(store.files > 1 ? " of \(NumberText.grouped(store.files)) files, one per input," : ""), columns at zstd-\(store.zstdLevel), written in the same pass \
       and read back at its end: \(check).
 
       \(table.text)

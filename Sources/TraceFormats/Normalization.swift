@@ -6,7 +6,7 @@ import TraceModel
 /// Counted per file in `ReadSummary.normalizations`, so a report on real data can say how much of
 /// it was not taken as written. The unit conversion is reported separately, as
 /// `ReadSummary.sourceTimestampUnit`.
-enum Normalization: String, Sendable, CaseIterable, Codable {
+enum Normalization: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
   /// A span without a service (Zipkin without `localEndpoint.serviceName`, OTLP without a
   /// `service.name` resource attribute, Jaeger without a process) was given `"unknown"`.
   case unknownServiceName

@@ -24,7 +24,7 @@ enum OTLPProtoDecoding {
       })
   }
 
-  private static func resourceSpans(_ group: OTLPResourceSpans, _ summary: inout ReadSummary) throws
+  static func resourceSpans(_ group: OTLPResourceSpans, _ summary: inout ReadSummary) throws
     -> ResourceSpans
   {
     try noteUnknown(group.unknownFields, &summary, known: [1: 2, 2: 2, 3: 2, 1000: 2])

@@ -5,7 +5,7 @@ import TraceModel
 ///
 /// Returned by `TraceFileReader.read` once every span has been handed over, so a report can state
 /// the provenance of its figures next to them.
-public struct ReadSummary: Sendable, Equatable {
+public struct ReadSummary: Sendable, Equatable, Codable {
   public var format: TraceFormat
   public var spanCount = 0
   /// Lines in the file, including blank ones.

@@ -4,15 +4,19 @@ import TraceModel
 /// span ids used twice in a trace and empty ids, counted with where each first occurred.
 ///
 /// Memory is bounded by a window, not by the file: the checker keeps per-trace state only for
-/// the traces it saw most recently, up to `openSpanLimit` spans in all (about 100 bytes each, so
-/// 25 MB at the default). When the window is full the trace opened longest ago is closed: its
-/// cycles are counted and its state dropped. Exporters send a trace's spans close together, so a
-/// trace is normally whole when it closes; a span arriving for a closed trace opens it again and
-/// is counted in `tracesReopened` (for the last `openSpanLimit` traces closed, so that memory too
-/// stays bounded), which tells the report that checks across that gap were not made. Exact duplicates are found by a 64-bit fingerprint of every field, so two different
-/// spans are taken as one with a chance of about 2^-64 per pair.
+/// the traces it saw most recently, up to `openSpanLimit` spans in all. When the window is full
+/// the trace opened longest ago is closed: its cycles are counted and its state dropped. Exporters
+/// send a trace's spans close together, so a trace is normally whole when it closes; a span
+/// arriving for a closed trace opens it again and is counted in `tracesReopened` (for the last
+/// `openSpanLimit` traces closed, so that memory too stays bounded), which tells the report that
+/// checks across that gap were not made.
+///
+/// IDs are kept as 64-bit hashes, not strings (a 16-character span id is a heap string of its
+/// own): about 70 bytes a span instead of some 250. Exact duplicates are found by a 64-bit
+/// fingerprint of every field. Either takes two different values as one with a chance of about
+/// 2^-64 per pair.
 public struct StructureChecker {
-  /// 2^18 spans: a quarter of the 256 MB a run may use at ~100 bytes a span.
+  /// 2^18 spans: about 18 MB, a small share of the 256 MB a run may use.
   public static let defaultOpenSpanLimit = 1 << 18
 
   public let openSpanLimit: Int
@@ -21,21 +25,16 @@ public struct StructureChecker {
   public private(set) var tracesReopened = 0
 
   private struct SpanRecord {
-    var parentSpanID: String?
+    /// The hash of the parent's span id.
+    var parent: Int?
     var fingerprint: Int
     var location: StructureFindings.Location
   }
 
-  /// An open trace's spans in arrival order, and where each span id is among them: positions,
-  /// rather than ids, let `countCycles` walk parent links without hashing a string per step.
-  private struct OpenTrace {
-    var positions: [String: Int]
-    var records: [SpanRecord]
-  }
-
-  private var open: [String: OpenTrace] = [:]
-  /// Open traces, oldest first from `head`; compacted as it drains.
-  private var openOrder: [String] = []
+  /// Open traces by the hash of their id, each its spans by the hash of theirs.
+  private var open: [Int: [Int: SpanRecord]] = [:]
+  /// Open traces' id hashes, oldest first from `head`; compacted as it drains.
+  private var openOrder: [Int] = []
   private var head = 0
   private var openSpans = 0
   /// Hashes of recently closed trace ids, at most `openSpanLimit`, oldest dropped first.
@@ -61,23 +60,19 @@ public struct StructureChecker {
       findings.note(.emptyID, at: location)
     }
     if span.parentSpanID == span.spanID { findings.note(.ownParent, at: location) }
-    let record = SpanRecord(parentSpanID: span.parentSpanID, fingerprint: fingerprint, location: location)
-    // One lookup of the trace id and one of the span id for most spans: this runs in file order
-    // on one thread while the spans are decoded on all the others.
-    if let trace = open.index(forKey: span.traceID) {
-      let position = open.values[trace].records.count
-      if let earlier = open.values[trace].positions.updateValue(position, forKey: span.spanID) {
-        open.values[trace].positions[span.spanID] = earlier
-        let first = open.values[trace].records[earlier]
-        findings.note(first.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
-      } else {
-        open.values[trace].records.append(record)
-        openSpans += 1
-      }
+    let trace = span.traceID.hashValue
+    let id = span.spanID.hashValue
+    if open[trace] == nil {
+      if closedTraceIDs.contains(trace) { tracesReopened += 1 }
+      open[trace] = [:]
+      openOrder.append(trace)
+    }
+    let record = SpanRecord(
+      parent: span.parentSpanID?.hashValue, fingerprint: fingerprint, location: location)
+    if let earlier = open[trace]![id] {
+      findings.note(earlier.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
     } else {
-      if closedTraceIDs.contains(span.traceID.hashValue) { tracesReopened += 1 }
-      open[span.traceID] = OpenTrace(positions: [span.spanID: 0], records: [record])
-      openOrder.append(span.traceID)
+      open[trace]![id] = record
       openSpans += 1
     }
     while openSpans > openSpanLimit { closeOldest() }
@@ -90,16 +85,16 @@ public struct StructureChecker {
   }
 
   private mutating func closeOldest() {
-    let traceID = openOrder[head]
+    let trace = openOrder[head]
     head += 1
     if head > 4096, head * 2 > openOrder.count {
       openOrder.removeFirst(head)
       head = 0
     }
-    guard let trace = open.removeValue(forKey: traceID) else { return }
-    openSpans -= trace.records.count
-    rememberClosed(traceID.hashValue)
-    countCycles(trace)
+    guard let spans = open.removeValue(forKey: trace) else { return }
+    openSpans -= spans.count
+    rememberClosed(trace)
+    countCycles(spans)
   }
 
   private mutating func rememberClosed(_ hash: Int) {
@@ -114,32 +109,22 @@ public struct StructureChecker {
   }
 
   /// Counts each parent cycle of two or more spans once, at its member read first.
-  private mutating func countCycles(_ trace: OpenTrace) {
-    let records = trace.records
-    guard records.count > 1 else { return }
-    // A span whose parent is itself or not in the trace ends a walk (-1).
-    let parents = records.indices.map { position in
-      guard let parent = records[position].parentSpanID, let found = trace.positions[parent],
-        found != position
-      else { return -1 }
-      return found
-    }
-    var state = [UInt8](repeating: 0, count: records.count)  // 1: on the current walk, 2: finished
-    var walk: [Int] = []
-    for start in records.indices where state[start] == 0 {
-      walk.removeAll(keepingCapacity: true)
-      var current = start
-      while current >= 0, state[current] == 0 {
-        state[current] = 1
-        walk.append(current)
-        current = parents[current]
+  private mutating func countCycles(_ spans: [Int: SpanRecord]) {
+    var state: [Int: Bool] = [:]  // false: on the current walk, true: finished
+    for start in spans.keys where state[start] == nil {
+      var walk: [Int] = []
+      var current: Int? = start
+      while let id = current, let record = spans[id], state[id] == nil {
+        state[id] = false
+        walk.append(id)
+        current = record.parent == id ? nil : record.parent
       }
-      if current >= 0, state[current] == 1, let cycleStart = walk.firstIndex(of: current) {
-        let first = walk[cycleStart...].map { records[$0].location }
-          .min { ($0.spanNumber ?? 0) < ($1.spanNumber ?? 0) }!
+      if let id = current, state[id] == false, let cycleStart = walk.firstIndex(of: id) {
+        let members = walk[cycleStart...].compactMap { spans[$0]?.location }
+        let first = members.min { ($0.spanNumber ?? 0) < ($1.spanNumber ?? 0) }!
         findings.note(.parentCycle, at: first)
       }
-      for position in walk { state[position] = 2 }
+      for id in walk { state[id] = true }
     }
   }
 

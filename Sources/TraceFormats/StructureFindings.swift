@@ -3,9 +3,9 @@
 /// Nothing here stops a read: real exports carry these faults, and refusing the file would leave
 /// the user with nothing, while accepting it silently would skew the figures. The report's
 /// "what the reader did" section lists each kind with its count and first location.
-public struct StructureFindings: Sendable, Equatable {
+public struct StructureFindings: Sendable, Equatable, Codable {
   /// A kind of broken structure.
-  public enum Kind: String, Sendable, CaseIterable, Codable {
+  public enum Kind: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     /// A span whose parent id is its own id.
     case ownParent
     /// Spans of one trace whose parent links go round in a circle of two or more.
@@ -41,7 +41,7 @@ public struct StructureFindings: Sendable, Equatable {
 
   /// Where a finding first occurred: a line of the file, a byte offset (for one-document formats),
   /// or the span's 1-based position in reading order.
-  public struct Location: Sendable, Equatable, CustomStringConvertible {
+  public struct Location: Sendable, Equatable, Codable, CustomStringConvertible {
     public var line: Int?
     public var byteOffset: Int?
     public var spanNumber: Int?

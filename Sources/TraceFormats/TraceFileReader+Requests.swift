@@ -13,6 +13,29 @@ extension TraceFileReader {
     defaultScope: InstrumentationScope? = InstrumentationScope(name: OTLPJSONWriter.scopeName),
     onRequest: (TraceRequest) throws -> Void
   ) throws -> ReadSummary {
+    try readRequests(
+      url: url, format: format, spansPerRequest: spansPerRequest, defaultScope: defaultScope,
+      inParts: false
+    ) { request, _ in try onRequest(request) }
+  }
+
+  /// `readRequests`, with each OTLP protobuf record handed over one resource group at a time:
+  /// `onPart` gets a request of that one group, `continuesRequest` true for all but the record's
+  /// first. What an encoder wants, so a record of a hundred thousand spans is never held as spans
+  /// at once; the other formats' requests come whole, `continuesRequest` false.
+  public static func readRequestParts(
+    url: URL, onPart: (_ part: TraceRequest, _ continuesRequest: Bool) throws -> Void
+  ) throws -> ReadSummary {
+    try readRequests(
+      url: url, format: nil, spansPerRequest: OTLPJSONWriter.defaultSpansPerRequest,
+      defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName), inParts: true, onPart: onPart)
+  }
+
+  private static func readRequests(
+    url: URL, format: TraceFormat?, spansPerRequest: Int, defaultScope: InstrumentationScope?,
+    inParts: Bool, onPart: (TraceRequest, Bool) throws -> Void
+  ) throws -> ReadSummary {
+    func onRequest(_ request: TraceRequest) throws { try onPart(request, false) }
     let source = SourceFile(url)
     let format =
       try format
@@ -21,7 +44,7 @@ extension TraceFileReader {
     let summary: ReadSummary
     switch format {
     case .otlp: summary = try OTLPReader.read(source, onRequest: onRequest)
-    case .otlpProto: summary = try OTLPProtobufReader.read(source, onRequest: onRequest)
+    case .otlpProto: summary = try OTLPProtobufReader.read(source, inParts: inParts, onPart: onPart)
     default:
       var pending: [Span] = []
       let size = max(1, spansPerRequest)

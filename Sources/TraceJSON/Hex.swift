@@ -2,13 +2,13 @@
 /// Zipkin ids, the binary form of UUIDs, JSON's `\u00XX` escapes).
 package enum Hex {
   /// The lower-case digit of `nibble` (0…15).
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func digit(_ nibble: UInt8) -> UInt8 {
     nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
   }
 
   /// The value of a hex digit of either case, or nil for any other byte.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func value(_ digit: UInt8) -> UInt8? {
     switch digit {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
@@ -21,17 +21,24 @@ package enum Hex {
   package static func isDigit(_ byte: UInt8) -> Bool { value(byte) != nil }
 
   /// Lower-case hex of `bytes`, two digits a byte.
-  package static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.underestimatedCount * 2)
-    for byte in bytes {
-      text.append(digit(byte >> 4))
-      text.append(digit(byte & 0xF))
+  ///
+  /// Inlinable, as `decode` is, so callers in other modules get it specialized for their
+  /// collection: unspecialized, every id of an OTLP read went through `Data`'s generic iterator.
+  @inlinable
+  package static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+    String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+      var index = 0
+      for byte in bytes {
+        text[index] = digit(byte >> 4)
+        text[index + 1] = digit(byte & 0xF)
+        index += 2
+      }
+      return index
     }
-    return String(decoding: text, as: UTF8.self)
   }
 
   /// The bytes of an even number of hex digits of either case; nil for anything else.
+  @inlinable
   package static func decode<Digits: Collection<UInt8>>(_ digits: Digits) -> [UInt8]? {
     guard digits.count.isMultiple(of: 2) else { return nil }
     var bytes: [UInt8] = []

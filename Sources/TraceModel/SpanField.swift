@@ -28,7 +28,7 @@ public enum SpanField: Int, Sendable, CaseIterable, Codable {
 ///
 /// Stored inline, one lane per field (the lanes past the last field stay 0): every span carries one
 /// of these, and an array would cost a heap allocation per span.
-public struct FieldBytes: Sendable, Equatable {
+public struct FieldBytes: Sendable, Equatable, Codable {
   private var counts = SIMD16<Int>()
 
   public init() {}

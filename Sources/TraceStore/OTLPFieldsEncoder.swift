@@ -109,16 +109,23 @@ struct OTLPFieldsEncoder {
 /// Distinct items numbered in order of first appearance: a block's resources or scopes.
 ///
 /// Hashed, because a request of the real sample has 1,699 resource groups and a linear search per
-/// span made encoding quadratic in them.
+/// span made encoding quadratic in them. The last item is compared first: a group's spans come one
+/// after another sharing its attribute arrays, which compare equal at once, while hashing every
+/// attribute of the resource again for each span was a tenth of encoding the sample.
 private struct NumberedItems<Item: Hashable> {
   private(set) var items: [Item] = []
   private var numbers: [Item: Int] = [:]
+  private var last: (item: Item, number: Int)?
 
   /// The number of `item`, added if new.
   mutating func number(of item: Item) -> Int {
-    if let number = numbers[item] { return number }
-    numbers[item] = items.count
-    items.append(item)
-    return items.count - 1
+    if let last, last.item == item { return last.number }
+    let number = numbers[item] ?? {
+      numbers[item] = items.count
+      items.append(item)
+      return items.count - 1
+    }()
+    last = (item, number)
+    return number
   }
 }

@@ -56,47 +56,65 @@ struct RawRequestEntry {
   }
 }
 
-/// Requests rebuilt from the blocks' spans and `RequestEntry`s, across block boundaries.
+/// Requests rebuilt from the blocks' spans and `RequestEntry`s, across block boundaries, handed
+/// over a resource group at a time.
+///
+/// A group is handed over once the next group or request begins, or at `finish`, as a request of
+/// that one group; `continuesRequest` is false for a request's first group (or for a request
+/// without groups, handed over empty). Memory then holds one group's spans, not a request's: the
+/// real sample is one request of 86,583 spans.
 struct RequestAssembler {
-  private var open: TraceRequest?
+  private var open: ResourceSpans?
+  /// A request has begun and nothing of it was handed over yet.
+  private var requestStarted = false
+  private var requestOpen = false
 
-  /// Adds one block; hands each request it completes to `emit`. Throws a `BlockError` when the
+  typealias Emit = (_ part: TraceRequest, _ continuesRequest: Bool) throws -> Void
+
+  /// Adds one block; hands each group it completes to `emit`. Throws a `BlockError` when the
   /// entries continue a request or group that no earlier block opened.
-  mutating func add(
-    _ spans: [Span], _ entries: [RequestEntry], emit: (TraceRequest) throws -> Void
-  ) throws {
+  mutating func add(_ spans: [Span], _ entries: [RequestEntry], emit: Emit) throws {
     var next = 0
     for entry in entries {
       switch entry {
       case .request:
         try finish(emit: emit)
-        open = TraceRequest()
+        requestOpen = true
+        requestStarted = true
       case .resourceGroup(let resource, let schemaURL):
-        guard open != nil else { throw BlockError("a resource group outside any request") }
-        open?.resourceSpans.append(ResourceSpans(resource: resource, schemaURL: schemaURL))
+        guard requestOpen else { throw BlockError("a resource group outside any request") }
+        try emitGroup(emit)
+        open = ResourceSpans(resource: resource, schemaURL: schemaURL)
       case .scopeGroup(let scope, let schemaURL):
-        let group = (open?.resourceSpans.count ?? 0) - 1
-        guard group >= 0 else { throw BlockError("a scope group outside any resource group") }
-        open?.resourceSpans[group].scopeSpans.append(ScopeSpans(scope: scope, schemaURL: schemaURL))
+        guard open != nil else { throw BlockError("a scope group outside any resource group") }
+        open?.scopeSpans.append(ScopeSpans(scope: scope, schemaURL: schemaURL))
       case .spans(let count):
-        let group = (open?.resourceSpans.count ?? 0) - 1
-        let scopeGroup = group >= 0 ? (open?.resourceSpans[group].scopeSpans.count ?? 0) - 1 : -1
+        let scopeGroup = (open?.scopeSpans.count ?? 0) - 1
         guard scopeGroup >= 0 else {
           throw BlockError("spans outside any scope group: the block continues one no earlier block began")
         }
         for var span in spans[next..<(next + count)] {
           span.resource = nil
           span.scope = nil
-          open?.resourceSpans[group].scopeSpans[scopeGroup].spans.append(span)
+          open?.scopeSpans[scopeGroup].spans.append(span)
         }
         next += count
       }
     }
   }
 
-  /// Hands over the request still open, if any.
-  mutating func finish(emit: (TraceRequest) throws -> Void) throws {
-    if let request = open { try emit(request) }
+  /// Hands over what is still open of the request, if any.
+  mutating func finish(emit: Emit) throws {
+    try emitGroup(emit)
+    if requestStarted { try emit(TraceRequest(), false) }
+    requestOpen = false
+    requestStarted = false
+  }
+
+  private mutating func emitGroup(_ emit: Emit) throws {
+    guard let group = open else { return }
     open = nil
+    try emit(TraceRequest(resourceSpans: [group]), !requestStarted)
+    requestStarted = false
   }
 }

@@ -7,15 +7,23 @@ import TraceModel
 struct SegmentReader {
   let input: RecordInput
   let threads: Int
+  /// Run on the decoding threads on each block's spans, whose result replaces them
+  /// (`DecodedBlock.serialized`); nil hands the spans over.
+  let serialize: (@Sendable ([Span]) throws -> [UInt8])?
   private(set) var summary = TraceStoreReader.Summary()
   /// Blocks read and given to a decoder: `summary.blockCount` counts those handed over.
   private var launchedBlocks = 0
   private var inFlight: DecodingJob?
 
-  init(input: RecordInput, threads: Int) {
+  init(input: RecordInput, threads: Int, serialize: (@Sendable ([Span]) throws -> [UInt8])? = nil) {
     self.input = input
     self.threads = threads
+    self.serialize = serialize
   }
+
+  /// Blocks decoded at once. With `serialize` the caller only writes, so the decoders take every
+  /// core; else the caller consumes spans on one core while `threads − 1` decode.
+  private var decoderThreads: Int { serialize == nil ? max(1, threads - 1) : threads }
 
   mutating func segment(onBlock: (DecodedBlock) throws -> Void) throws {
     let segmentStart = input.offset
@@ -39,7 +47,7 @@ struct SegmentReader {
       }
       if tag == Container.blockTag {
         batch.append((recordOffset, body))
-        if batch.count >= max(1, threads - 1) {
+        if batch.count >= decoderThreads {
           try decode(&batch, into: &blocks, segmentStart: segmentStart, onBlock)
         }
         continue
@@ -83,15 +91,18 @@ struct SegmentReader {
     do {
       let (columns, spanCount, traceCount) = try BlockBody.decode(body)
       let (spans, entries) = try BlockDecoder.spans(of: columns, spanCount: spanCount, traceCount: traceCount)
-      return DecodedBlock(spans: spans, requestEntries: entries, number: block, offset: offset)
+      return DecodedBlock(
+        spans: spans, spanCount: spans.count, requestEntries: entries, number: block, offset: offset)
     } catch let error as BlockError {
       throw TraceStoreError(file: name, block: block, byteOffset: offset, problem: error.description)
     }
   }
 
-  /// With two or more threads the batch decodes in the background on `threads − 1` cores while the
-  /// caller writes the previous one out: writing JSONL was about half of decoding's time and the
-  /// decoders waited for it. At most `threads` blocks are held decoded.
+  /// With two or more threads the batch decodes in the background while the caller consumes the
+  /// previous one: converting spans to OTLP was more than half of decoding's time. Spans to be
+  /// consumed by the caller start decoding before the previous batch is handed over, so the
+  /// decoder never waits for the caller; serialized blocks are handed over first, as the caller
+  /// only writes them and two batches of spans and bytes at once took 200 MB on generated data.
   private mutating func decode(
     _ batch: inout [(offset: Int, body: [UInt8])], into blocks: inout [(offset: Int, spanCount: Int)],
     segmentStart: Int, _ onBlock: (DecodedBlock) throws -> Void
@@ -100,20 +111,33 @@ struct SegmentReader {
     let name = input.name
     let numbered = batch.enumerated().map { (first + $0.offset, $0.element.offset, $0.element.body) }
     batch = []
-    try handOver(into: &blocks, segmentStart: segmentStart, onBlock)
-    guard !numbered.isEmpty else { return }
-    launchedBlocks += numbered.count
-    let job = DecodingJob()
-    let decoderThreads = max(1, threads - 1)
-    let work: @Sendable () -> Void = {
-      job.result = Result {
-        try ParallelMap.map(numbered, threads: decoderThreads) { block, offset, body in
-          try Self.decode(body, block: block, offset: offset, name: name)
+    var previous = inFlight
+    inFlight = nil
+    if serialize != nil, let job = previous {
+      previous = nil
+      try handOver(job, into: &blocks, segmentStart: segmentStart, onBlock)
+    }
+    if !numbered.isEmpty {
+      launchedBlocks += numbered.count
+      let job = DecodingJob()
+      let decoderThreads = decoderThreads
+      let serialize = serialize
+      let work: @Sendable () -> Void = {
+        job.result = Result {
+          try ParallelMap.map(numbered, threads: decoderThreads) { block, offset, body in
+            var decoded = try Self.decode(body, block: block, offset: offset, name: name)
+            if let serialize {
+              decoded.serialized = try serialize(decoded.spans)
+              decoded.spans = []
+            }
+            return decoded
+          }
         }
       }
+      if threads == 1 { work() } else { DispatchQueue.global().async(group: job.done, execute: work) }
+      inFlight = job
     }
-    if threads == 1 { work() } else { DispatchQueue.global().async(group: job.done, execute: work) }
-    inFlight = job
+    if let previous { try handOver(previous, into: &blocks, segmentStart: segmentStart, onBlock) }
   }
 
   /// Waits for the blocks being decoded and hands them over, in order.
@@ -122,11 +146,18 @@ struct SegmentReader {
   ) throws {
     guard let job = inFlight else { return }
     inFlight = nil
+    try handOver(job, into: &blocks, segmentStart: segmentStart, onBlock)
+  }
+
+  private mutating func handOver(
+    _ job: DecodingJob, into blocks: inout [(offset: Int, spanCount: Int)], segmentStart: Int,
+    _ onBlock: (DecodedBlock) throws -> Void
+  ) throws {
     job.done.wait()
     for block in try job.result.get() {
-      blocks.append((block.offset - segmentStart, block.spans.count))
+      blocks.append((block.offset - segmentStart, block.spanCount))
       summary.blockCount += 1
-      summary.spanCount += block.spans.count
+      summary.spanCount += block.spanCount
       try onBlock(block)
     }
   }
@@ -150,7 +181,10 @@ struct SegmentReader {
 
 /// One block's spans in input order, the request structure they arrived in, and where it lies.
 struct DecodedBlock: Sendable {
+  /// Empty when the reader serialized them (`serialized`).
   var spans: [Span]
+  var spanCount: Int
+  var serialized: [UInt8] = []
   var requestEntries: [RequestEntry]
   var number: Int
   var offset: Int

@@ -48,9 +48,13 @@ public final class TraceStoreWriter {
   /// Adds an OTLP request: its spans, each with its group's resource and scope, and where the
   /// request and its groups begin, with their schema URLs, so `TraceStoreReader.readRequests`
   /// gives back an equal request. A request larger than a block continues in the next.
-  public func append(_ request: TraceRequest) throws {
+  ///
+  /// With `continuingPrevious` the request's groups are appended to the request before, as if
+  /// they had come in it (the file is the same): a reader can then hand over one large request a
+  /// group at a time, and its spans are released block by block instead of held all at once.
+  public func append(_ request: TraceRequest, continuingPrevious: Bool = false) throws {
     if structure.isEmpty, !current.isEmpty { try closeBlock() }
-    structure.append(.request)
+    if !continuingPrevious { structure.append(.request) }
     for group in request.resourceSpans {
       structure.append(.resourceGroup(group.resource, schemaURL: group.schemaURL))
       for scopeGroup in group.scopeSpans {
@@ -119,14 +123,14 @@ public final class TraceStoreWriter {
     guard let job = inFlight else { return }
     inFlight = nil
     job.done.wait()
-    for ((spans, _), block) in zip(job.batch, try job.result.get()) {
+    for (spanCount, block) in zip(job.spanCounts, try job.result.get()) {
       if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
-      blocks.append((summary.fileBytes, spans.count))
+      blocks.append((summary.fileBytes, spanCount))
       let columnTotal = block.columnBytes.values.reduce(0, +)
       for (column, bytes) in block.columnBytes { columnBytes[column, default: 0] += bytes }
       summary.framingBytes += Container.recordFramingBytes + block.body.count - columnTotal
       try emit(Container.record(tag: Container.blockTag, body: block.body), framing: false)
-      summary.spanCount += spans.count
+      summary.spanCount += spanCount
       summary.blockCount += 1
     }
   }
@@ -154,16 +158,25 @@ public final class TraceStoreWriter {
 }
 
 /// Blocks handed to a background thread to encode; `result` is read after `done` is waited for.
+///
+/// The spans are let go of on the encoding thread once encoded: freed on the caller's thread they
+/// took a twelfth of its time, which reading the input needs.
 private final class EncodingJob: @unchecked Sendable {
-  let batch: [(spans: [Span], structure: [RequestEntry])]
+  private var batch: [(spans: [Span], structure: [RequestEntry])]
+  let spanCounts: [Int]
   let done = DispatchGroup()
   private(set) var result: Result<[(body: [UInt8], columnBytes: [ColumnID: Int])], any Error> = .success([])
 
-  init(batch: [(spans: [Span], structure: [RequestEntry])]) { self.batch = batch }
+  init(batch: [(spans: [Span], structure: [RequestEntry])]) {
+    self.batch = batch
+    spanCounts = batch.map(\.spans.count)
+  }
 
   func run(threads: Int, level: Int) {
+    let blocks = batch
+    batch = []
     result = Result {
-      try ParallelMap.map(batch, threads: threads) { spans, structure in
+      try ParallelMap.map(blocks, threads: threads) { spans, structure in
         let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
         return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
       }

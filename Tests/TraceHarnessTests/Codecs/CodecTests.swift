@@ -57,10 +57,12 @@ import Testing
     try bytes.withUnsafeBytes { buffer in
       let lengths = [1, 999, 65_537, 0, 7, 300_001, 4_096]
       var start = 0
-      for index in 0... where start < buffer.count {
+      var index = 0
+      while start < buffer.count {
         let end = min(start + lengths[index % lengths.count], buffer.count)
         try uneven.feed(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
         start = end
+        index += 1
       }
     }
     #expect(whole == (try uneven.finish()))

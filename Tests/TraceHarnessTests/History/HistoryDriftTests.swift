@@ -151,6 +151,20 @@ import Testing
     #expect(path == "reports/phase0.json")
     #expect(difference.committedLine == "  \"schema\":1,")
   }
+
+  /// The analyze JSON's state for `harness merge` repeats the figures in another form: a change
+  /// there is one text difference, not a figure named a second time under `mergeable.…`.
+  @Test func theMergeableSectionIsComparedAsTextNotFigureByFigure() {
+    let committed = ReportFixture.json()
+    #expect(committed.hasPrefix("{\n"))
+    let regenerated = "{\n  \"mergeable\" : {\n    \"spans\" : 6,\n    \"version\" : 1\n  },\n" + committed.dropFirst(2)
+    let result = drift(committedJSON: committed, regeneratedJSON: regenerated)
+    guard case .text(let path, _)? = result.findings.only else {
+      Issue.record("expected one text finding, got \(result.findings)")
+      return
+    }
+    #expect(path == "reports/phase0.json")
+  }
 }
 
 extension Array {
