@@ -12,9 +12,11 @@ import TraceModel
 /// Blocks bound the memory whatever the input size, as trace stores do (a Tempo block, a Parquet
 /// row group, a ClickHouse part): after `blockSpanLimit` spans every open trace closes. A trace
 /// whose spans fall into two blocks closes once per block; its part in the later block is marked
-/// `continuesEarlierBlock`, and the trace is counted once in `splitTraces`. Only the previous
-/// block's trace ids are kept to recognise it (hashed, so memory is bounded by one block), so a
-/// trace that skips a whole block is not recognised as split.
+/// `continuesEarlierBlock`, and the trace is counted once in `splitTraces`. The trace ids of the
+/// last `rememberedBlocks` blocks are kept to recognise it (hashed, so memory is bounded by a few
+/// blocks): with blocks of 2^14 spans, the previous block alone missed traces of the real sample
+/// that skip a block, and counted one of its 9,047 traces twice. A trace that skips more blocks
+/// than that is not recognised as split.
 struct TraceAssembler {
   var closesCompleteTraces = true
   /// Spans per block; nil: one block, the whole stream.
@@ -48,9 +50,14 @@ struct TraceAssembler {
   private var completeIDs = Set<String>()
   private var arrivals = 0
   private var blockSpans = 0
-  /// Hashes of the trace ids the previous block closed, each with whether it is already counted
-  /// in `splitTraces`.
-  private var closedInPreviousBlock: [Int: Bool] = [:]
+  /// Blocks whose trace ids are kept to recognise a later part of their traces.
+  static let rememberedBlocks = 4
+  /// Hashes of the trace ids the last blocks closed: the last block that closed each, and whether
+  /// it is already counted in `splitTraces`.
+  private var recentlyClosed: [Int: (block: Int, counted: Bool)] = [:]
+  /// The id hashes each remembered block closed, oldest first.
+  private var closedPerBlock: [[Int]] = []
+  private var blockNumber = 0
   /// Traces whose spans fell into more than one block, each counted once.
   private(set) var splitTraces = 0
 
@@ -80,7 +87,7 @@ struct TraceAssembler {
     open[traceID] = trace
     blockSpans += 1
     if let blockSpanLimit, blockSpans >= blockSpanLimit {
-      closedInPreviousBlock = Dictionary(uniqueKeysWithValues: open.map { ($0.key.hashValue, $0.value.countedAsSplit) })
+      rememberBlock()
       closed += finish()
       blockSpans = 0
     }
@@ -95,13 +102,32 @@ struct TraceAssembler {
     return remaining.map(Self.closed)
   }
 
-  /// A trace's first span in this block: split if the previous block closed part of it.
+  /// Notes the traces this block closes, and forgets those of the block now too old.
+  private mutating func rememberBlock() {
+    var hashes: [Int] = []
+    hashes.reserveCapacity(open.count)
+    for (traceID, trace) in open {
+      let hash = traceID.hashValue
+      hashes.append(hash)
+      recentlyClosed[hash] = (blockNumber, trace.countedAsSplit || recentlyClosed[hash]?.counted == true)
+    }
+    closedPerBlock.append(hashes)
+    if closedPerBlock.count > Self.rememberedBlocks {
+      let oldest = blockNumber - Self.rememberedBlocks
+      for hash in closedPerBlock.removeFirst() where recentlyClosed[hash]?.block == oldest {
+        recentlyClosed[hash] = nil
+      }
+    }
+    blockNumber += 1
+  }
+
+  /// A trace's first span in this block: split if one of the remembered blocks closed part of it.
   private mutating func newTrace(_ traceID: String) -> OpenTrace {
     var trace = OpenTrace()
-    if let counted = closedInPreviousBlock[traceID.hashValue] {
+    if let earlier = recentlyClosed[traceID.hashValue] {
       trace.continuesEarlierBlock = true
       trace.countedAsSplit = true
-      if !counted { splitTraces += 1 }
+      if !earlier.counted { splitTraces += 1 }
     }
     return trace
   }
