@@ -1,7 +1,7 @@
 # Set-up and entry points. `make report`, `make test` and `make bench` install the system libraries
 # the build links against (libzstd, zlib) and the gzip/zstd tools when they are missing, then build
 # with SwiftPM. `make bench` takes BENCH_SIZES (e.g. small,medium,big; default all, and 1M takes
-# minutes), BENCH_GOALS (G1,G2,G3,T1,T2,T3; T1,T2,T3 alone skip the phase0 size runs), BENCH_HARNESS
+# minutes), BENCH_GOALS (G1,G2,G3,A1,A2,T1,T2,T3,R1; T1,T2,T3 alone skip the phase0 size runs), BENCH_HARNESS
 # and BENCH_KEEP=1; see scripts/bench.py.
 # `make fuzz` builds the libFuzzer targets of Fuzz/ (a package of its own, so `swift build` and
 # `swift test` never build them) and runs each for FUZZ_SECONDS (default 120); see scripts/fuzz.sh.

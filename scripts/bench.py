@@ -27,6 +27,11 @@ wall time and peak RSS of every run, then checks three goals:
       and on 100k generated traces (JSONL, decoded --to jsonl), whatever --sizes says; MB/s is
       input MB (decompressed) per wall second on both sides, `zstd -19` is measured for context.
       With only T goals chosen and no --sizes given, the phase0 table runs are skipped.
+  R1  reading alone (issue 11): `harness analyze FILE --read-only` (spans parsed, normalized,
+      structure-checked and re-written as JSONL; nothing compressed) reads the generated JSONL at
+      R1_TARGET_MBPS or more. MB/s = input bytes / wall seconds, the median of R1_REPEATS runs;
+      ratio = MB/s / R1_TARGET_MBPS, target >= 1. On 100k (126 MB) and, when selected, 1M
+      (1.26 GB); Python's `json.loads` loop over the 100k file is given beside it for context.
 
 Every goal is a ratio of two runs made minutes apart in the same invocation: the machines this runs
 on are shared and noisy, so absolute seconds drift from run to run, while a ratio of two
@@ -45,7 +50,7 @@ tracked reports are never touched. The results are printed and written to docs/b
 
 Options come from flags or environment variables:
   --sizes / BENCH_SIZES      comma-separated subset of small,medium,big,100k,1M (1M takes minutes)
-  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3,A1,A2,T1,T2,T3 (T1,T2,T3 alone
+  --goals / BENCH_GOALS      comma-separated subset of G1,G2,G3,A1,A2,T1,T2,T3,R1 (T1,T2,T3 alone
                              take a few minutes)
   --harness / BENCH_HARNESS  the binary, default .build/release/harness
   --keep / BENCH_KEEP=1      keep the temporary output directory (metadata and reports; each
@@ -77,7 +82,7 @@ SIZES = {
     "100k": (100_000, ["--traces", "100000"]),
     "1M": (1_000_000, ["--traces", "1000000"]),
 }
-GOALS = ["G1", "G2", "G3", "A1", "A2", "T1", "T2", "T3"]
+GOALS = ["G1", "G2", "G3", "A1", "A2", "T1", "T2", "T3", "R1"]
 G1_SIZES = ["big", "100k"]
 G1_REPEATS = 5
 LIGHT_LEVELS = ["zstd:3"]
@@ -88,6 +93,9 @@ EX_USAGE = 64  # swift-argument-parser's exit code for an option it does not acc
 RSS_LIMIT_MB = 256
 LINEARITY_TOLERANCE = 1.2
 MB = 1_000_000  # throughputs and sizes are in decimal megabytes
+R1_SIZES = ["100k", "1M"]
+R1_TARGET_MBPS = 150
+R1_REPEATS = 3
 
 
 class BenchError(Exception):
@@ -467,6 +475,48 @@ def trace_store_goals(harness, goals, directory):
     return sorted(results, key=lambda goal: STORE_GOALS.index(goal.name))
 
 
+# --- R1: reading alone (issue 11), `analyze --read-only` on generated JSONL ---
+
+
+def goals_r1(harness, sizes, directory):
+    """R1 on each selected size of R1_SIZES: the reader alone, in MB/s of the JSONL it reads."""
+    help_text = subprocess.run([harness.path, "analyze", "--help"], capture_output=True,
+                               text=True).stdout
+    if "--read-only" not in help_text:
+        return [Goal("R1", "skipped: the harness has no `analyze --read-only`")]
+    chosen = [size for size in R1_SIZES if size in sizes]
+    if not chosen:
+        return [Goal("R1", "skipped: needs the 100k or 1M size")]
+    return [goal_r1(harness, size, directory) for size in chosen]
+
+
+def goal_r1(harness, size, directory):
+    """`analyze --read-only` on the generated file of `size`: input MB / wall seconds."""
+    repeats = R1_REPEATS if size != "1M" else 1
+    print(f"  R1 {size}: generate, then analyze --read-only {repeats} times ...", flush=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    measure([harness.path, "generate", *SIZES[size][1], "--output", str(directory)]).check()
+    dataset = dataset_path(directory, size)
+    raw_mb = dataset.stat().st_size / MB
+    read = [harness.path, "analyze", str(dataset), "--read-only"]
+    run = median([measure(read).check() for _ in range(repeats)])
+    python = python_json_mbps(dataset, raw_mb) if size == "100k" else None
+    dataset.unlink()
+    mbps = raw_mb / run.wall_s
+    context = f"; Python json.loads loop {python:.1f} MB/s" if python is not None else ""
+    detail = (f"{size}: analyze --read-only {mbps:.1f} MB/s ({run.wall_s:.2f} s wall, "
+              f"{run.cpu_s:.2f} s CPU, {run.peak_rss_mb:.0f} MB RSS) on {raw_mb:.1f} MB{context}")
+    ratio = mbps / R1_TARGET_MBPS
+    return Goal("R1", detail, ratio, f">= 1 ({R1_TARGET_MBPS} MB/s)", ratio >= 1)
+
+
+def python_json_mbps(dataset, raw_mb):
+    """MB/s of `json.loads` on each line of `dataset` in this interpreter: the issue's yardstick."""
+    loop = "import json,sys\nfor line in open(sys.argv[1], 'rb'):\n    json.loads(line)\n"
+    run = measure([sys.executable, "-c", loop, str(dataset)])
+    return raw_mb / run.wall_s if run.returncode == 0 else None
+
+
 def table(runs):
     """Header and rows of the size table, as strings."""
     header = ["size", "traces", "spans", "raw MB", "wall s", "CPU s", "MB/s", "spans/s",
@@ -637,6 +687,8 @@ def run_goals(harness, sizes, goals, directory, runs):
         if not chosen:
             results.append(Goal("A1/A2", "skipped: needs the 100k or 1M size"))
     results += trace_store_goals(harness, goals, directory / "store")
+    if "R1" in goals:
+        results += goals_r1(harness, sizes, directory / "r1")
     return results
 
 

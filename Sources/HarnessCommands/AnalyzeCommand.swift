@@ -34,8 +34,14 @@ struct AnalyzeCommand: ParsableCommand {
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
+  @Flag(help: "Only read the inputs, as an analysis reads them (parse, normalize, structure checks, the JSONL re-write), and print what was read; compresses nothing and writes no file. For measuring the reader's speed.")
+  var readOnly = false
+
   func validate() throws {
     if report == "" { throw ValidationError("--report must name a file, not \"\".") }
+    if readOnly, check || report != nil {
+      throw ValidationError("--read-only writes and compares no report: leave out --check and --report")
+    }
     if let timeUnit, TimestampUnit(optionName: timeUnit) == nil {
       throw ValidationError(
         "unknown time unit '\(timeUnit)': use "
@@ -62,6 +68,7 @@ struct AnalyzeCommand: ParsableCommand {
 
   func run() throws {
     let inputs = try TraceInputs(files)
+    if readOnly { return try read(inputs) }
     let name = files[0] == "-" ? "stdin" : URL(fileURLWithPath: files[0]).lastPathComponent
     let reportURL = URL(fileURLWithPath: report ?? "reports/analysis-\(name).md")
     let jsonURL = reportURL.deletingPathExtension().appendingPathExtension("json")
@@ -98,6 +105,15 @@ struct AnalyzeCommand: ParsableCommand {
     print(
       "all potentials, lossless: \(NumberText.grouped(analysis.losslessBytes)) bytes; "
         + "ID floor \(NumberText.grouped(analysis.idFloorBytes))")
+    print("time      \(result.timing.summary)")
+  }
+
+  /// `--read-only`: the reader alone, its summary on stdout.
+  private func read(_ inputs: TraceInputs) throws {
+    let result = try AnalyzePipeline.read(
+      inputs: inputs, format: TraceFormat(rawValue: format),
+      timeUnit: timeUnit.flatMap(TimestampUnit.init(optionName:)))
+    print(ReadOnlySummary.text(result))
     print("time      \(result.timing.summary)")
   }
 }

@@ -113,7 +113,7 @@ public enum AnalyzePipeline {
       storedBytes: Self.storedBytes(url), storedCompression: try Self.compression(url),
       protobuf: proto.result, traceStore: storeResult,
       jsonlBytes: source.jsonlBytes, analysis: analysisResult, perSpan: perSpanResult, options: options)
-    return (result, shares)
+    return (result, shares + source.shares)
   }
 
   /// Analyses one file; for callers with a single path.

@@ -46,6 +46,11 @@ struct GeneratedSource: SpanSource {
 /// Trace files as one source: their spans, normalized, each re-written as a JSONL line so every
 /// potential attributes its bytes the same way as for generated data; each span also checked for
 /// broken structure, whose findings join the reader's.
+///
+/// jsonl and seed files are decoded on one worker per core (`ParallelLineDecoding`), the re-write
+/// and the structure check's fingerprint with them; the check runs in file order on a worker of
+/// its own, beside the calling thread, which reads the chunks and gathers the batches. Other
+/// formats are read on the calling thread.
 struct FileSource: SpanSource {
   let inputs: TraceInputs
   let format: TraceFormat?
@@ -56,6 +61,12 @@ struct FileSource: SpanSource {
   private(set) var summary: ReadSummary?
   /// Size of the spans re-written as JSONL.
   private(set) var jsonlBytes = 0
+  /// CPU time of the decoding and checking workers, which a run's timing shows apart from the
+  /// calling thread's.
+  private(set) var shares: [RunTiming.Share] = []
+
+  /// Spans handed to the structure check at a time when a format is read span by span.
+  static let checkedSpansPerJob = 4_096
 
   init(inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit?) {
     self.inputs = inputs
@@ -66,25 +77,67 @@ struct FileSource: SpanSource {
   mutating func run(_ emit: (SpanBatch) throws -> Void) throws {
     var batch = SpanBatch(keepingSpans: true)
     var jsonlBytes = 0
-    var checker = StructureChecker()
-    fileSummaries = try TraceFileReader.read(inputs: inputs, format: format, timeUnit: timeUnit) { span in
-      checker.check(span)
-      var line: [UInt8] = []
-      let fields = SpanJSONWriter.write(span, into: &line)
-      jsonlBytes += line.count
-      batch.append(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
-      if batch.isFull {
-        try emit(batch)
-        batch = SpanBatch(keepingSpans: true)
+    let checking = Worker(label: "structure check", weight: .heavy)
+    let checker = CheckerSlot()
+    let decoders = (0..<ProcessInfo.processInfo.activeProcessorCount).map {
+      Worker(label: "decode-\($0)", weight: .heavy)
+    }
+    defer {
+      for worker in decoders + [checking] { try? worker.drain() }
+      shares = [
+        RunTiming.Share(name: "decoding lines", cpuSeconds: Double(decoders.reduce(0) { $0 + $1.busyNanos }) / 1e9),
+        RunTiming.Share(name: "structure check", cpuSeconds: Double(checking.busyNanos) / 1e9),
+      ]
+    }
+    func take(_ lines: [SpanLine], fingerprints: [Int]) throws {
+      try checking.submit {
+        for index in lines.indices { checker.value.check(lines[index].span, fingerprint: fingerprints[index]) }
+      }
+      for line in lines {
+        jsonlBytes += line.bytes.count
+        batch.append(line)
+        if batch.isFull {
+          try emit(batch)
+          batch = SpanBatch(keepingSpans: true)
+        }
       }
     }
+    let decoding = ParallelLineDecoding(workers: decoders)
+    fileSummaries = try inputs.files.map { url in
+      if let file = try LineFile.open(url: url, format: format, timeUnit: timeUnit) {
+        return try decoding.read(file, take)
+      }
+      var lines: [SpanLine] = []
+      var fingerprints: [Int] = []
+      let summary = try TraceFileReader.read(url: url, format: format, timeUnit: timeUnit) { span in
+        var line: [UInt8] = []
+        let fields = SpanJSONWriter.write(span, into: &line)
+        lines.append(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
+        fingerprints.append(StructureChecker.fingerprint(span))
+        if lines.count == Self.checkedSpansPerJob {
+          try take(lines, fingerprints: fingerprints)
+          lines.removeAll()
+          fingerprints.removeAll()
+        }
+      }
+      try take(lines, fingerprints: fingerprints)
+      return summary
+    }
     if !batch.isEmpty { try emit(batch) }
+    try checking.submit { checker.findings = checker.value.finish() }
+    try checking.drain()
     var summary = ReadSummary.dataset(fileSummaries)
-    summary.findings.merge(checker.finish())
-    summary.tracesReopened = checker.tracesReopened
+    summary.findings.merge(checker.findings)
+    summary.tracesReopened = checker.value.tracesReopened
     self.summary = summary
     self.jsonlBytes = jsonlBytes
   }
+}
+
+/// The structure check, confined to its worker's thread; read once the worker has drained.
+private final class CheckerSlot: @unchecked Sendable {
+  var value = StructureChecker()
+  var findings = StructureFindings()
 }
 
 /// Told how far generation is, for a progress line on a terminal (the executable's).

@@ -7,7 +7,7 @@ import TraceModel
 /// so an analysis never runs on a silently truncated dataset. The description reads
 /// "traces.jsonl line 17: invalid JSON: expected ',' or '}' after an object member, found 'x' at
 /// column 212".
-public struct FormatError: Error, CustomStringConvertible, Equatable {
+public struct FormatError: Error, Sendable, CustomStringConvertible, Equatable {
   /// The file's name as the user knows it (its last path component).
   var file: String
   /// 1-based line of the fault, when it lies in one line.

@@ -7,16 +7,20 @@ extension ReadSummary {
     guard var combined = files.first else {
       return ReadSummary(format: .jsonl, sourceTimestampUnit: .nanoseconds)
     }
-    for file in files.dropFirst() {
-      combined.spanCount += file.spanCount
-      combined.lineCount += file.lineCount
-      combined.documentCount += file.documentCount
-      combined.spansWithUnknownTiming += file.spansWithUnknownTiming
-      combined.findings.merge(file.findings)
-      combined.tracesReopened += file.tracesReopened
-      for (kind, count) in file.normalizations { combined.note(kind, count: count) }
-    }
+    for file in files.dropFirst() { combined.add(file) }
     return combined
+  }
+
+  /// Adds the counts, findings and normalizations of `part`, read after what this summary holds
+  /// (a later file, or a later chunk of the same file).
+  mutating func add(_ part: ReadSummary) {
+    spanCount += part.spanCount
+    lineCount += part.lineCount
+    documentCount += part.documentCount
+    spansWithUnknownTiming += part.spansWithUnknownTiming
+    findings.merge(part.findings)
+    tracesReopened += part.tracesReopened
+    for (kind, count) in part.normalizations { note(kind, count: count) }
   }
 
   /// How many times each normalization was applied, keyed by its name (`zipkinSharedOrDebugDropped`),

@@ -9,19 +9,18 @@ import TraceModel
 /// `duration` is derived data: it is not read, only compared with `end_time - start_time`.
 enum SeedReader {
   static func read(_ source: SourceFile, _ onSpan: (Span) throws -> Void) throws -> ReadSummary {
-    var summary = ReadSummary(format: .seed, sourceTimestampUnit: .microseconds)
-    var decoder = SeedSpanDecoder(detectsUnit: true)
-    try source.readLines(
-      .seed, requiring: "spans", into: &summary,
-      decode: { value, summary in
-        let traceID = try value.string("trace_id")
-        return try value.array("spans").enumerated().map { index, span in
-          try FieldError.within("spans[\(index)]") {
-            try decoder.span(from: span, traceID: traceID, summary: &summary)
-          }
-        }
-      }, onSpan: onSpan)
-    summary.sourceTimestampUnit = decoder.unit ?? .microseconds
-    return summary
+    try LineFile(source: source, format: .seed, timeUnit: nil).read(onSpan)
+  }
+
+  /// The spans of one line's trace object.
+  static func spans(
+    of value: JSONValue, decoder: inout SeedSpanDecoder, summary: inout ReadSummary
+  ) throws -> [Span] {
+    let traceID = try value.string("trace_id")
+    return try value.array("spans").enumerated().map { index, span in
+      try FieldError.within("spans[\(index)]") {
+        try decoder.span(from: span, traceID: traceID, summary: &summary)
+      }
+    }
   }
 }

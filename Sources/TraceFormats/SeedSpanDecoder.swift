@@ -16,10 +16,11 @@ struct SeedSpanDecoder {
   /// The file's unit once known; jsonl starts with ns.
   private(set) var unit: TimestampUnit?
 
-  init(detectsUnit: Bool, givenUnit: TimestampUnit? = nil) {
+  /// `unit`: the file's unit if earlier spans decided it (a chunk decoded after them).
+  init(detectsUnit: Bool, givenUnit: TimestampUnit? = nil, unit: TimestampUnit? = nil) {
     self.detectsUnit = detectsUnit
     self.givenUnit = givenUnit
-    unit = givenUnit ?? (detectsUnit ? nil : .nanoseconds)
+    self.unit = givenUnit ?? unit ?? (detectsUnit ? nil : .nanoseconds)
   }
 
   /// The span `value` describes; `traceID` is the enclosing trace's id, which a seed span may omit.

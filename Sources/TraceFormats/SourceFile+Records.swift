@@ -13,28 +13,6 @@ extension SourceFile {
     }
   }
 
-  /// Reads a line format: each non-blank line one JSON object that has `key`, which `decode` turns
-  /// into spans handed to `onSpan`. Fills in the summary's line, document and span counts.
-  func readLines(
-    _ format: TraceFormat, requiring key: String, into summary: inout ReadSummary,
-    decode: (JSONValue, inout ReadSummary) throws -> [Span], onSpan: (Span) throws -> Void
-  ) throws {
-    summary.lineCount = try forEachLine { line, number, offset in
-      let value = try parseLineRecord(
-        line, line: number, offset: offset, expecting: format, isFirst: summary.documentCount == 0)
-      guard value[key] != nil else {
-        throw mismatch(format, start: line, line: number, offset: offset)
-      }
-      summary.documentCount += 1
-      summary.findings.note(.duplicateJSONKey, count: value.duplicateKeyCount, at: .init(line: number))
-      let spans = try converting(line: number, offset: offset) { try decode(value, &summary) }
-      for span in spans {
-        summary.spanCount += 1
-        try onSpan(span)
-      }
-    }
-  }
-
   /// Reads the whole file and runs `body` with a parser at its first value, past a byte-order mark
   /// and whitespace; parse errors become `FormatError`s placed in the file. Returns the number of
   /// lines. For the formats that are one JSON document (Zipkin, Jaeger).
@@ -96,7 +74,7 @@ extension SourceFile {
 
   /// Parses the record of a line format; when the file's first record does not parse, says so if
   /// the file is another format (a pretty-printed Zipkin file read as jsonl fails on its `[`).
-  private func parseLineRecord(
+  func parseLineRecord(
     _ bytes: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, expecting format: TraceFormat,
     isFirst: Bool
   ) throws -> JSONValue {

@@ -8,7 +8,7 @@ import TraceModel
 /// start of the file, which is what a user opening the file in an editor or `dd` needs. A gzip or
 /// zstd file is read through `DecompressingInput`, and its lines and offsets are those of the
 /// decompressed bytes.
-package struct SourceFile {
+package struct SourceFile: Sendable {
   let url: URL
   /// The last path component, as errors show it.
   let name: String
@@ -100,53 +100,7 @@ package struct SourceFile {
   func forEachLine(
     _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int, _ offset: Int) throws -> Void
   ) throws -> Int {
-    let handle = try open()
-    var buffer: [UInt8] = []
-    var bufferOffset = 0
-    var lineStart = 0
-    var searchFrom = 0
-    var lineCount = 0
-    var atEnd = false
-    while !atEnd {
-      let chunk = try read(handle, upTo: Self.chunkBytes)
-      atEnd = chunk.isEmpty
-      if bufferOffset == 0, buffer.isEmpty {
-        lineStart = Self.byteOrderMarkLength(chunk)
-        searchFrom = lineStart
-      }
-      buffer.append(contentsOf: chunk)
-      try buffer.withUnsafeBufferPointer { all in
-        while searchFrom < all.count,
-          let found = memchr(all.baseAddress! + searchFrom, 0x0A, all.count - searchFrom)
-        {
-          let newline = all.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-          lineCount += 1
-          let end = newline > lineStart && all[newline - 1] == 0x0D ? newline - 1 : newline
-          try Self.emit(all, lineStart..<end, lineCount, bufferOffset, body)
-          lineStart = newline + 1
-          searchFrom = lineStart
-        }
-        searchFrom = all.count
-        if atEnd, lineStart < all.count {
-          lineCount += 1
-          try Self.emit(all, lineStart..<all.count, lineCount, bufferOffset, body)
-        }
-      }
-      buffer.removeSubrange(0..<lineStart)
-      bufferOffset += lineStart
-      searchFrom -= lineStart
-      lineStart = 0
-    }
-    return lineCount
-  }
-
-  private static func emit(
-    _ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ number: Int, _ bufferOffset: Int,
-    _ body: (UnsafeBufferPointer<UInt8>, Int, Int) throws -> Void
-  ) throws {
-    let line = UnsafeBufferPointer(rebasing: all[range])
-    guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { return }
-    try body(line, number, bufferOffset + range.lowerBound)
+    try forEachLineChunk { try $0.forEachLine(body) }
   }
 
   /// The file opened for reading through its decompressor, if it has one.

@@ -49,6 +49,11 @@ public struct StructureChecker {
 
   /// Checks one span; `line` is where it was read, when the format has one line per record.
   public mutating func check(_ span: Span, line: Int? = nil) {
+    check(span, fingerprint: Self.fingerprint(span), line: line)
+  }
+
+  /// Checks one span whose `fingerprint` was taken beforehand, on another thread.
+  public mutating func check(_ span: Span, fingerprint: Int, line: Int? = nil) {
     spanNumber += 1
     let location = StructureFindings.Location(line: line, spanNumber: spanNumber)
     if span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "" {
@@ -63,7 +68,7 @@ public struct StructureChecker {
       openOrder.append(trace)
     }
     let record = SpanRecord(
-      parent: span.parentSpanID?.hashValue, fingerprint: Self.fingerprint(span), location: location)
+      parent: span.parentSpanID?.hashValue, fingerprint: fingerprint, location: location)
     if let earlier = open[trace]![id] {
       findings.note(earlier.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
     } else {
@@ -123,7 +128,8 @@ public struct StructureChecker {
     }
   }
 
-  private static func fingerprint(_ span: Span) -> Int {
+  /// A hash of every field the seed's model has, equal for exact duplicates (within a process).
+  public static func fingerprint(_ span: Span) -> Int {
     var hasher = Hasher()
     hasher.combine(span.traceID)
     hasher.combine(span.spanID)

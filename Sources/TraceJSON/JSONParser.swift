@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict RFC 8259 parser over a byte buffer, with a nesting limit and byte offsets in its errors.
 ///
 /// Besides `parseValue()` it exposes `forEachElement` and `forEachMember`, so a reader can walk a
@@ -150,6 +152,20 @@ package struct JSONParser {
       }
     }
     position += expected.count
+  }
+
+  /// Moves past `literal` when the bytes at `position` are exactly it; otherwise stays and
+  /// returns false. For readers that recognize a fixed layout (`CanonicalSpanLine`) and take
+  /// another path when the bytes differ, so nothing is thrown.
+  package mutating func skip(_ literal: StaticString) -> Bool {
+    let count = literal.utf8CodeUnitCount
+    guard bytes.count - position >= count else { return false }
+    let here = bytes.baseAddress! + position
+    guard here.pointee == literal.utf8Start.pointee,
+      count == 1 || memcmp(here + 1, literal.utf8Start + 1, count - 1) == 0
+    else { return false }
+    position += count
+    return true
   }
 
   /// An error naming the byte found (or flagging it as bad UTF-8) and what should have been there.

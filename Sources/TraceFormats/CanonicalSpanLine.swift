@@ -1,0 +1,143 @@
+import TraceJSON
+import TraceModel
+
+/// A jsonl line read straight to its `Span` when it is byte for byte what `SpanJSONWriter` writes
+/// for that span: the harness's own output, read back without a `JSONValue` tree or a re-write.
+///
+/// Analysing generated or converted data means reading our own lines, and the tree, the decoder
+/// and the re-write were two thirds of that cost. Any other line (keys in another order,
+/// whitespace, escapes, doubles, `-0`, a repeated key, a time the decoder would refuse) gives nil
+/// and takes the general path, which decides everything, errors included, as before. So this path
+/// only has to be right when it says yes, and that is what its tests hold it to against the
+/// general path: the same span, no summary effect beyond one document and one span, and the line
+/// itself as the re-write, with the same bytes per field.
+enum CanonicalSpanLine {
+  /// The span of `line` (without its line end) and the bytes each field takes in it once a newline
+  /// is added, or nil. `checksMagnitude` is the jsonl rule that times must read as nanoseconds,
+  /// off when the user gave the unit.
+  static func read(_ line: UnsafeBufferPointer<UInt8>, checksMagnitude: Bool)
+    -> (span: Span, fieldBytes: FieldBytes)?
+  {
+    var parser = JSONParser(line)
+    var fields = FieldBytes()
+    var mark = 0
+    func close(_ field: SpanField, _ parser: JSONParser) {
+      fields[field] = parser.position - mark
+      mark = parser.position
+    }
+    guard parser.skip("{") else { return nil }
+    close(.structure, parser)
+    guard parser.skip("\"trace_id\":"), let traceID = string(&parser), parser.skip(",") else { return nil }
+    close(.traceID, parser)
+    guard parser.skip("\"span_id\":"), let spanID = string(&parser), parser.skip(",") else { return nil }
+    close(.spanID, parser)
+    guard parser.skip("\"parent_span_id\":") else { return nil }
+    var parentSpanID: String?
+    if !parser.skip("null") {
+      guard let parent = string(&parser) else { return nil }
+      parentSpanID = parent
+    }
+    guard parser.skip(",") else { return nil }
+    close(.parentSpanID, parser)
+    guard parser.skip("\"service_name\":"), let service = string(&parser), parser.skip(",") else { return nil }
+    close(.serviceName, parser)
+    guard parser.skip("\"operation_name\":"), let operation = string(&parser), parser.skip(",")
+    else { return nil }
+    close(.operationName, parser)
+    guard parser.skip("\"start_time\":"), let start = integer(&parser), start >= 0, parser.skip(",")
+    else { return nil }
+    close(.startTime, parser)
+    guard parser.skip("\"end_time\":"), let end = integer(&parser), end >= start, parser.skip(",")
+    else { return nil }
+    close(.endTime, parser)
+    if checksMagnitude, (try? TimestampUnit.nanoseconds.checkMagnitude(start, field: "start_time")) == nil {
+      return nil
+    }
+    guard parser.skip("\"tags\":{"), let tags = members(&parser, closing: "},", reserved: []) else { return nil }
+    close(.tags, parser)
+    guard parser.skip("\"logs\":["), let logs = logs(&parser), parser.skip(",") else { return nil }
+    close(.logs, parser)
+    guard parser.skip("\"status_code\":") else { return nil }
+    let status = parser.skip("0") ? 0 : parser.skip("1") ? 1 : -1
+    guard status >= 0 else { return nil }
+    close(.statusCode, parser)
+    guard parser.skip("}"), parser.position == line.count else { return nil }
+    fields[.structure] += 2
+    let span = Span(
+      traceID: traceID, spanID: spanID, parentSpanID: parentSpanID, serviceName: service,
+      operationName: operation, startTimeNanos: start, endTimeNanos: end, tags: tags, logs: logs,
+      statusCode: status)
+    return (span, fields)
+  }
+
+  /// A string without escapes, which the writer writes back as it stands.
+  private static func string(_ parser: inout JSONParser) -> String? {
+    let start = parser.position
+    guard start < parser.bytes.count, parser.bytes[start] == UInt8(ascii: "\""),
+      let text = try? parser.parseString(), text.utf8.count == parser.position - start - 2
+    else { return nil }
+    return text
+  }
+
+  /// An integer as the writer writes it: not `-0`, not a double.
+  private static func integer(_ parser: inout JSONParser) -> Int64? {
+    let start = parser.position
+    guard start < parser.bytes.count,
+      parser.bytes[start] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[start]),
+      case .int(let number)? = try? parser.parseNumber(),
+      number != 0 || parser.bytes[start] != UInt8(ascii: "-")
+    else { return nil }
+    return number
+  }
+
+  /// `"key":value` members up to `closing`, values strings, integers or booleans, keys unique
+  /// and none of `reserved`; none at all only if `allowingNone`.
+  private static func members(
+    _ parser: inout JSONParser, closing: StaticString, reserved: [String], allowingNone: Bool = true
+  ) -> [Tag]? {
+    var tags: [Tag] = []
+    if allowingNone, parser.skip(closing) { return tags }
+    repeat {
+      guard let key = string(&parser), parser.skip(":"), !reserved.contains(key),
+        !tags.contains(where: { $0.key == key }), parser.position < parser.bytes.count
+      else { return nil }
+      let value: TagValue
+      switch parser.bytes[parser.position] {
+      case UInt8(ascii: "\""):
+        guard let text = string(&parser) else { return nil }
+        value = .string(text)
+      case UInt8(ascii: "t"):
+        guard parser.skip("true") else { return nil }
+        value = .bool(true)
+      case UInt8(ascii: "f"):
+        guard parser.skip("false") else { return nil }
+        value = .bool(false)
+      default:
+        guard let number = integer(&parser) else { return nil }
+        value = .int(number)
+      }
+      tags.append(Tag(key, value))
+    } while parser.skip(",")
+    return parser.skip(closing) ? tags : nil
+  }
+
+  /// The objects of the `logs` array and its closing bracket: `timestamp`, `event`, then fields.
+  private static func logs(_ parser: inout JSONParser) -> [LogEvent]? {
+    var logs: [LogEvent] = []
+    if parser.skip("]") { return logs }
+    repeat {
+      guard parser.skip("{\"timestamp\":"), let timestamp = integer(&parser), timestamp >= 0,
+        parser.skip(",\"event\":"), let event = string(&parser)
+      else { return nil }
+      var fields: [Tag] = []
+      if !parser.skip("}") {
+        guard parser.skip(","),
+          let members = members(&parser, closing: "}", reserved: ["timestamp", "event"], allowingNone: false)
+        else { return nil }
+        fields = members
+      }
+      logs.append(LogEvent(timestampNanos: timestamp, event: event, fields: fields))
+    } while parser.skip(",")
+    return parser.skip("]") ? logs : nil
+  }
+}
