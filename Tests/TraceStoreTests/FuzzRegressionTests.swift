@@ -41,6 +41,18 @@ import TraceStore
     #expect(summary.spanCount == spans)
   }
 
+  /// A block whose schema-url dictionary is a column of 27 M zeros, stored as none: it read as
+  /// 27 M empty strings (12 s, a gigabyte of them) before a repeat in a dictionary was refused.
+  @Test func aDictionaryOfRepeatedStringsIsRefusedAtItsSecondEntry() throws {
+    let input = Self.folder.appendingPathComponent("fuzz/FuzzTraceStore-timeout-zeros-dictionary")
+    let bytes = try [UInt8](Data(contentsOf: input))
+    #expect {
+      _ = try TraceStoreReader.decodeBlock(record: Self.blockRecord(bytes))
+    } throws: { error in
+      "\(error)".contains("schema url dictionary at byte 2") && "\(error)".contains("twice")
+    }
+  }
+
   @Test(arguments: crashInputs)
   func aCrashInputDecodesOrIsRefused(_ input: URL) throws {
     let bytes = try [UInt8](Data(contentsOf: input))
