@@ -1,5 +1,4 @@
-import Dispatch
-import Foundation
+import TraceModel
 
 /// Maps a few large items on up to `threads` cores at once, results in input order.
 ///
@@ -9,26 +8,6 @@ enum ParallelMap {
     _ items: [Item], threads: Int, _ transform: @escaping @Sendable (Item) throws -> Output
   ) throws -> [Output] {
     if items.count <= 1 || threads <= 1 { return try items.map(transform) }
-    let results = Results<Output>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-      results.set(index, Result { try transform(items[index]) })
-    }
-    return try results.values().map { try $0.get() }
-  }
-
-  /// Slots written once each from different threads, read after they all finished.
-  private final class Results<Output: Sendable>: @unchecked Sendable {
-    private var slots: [Result<Output, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Output, any Error>) {
-      lock.withLock { slots[index] = result }
-    }
-
-    func values() -> [Result<Output, any Error>] {
-      lock.withLock { slots.compactMap { $0 } }
-    }
+    return try ConcurrentResults.map(items, transform).map { try $0.get() }
   }
 }

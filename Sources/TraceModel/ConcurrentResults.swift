@@ -4,10 +4,10 @@ import Foundation
 /// Runs `transform` on every item at once on all cores, results (or errors) in input order.
 ///
 /// The OTLP protobuf reader and writer hand it a record's resource groups, which parse and
-/// serialize independently. TraceStore's `ParallelMap` does the same for blocks; the two modules
-/// share no module a thread helper belongs in.
-enum ConcurrentResults {
-  static func map<Item: Sendable, Output: Sendable>(
+/// serialize independently, and TraceStore's `ParallelMap` its blocks. It lives here because
+/// both modules build on TraceModel and on nothing else they share.
+package enum ConcurrentResults {
+  package static func map<Item: Sendable, Output: Sendable>(
     _ items: [Item], _ transform: @Sendable (Item) throws -> Output
   ) -> [Result<Output, any Error>] {
     if items.count <= 1 { return items.map { item in Result { try transform(item) } } }
