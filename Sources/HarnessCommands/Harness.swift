@@ -26,10 +26,8 @@ public struct Harness: ParsableCommand {
 
   public init() {}
 
-  /// The process's entry: the allocator set and clean-up on interrupts installed, then the
-  /// command line parsed and run.
+  /// The process's entry: clean-up on interrupts installed, then the command line parsed and run.
   public static func runFromCommandLine() {
-    AllocatorSettings.apply()
     InterruptCleanup.shared.install()
     do {
       var command = try parseAsRoot()

@@ -37,6 +37,11 @@ final class Runner {
   /// Runs `source` to its end through every sink, then ends every stream; returns each sink's and
   /// transform's CPU time.
   func run(_ source: inout some SpanSource) throws -> [RunTiming.Share] {
+    // A run that measures holds many batches at once; one that only writes its dataset holds two.
+    let allSinks = primary + derived.flatMap(\.sinks)
+    if !derived.isEmpty || rawFiles != nil || allSinks.contains(where: \.isSlow) {
+      AllocatorSettings.apply()
+    }
     let light = (0..<lightWorkerCount).map { Worker(label: "light-\($0)", weight: .light) }
     var slots: [SinkSlot] = []
     var lightPlaced = 0
