@@ -2,13 +2,12 @@ import Codecs
 import TraceModel
 
 /// An encoded column, written span by span during the run and read back at its end: streamed
-/// through zstd-19 for its size, then loaded whole for its decode check.
+/// through zstd-19 for its size, then through `ColumnReader` for its decode check.
 ///
 /// Past `memoryBytes` the column moves to a `ScratchFile`: the columns of a million-trace run take
 /// about 150 MB, which beside the zstd-19 context of the grouped stream would not fit the 256 MB the
-/// harness aims to stay under. For the same reason a column is compressed piece by piece and loaded
-/// only once its compressor is freed: a 48 MB column and a 90 MB zstd-19 context are never in memory
-/// together. Small runs never leave memory.
+/// harness aims to stay under. For the same reason a column is compressed and read back piece by
+/// piece: a 48 MB column is never in memory whole. Small runs never leave memory.
 struct EncodedColumn {
   static let memoryBytes = 1 << 20
 
@@ -42,6 +41,14 @@ struct EncodedColumn {
     try file?.read(appendingTo: &bytes)
     bytes += tail
     return bytes
+  }
+
+  /// `prefix` followed by the whole column, read back a piece at a time.
+  func reader(after prefix: [UInt8] = []) -> ColumnReader { ColumnReader(pieces(after: prefix)) }
+
+  /// `prefix` followed by the whole column, in pieces of at most `ColumnPieces.pieceBytes`.
+  func pieces(after prefix: [UInt8] = []) -> ColumnPieces {
+    ColumnPieces(prefix: prefix, file: file, tail: tail)
   }
 
   private mutating func spillIfFull() throws {

@@ -52,26 +52,23 @@ struct ParentIndexPotential {
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
     let zstdBytes = try column.zstdBytes(level: zstdLevel)
-    let bytes = try column.bytes()
     return PotentialResult(
       potential: .parentIndexDeltas, fields: [.parentSpanID], rawBytes: rawBytes,
-      encodedBytes: bytes.count, encodedZstdBytes: zstdBytes,
-      order0EntropyBytes: counts.entropyBytes, roundTrips: decode(bytes) == fingerprint,
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
+      order0EntropyBytes: counts.entropyBytes, roundTrips: try decode() == fingerprint,
       figures: .parentIndexDeltas(
         spans: spans, roots: roots, orphans: orphans, deltaHistogram: deltaHistogram))
   }
 
-  private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {
+  private func decode() throws -> ValueFingerprint? {
     var restored = ValueFingerprint()
-    var position = 0
-    while position < bytes.count {
-      guard let value = Varint.read(bytes, at: &position) else { return nil }
+    var reader = column.reader()
+    while try !reader.isAtEnd() {
+      guard let value = try reader.varint() else { return nil }
       switch value {
       case 0: restored.add(Int64.min)
       case 1:
-        guard let length = Varint.read(bytes, at: &position) else { return nil }
-        let id = Array(bytes[position..<(position + Int(length))])
-        position += Int(length)
+        guard let length = try reader.varint(), let id = try reader.bytes(Int(clamping: length)) else { return nil }
         restored.add(String(decoding: id, as: UTF8.self))
       default: restored.add(Varint.unzigzag(value - 2))
       }

@@ -44,6 +44,19 @@ final class ScratchFile {
     try windToEnd()
   }
 
+  /// The `count` bytes written from `offset` on.
+  func piece(at offset: Int, count: Int) throws -> [UInt8] {
+    guard fflush(file) == 0 else { throw ScratchFileError(operation: "flush") }
+    let descriptor = fileno(file)
+    return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      while initialized < count {
+        let read = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+        guard read > 0 else { throw ScratchFileError(operation: "read") }
+        initialized += read
+      }
+    }
+  }
+
   /// Appends every byte written so far to `out`.
   func read(appendingTo out: inout [UInt8]) throws {
     let start = out.count

@@ -19,18 +19,17 @@ struct StatusPotential {
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
     let zstdBytes = try column.zstdBytes(level: zstdLevel)
-    let bytes = try column.bytes()
-    var position = 0
+    var reader = column.reader()
     var restored = ValueFingerprint()
-    while let value = Varint.read(bytes, at: &position) {
+    while let value = try reader.varint() {
       restored.add(Int64(Int(bitPattern: UInt(value))))
     }
     let errors = counts.counts[1, default: 0]
     return PotentialResult(
       potential: .statusAndStructure, fields: [.statusCode, .structure],
-      rawBytes: rawBytes, encodedBytes: bytes.count,
+      rawBytes: rawBytes, encodedBytes: column.count,
       encodedZstdBytes: zstdBytes, order0EntropyBytes: counts.entropyBytes,
-      roundTrips: restored == fingerprint && position == bytes.count,
+      roundTrips: try restored == fingerprint && reader.isAtEnd(),
       figures: .statusAndStructure(spans: counts.total, errors: errors),
       state: PotentialState(entropy: ["status": EntropyTally(counts)]))
   }

@@ -69,15 +69,14 @@ struct TagsAndLogsPotential {
     for dictionary in values { dictionaries += dictionary.encoded() }
     let dictionaryBytes = dictionaries.count
     let zstdBytes = try stream.zstdBytes(after: dictionaries, level: zstdLevel)
-    let column = try stream.bytes(after: dictionaries)
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
       + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
     return PotentialResult(
       potential: .tagsAndLogs, fields: [.tags, .logs], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
+      encodedBytes: dictionaryBytes + stream.count, encodedZstdBytes: zstdBytes,
       order0EntropyBytes: Int((entropyBits / 8).rounded(.up)),
-      roundTrips: decode(column, dictionaryBytes: dictionaryBytes) == fingerprint,
+      roundTrips: try decode(dictionaries) == fingerprint,
       figures: .tagsAndLogs(
         distinctValuesPerKey: keys.entries.enumerated().map { (key: $1, distinct: values[$0].count) },
         keyUses: keyCounts.total, dictionaryBytes: dictionaryBytes, eventKinds: events.count,
@@ -104,23 +103,25 @@ struct TagsAndLogsPotential {
       ])
   }
 
-  private func decode(_ bytes: [UInt8], dictionaryBytes: Int) -> ValueFingerprint? {
+  /// Reads the dictionaries from `dictionaries` and the column from where it lies.
+  private func decode(_ dictionaries: [UInt8]) throws -> ValueFingerprint? {
     var position = 0
-    guard let keyNames = StringDictionary.decode(bytes, at: &position),
-      let eventNames = StringDictionary.decode(bytes, at: &position)
+    guard let keyNames = StringDictionary.decode(dictionaries, at: &position),
+      let eventNames = StringDictionary.decode(dictionaries, at: &position)
     else { return nil }
     var valueNames: [[String]] = []
     for _ in keyNames {
-      guard let entries = StringDictionary.decode(bytes, at: &position) else { return nil }
+      guard let entries = StringDictionary.decode(dictionaries, at: &position) else { return nil }
       valueNames.append(entries)
     }
-    guard position == dictionaryBytes else { return nil }
+    guard position == dictionaries.count else { return nil }
+    var reader = stream.reader()
     var restored = ValueFingerprint()
-    func readFields() -> Bool {
-      guard let count = Varint.read(bytes, at: &position) else { return false }
+    func readFields() throws -> Bool {
+      guard let count = try reader.varint() else { return false }
       for _ in 0..<count {
-        guard let key = Varint.read(bytes, at: &position).map(Int.init), key < keyNames.count,
-          let value = Varint.read(bytes, at: &position).map(Int.init), value < valueNames[key].count
+        guard let key = try reader.varint().map(Int.init), key < keyNames.count,
+          let value = try reader.varint().map(Int.init), value < valueNames[key].count
         else { return false }
         restored.add(keyNames[key])
         restored.add(valueNames[key][value])
@@ -128,16 +129,16 @@ struct TagsAndLogsPotential {
       return true
     }
     for _ in 0..<spans {
-      guard readFields(), let logs = Varint.read(bytes, at: &position) else { return nil }
+      guard try readFields(), let logs = try reader.varint() else { return nil }
       for _ in 0..<logs {
-        guard let offset = Varint.readSigned(bytes, at: &position),
-          let event = Varint.read(bytes, at: &position).map(Int.init), event < eventNames.count
+        guard let offset = try reader.signedVarint(),
+          let event = try reader.varint().map(Int.init), event < eventNames.count
         else { return nil }
         restored.add(offset)
         restored.add(eventNames[event])
-        guard readFields() else { return nil }
+        guard try readFields() else { return nil }
       }
     }
-    return position == bytes.count ? restored : nil
+    return try reader.isAtEnd() ? restored : nil
   }
 }

@@ -52,30 +52,27 @@ struct TimestampsPotential {
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
     let zstdBytes = try column.zstdBytes(level: zstdLevel)
-    let encoded = try column.bytes()
     var bytes = SymbolCounts<UInt8>()
-    bytes.add(bytes: encoded)
+    var pieces = column.pieces()
+    while let piece = try pieces.next() { bytes.add(bytes: piece) }
     return PotentialResult(
       potential: .rootRelativeTimestamps, fields: [.startTime, .endTime], rawBytes: rawBytes,
-      encodedBytes: encoded.count, encodedZstdBytes: zstdBytes,
-      order0EntropyBytes: bytes.entropyBytes, roundTrips: decode(encoded) == fingerprint,
+      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
+      order0EntropyBytes: bytes.entropyBytes, roundTrips: try decode() == fingerprint,
       figures: .rootRelativeTimestamps(spans: spans, traceWindows: windows),
       state: PotentialState(entropy: ["bytes": EntropyTally(bytes)]))
   }
 
-  private func decode(_ bytes: [UInt8]) -> ValueFingerprint? {
+  private func decode() throws -> ValueFingerprint? {
     var restored = ValueFingerprint()
-    var position = 0
+    var reader = column.reader()
     var previous: Int64 = 0
-    while position < bytes.count {
-      guard let delta = Varint.readSigned(bytes, at: &position),
-        let count = Varint.read(bytes, at: &position)
-      else { return nil }
+    while try !reader.isAtEnd() {
+      guard let delta = try reader.signedVarint(), let count = try reader.varint() else { return nil }
       let reference = previous &+ delta
       previous = reference
       for _ in 0..<count {
-        guard let offset = Varint.readSigned(bytes, at: &position),
-          let duration = Varint.readSigned(bytes, at: &position)
+        guard let offset = try reader.signedVarint(), let duration = try reader.signedVarint()
         else { return nil }
         restored.add(reference &+ offset)
         restored.add(reference &+ offset &+ duration)

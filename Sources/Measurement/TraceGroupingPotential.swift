@@ -72,7 +72,6 @@ struct TraceGroupingPotential {
     Varint.append(UInt64(backReferences.count), to: &head)
     head += try backReferences.bytes()
     let zstdBytes = try traceRecords.zstdBytes(after: head, level: zstdLevel)
-    let column = try traceRecords.bytes(after: head)
     let traces = spansPerTrace.total
     let spans = referenceCounts.total
     let entropyBits =
@@ -80,9 +79,9 @@ struct TraceGroupingPotential {
       + spansPerTrace.entropyBits
     return PotentialResult(
       potential: .traceGrouping, fields: [.traceID], rawBytes: rawBytes,
-      encodedBytes: column.count, encodedZstdBytes: zstdBytes,
+      encodedBytes: head.count + traceRecords.count, encodedZstdBytes: zstdBytes,
       order0EntropyBytes: Int((entropyBits / 8).rounded(.up)),
-      roundTrips: decode(column, spans: spans) == fingerprint,
+      roundTrips: try decode(traceRecords.reader(after: head), spans: spans) == fingerprint,
       figures: .traceGrouping(
         traces: traces, spans: spans, spansPerTrace: spansPerTrace.counts,
         groupedZstdBytes: groupedBytes),
@@ -93,25 +92,24 @@ struct TraceGroupingPotential {
 
   /// Reads the trace records back (the back-references are checked for count only: they are what
   /// the records' permutations are relative to).
-  private func decode(_ bytes: [UInt8], spans: Int) -> ValueFingerprint? {
-    var position = 0
-    guard let referenceLength = Varint.read(bytes, at: &position) else { return nil }
+  private func decode(_ column: ColumnReader, spans: Int) throws -> ValueFingerprint? {
+    var reader = column
+    guard let referenceLength = try reader.varint(),
+      var references = try reader.bytes(Int(clamping: referenceLength)).map({ ColumnReader(Array($0)) })
+    else { return nil }
     var referencesRead = 0
-    var cursor = position
-    while cursor < position + Int(referenceLength) {
-      guard Varint.read(bytes, at: &cursor) != nil else { return nil }
+    while try !references.isAtEnd() {
+      guard try references.varint() != nil else { return nil }
       referencesRead += 1
     }
     guard referencesRead == spans else { return nil }
-    position += Int(referenceLength)
     var restored = ValueFingerprint()
-    while position < bytes.count {
-      guard let idLength = Varint.read(bytes, at: &position) else { return nil }
-      let id = Array(bytes[position..<(position + Int(idLength))])
-      position += Int(idLength)
-      guard let count = Varint.read(bytes, at: &position) else { return nil }
+    while try !reader.isAtEnd() {
+      guard let idLength = try reader.varint(), let id = try reader.bytes(Int(clamping: idLength)).map(Array.init),
+        let count = try reader.varint()
+      else { return nil }
       for _ in 0..<count {
-        guard let rank = Varint.read(bytes, at: &position) else { return nil }
+        guard let rank = try reader.varint() else { return nil }
         restored.add(Int64(rank))
       }
       restored.add(Hex.encode(id))

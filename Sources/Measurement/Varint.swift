@@ -27,6 +27,9 @@ enum Varint {
   }
 
   /// Reads a varint at `position`, advancing it; nil at a truncated or overlong value.
+  /// The longest a 64-bit value takes: ten bytes of seven bits.
+  static let maxBytes = 10
+
   static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
     var value: UInt64 = 0
     var shift: UInt64 = 0

@@ -25,6 +25,40 @@ import Testing
     #expect(try column.bytes(after: [7, 8]) == expected)
   }
 
+  @Test func aColumnReadBackInPiecesIsItsBytes() throws {
+    var column = EncodedColumn()
+    for value in 0..<UInt64(EncodedColumn.memoryBytes) { try column.append(varint: value &* 0x9E37_79B9) }
+    try column.append(contentsOf: [1, 2, 3])
+    let prefix: [UInt8] = [9, 9]
+    let whole = try column.bytes(after: prefix)
+    _ = try column.zstdBytes(after: prefix, level: 1)
+    var pieced: [UInt8] = []
+    var pieces = column.pieces(after: prefix)
+    while let piece = try pieces.next() {
+      #expect(piece.count <= ColumnPieces.pieceBytes)
+      pieced += piece
+    }
+    #expect(pieced == whole)
+    // Varints read across piece boundaries, then raw bytes, then the end.
+    var reader = column.reader(after: prefix)
+    #expect(try reader.bytes(2) == [9, 9])
+    for value in 0..<UInt64(EncodedColumn.memoryBytes) {
+      guard try reader.varint() == value &* 0x9E37_79B9 else { Issue.record("varint \(value)"); return }
+    }
+    #expect(try reader.bytes(3) == [1, 2, 3])
+    #expect(try reader.isAtEnd())
+    #expect(try reader.varint() == nil)
+  }
+
+  @Test func aReaderRefusesWhatTheColumnDoesNotHold() throws {
+    var truncated = ColumnReader([0x80, 0x80])
+    #expect(try truncated.varint() == nil)
+    var short = ColumnReader([1, 2])
+    #expect(try short.bytes(3) == nil)
+    #expect(try short.bytes(2) == [1, 2])
+    #expect(try short.isAtEnd())
+  }
+
   @Test func aColumnStreamedThroughZstdHasTheSizeOfItsBytes() throws {
     var column = EncodedColumn()
     for value in 0..<UInt64(EncodedColumn.memoryBytes / 2) {
