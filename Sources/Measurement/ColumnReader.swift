@@ -16,7 +16,7 @@ struct ColumnReader {
 
   /// Reads `bytes`, for a column that lies in memory.
   init(_ bytes: [UInt8]) {
-    self.init(ColumnPieces(prefix: bytes, file: nil, tail: []))
+    self.init(ColumnPieces(bytes))
   }
 
   /// Whether every byte has been read.
@@ -71,6 +71,11 @@ struct ColumnPieces {
     self.prefix = prefix
     self.file = file
     self.tail = tail
+  }
+
+  /// Bytes in memory, as one piece.
+  init(_ bytes: [UInt8]) {
+    self.init(prefix: bytes, file: nil, tail: [])
   }
 
   /// The next piece, or nil past the last.

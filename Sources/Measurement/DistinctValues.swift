@@ -30,9 +30,8 @@ public struct DistinctValues: Sendable, Equatable, Codable {
     }
   }
 
-  /// A value by its 64-bit hash in hex, for values too long to keep as text.
-  static func identity(_ value: String) -> String {
-    let hash = HyperLogLog.hash(value)
+  /// A value by its 64-bit hash (`HyperLogLog.hash`) in hex, for values too long to keep as text.
+  static func identity(hash: UInt64) -> String {
     let digits = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }

@@ -27,23 +27,6 @@ final class ScratchFile {
     count += bytes.count
   }
 
-  /// Calls `body` with every byte written so far, `pieceBytes` at a time.
-  func forEachPiece(
-    of pieceBytes: Int, _ body: (UnsafeRawBufferPointer) throws -> Void
-  ) throws {
-    try rewind()
-    var piece = [UInt8](repeating: 0, count: pieceBytes)
-    var remaining = count
-    while remaining > 0 {
-      let wanted = min(pieceBytes, remaining)
-      let read = piece.withUnsafeMutableBytes { fread($0.baseAddress!, 1, wanted, file) }
-      guard read == wanted else { throw ScratchFileError(operation: "read") }
-      try piece.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }
-      remaining -= wanted
-    }
-    try windToEnd()
-  }
-
   /// The `count` bytes written from `offset` on.
   func piece(at offset: Int, count: Int) throws -> [UInt8] {
     guard fflush(file) == 0 else { throw ScratchFileError(operation: "flush") }

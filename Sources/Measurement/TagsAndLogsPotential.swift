@@ -9,7 +9,7 @@ import TraceModel
 /// offsets.
 struct TagsAndLogsPotential {
   private var keys = StringDictionary()
-  private var values: [StringDictionary] = []
+  private var values: [ValueDictionary] = []
   private var events = StringDictionary()
   private var stream = EncodedColumn()
   private var keyCounts = SymbolCounts<Int>()
@@ -47,17 +47,17 @@ struct TagsAndLogsPotential {
     for field in fields {
       let key = keys.index(of: field.key)
       if key == values.count {
-        values.append(StringDictionary())
+        values.append(ValueDictionary())
         valueCounts.append(SymbolCounts())
       }
       let text = Self.typedText(field.value)
-      let value = values[key].index(of: text)
+      let value = try values[key].index(of: text)
       try stream.append(varint: UInt64(key))
       try stream.append(varint: UInt64(value))
       keyCounts.add(key)
       valueCounts[key].add(value)
       fingerprint.add(field.key)
-      fingerprint.add(text)
+      fingerprint.add(Int64(bitPattern: values[key].identities[value]))
     }
   }
 
@@ -65,10 +65,10 @@ struct TagsAndLogsPotential {
   static func typedText(_ value: TagValue) -> String { value.typedText }
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
-    var dictionaries = keys.encoded() + events.encoded()
-    for dictionary in values { dictionaries += dictionary.encoded() }
-    let dictionaryBytes = dictionaries.count
-    let zstdBytes = try stream.zstdBytes(after: dictionaries, level: zstdLevel)
+    let names = keys.encoded() + events.encoded()
+    let dictionaryBytes = names.count + values.reduce(0) { $0 + $1.encodedBytes }
+    let zstdBytes = try EncodedColumn.zstdBytes(
+      of: [ColumnPieces(names)] + values.map(\.pieces) + [stream.pieces()], level: zstdLevel)
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
       + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
@@ -76,7 +76,7 @@ struct TagsAndLogsPotential {
       potential: .tagsAndLogs, fields: [.tags, .logs], rawBytes: rawBytes,
       encodedBytes: dictionaryBytes + stream.count, encodedZstdBytes: zstdBytes,
       order0EntropyBytes: Int((entropyBits / 8).rounded(.up)),
-      roundTrips: try decode(dictionaries) == fingerprint,
+      roundTrips: try decode(names) == fingerprint,
       figures: .tagsAndLogs(
         distinctValuesPerKey: keys.entries.enumerated().map { (key: $1, distinct: values[$0].count) },
         keyUses: keyCounts.total, dictionaryBytes: dictionaryBytes, eventKinds: events.count,
@@ -86,35 +86,41 @@ struct TagsAndLogsPotential {
 
   /// Values are kept by their 64-bit hash, not their text: a value can be a stack trace or a SQL
   /// statement of kilobytes, and two values share a hash with a chance of about 2^-64 a pair.
+  /// One key's names at a time, so a key of a million values never has them all as text.
   private var state: PotentialState {
     let keyNames = keys.entries
-    let valueNames = values.map { $0.entries.map(DistinctValues.identity) }
+    func valueName(_ key: Int) -> (Int) -> String { { DistinctValues.identity(hash: values[key].identities[$0]) } }
     return PotentialState(
       distinct: ["events": DistinctValues(events.entries)],
-      distinctByKey: ["values": keyNames.indices.map { .init(key: keyNames[$0], value: DistinctValues(valueNames[$0])) }],
+      distinctByKey: ["values": keyNames.indices.map { key in
+        .init(key: keyNames[key], value: DistinctValues(values[key].identities.indices.lazy.map(valueName(key))))
+      }],
       entropy: [
         "keys": EntropyTally(keyCounts) { keyNames[$0] }, "events": EntropyTally(eventCounts) { events.entries[$0] },
         "counts": EntropyTally(countCounts), "offsetBytes": EntropyTally(offsetBytes),
       ],
       entropyByKey: [
         "valuesGivenKey": keyNames.indices.map { key in
-          .init(key: keyNames[key], value: EntropyTally(valueCounts[key]) { valueNames[key][$0] })
+          .init(key: keyNames[key], value: EntropyTally(valueCounts[key], name: valueName(key)))
         }
       ])
   }
 
-  /// Reads the dictionaries from `dictionaries` and the column from where it lies.
-  private func decode(_ dictionaries: [UInt8]) throws -> ValueFingerprint? {
+  /// Reads the key and event names from `names`, the values' dictionaries and the column from
+  /// where they lie; values come back as their identities, which is what the fingerprint took.
+  private func decode(_ names: [UInt8]) throws -> ValueFingerprint? {
     var position = 0
-    guard let keyNames = StringDictionary.decode(dictionaries, at: &position),
-      let eventNames = StringDictionary.decode(dictionaries, at: &position)
+    guard let keyNames = StringDictionary.decode(names, at: &position),
+      let eventNames = StringDictionary.decode(names, at: &position), position == names.count,
+      keyNames.count == values.count
     else { return nil }
-    var valueNames: [[String]] = []
-    for _ in keyNames {
-      guard let entries = StringDictionary.decode(dictionaries, at: &position) else { return nil }
+    var valueNames: [[UInt64]] = []
+    for dictionary in values {
+      var reader = ColumnReader(dictionary.pieces)
+      guard let entries = try ValueDictionary.decodeIdentities(from: &reader), try reader.isAtEnd()
+      else { return nil }
       valueNames.append(entries)
     }
-    guard position == dictionaries.count else { return nil }
     var reader = stream.reader()
     var restored = ValueFingerprint()
     func readFields() throws -> Bool {
@@ -124,7 +130,7 @@ struct TagsAndLogsPotential {
           let value = try reader.varint().map(Int.init), value < valueNames[key].count
         else { return false }
         restored.add(keyNames[key])
-        restored.add(valueNames[key][value])
+        restored.add(Int64(bitPattern: valueNames[key][value]))
       }
       return true
     }
