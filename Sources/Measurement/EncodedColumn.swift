@@ -66,11 +66,11 @@ struct EncodedColumn {
   /// zstd at `level` of `prefix` followed by the whole column, as `zstdBytes(of: bytes(after: prefix))`
   /// gives it, fed from where the column lies, a piece at a time.
   func zstdBytes(after prefix: [UInt8] = [], level: Int) throws -> Int {
-    try Self.zstdBytes(of: [pieces(after: prefix)], level: level)
+    try Self.zstdBytes(ofParts: [pieces(after: prefix)], level: level)
   }
 
   /// zstd at `level` of `parts` one after another, fed a piece at a time.
-  static func zstdBytes(of parts: [ColumnPieces], level: Int) throws -> Int {
+  static func zstdBytes(ofParts parts: [ColumnPieces], level: Int) throws -> Int {
     let run = try VerifiedCompression(CodecSetting(.zstd, level: level))
     // Every piece is fed, the first even when empty: libzstd takes a stream ended by its very
     // first call as one of known length, which would change the size.
