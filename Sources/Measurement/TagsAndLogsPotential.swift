@@ -13,7 +13,7 @@ struct TagsAndLogsPotential {
   private var events = StringDictionary()
   private var stream = EncodedColumn()
   private var keyCounts = SymbolCounts<Int>()
-  private var valueCounts: [SymbolCounts<Int>] = []
+  private var valueCounts: [IndexCounts] = []
   private var eventCounts = SymbolCounts<Int>()
   private var countCounts = SymbolCounts<Int>()
   private var offsetBytes = SymbolCounts<UInt8>()
@@ -48,7 +48,7 @@ struct TagsAndLogsPotential {
       let key = keys.index(of: field.key)
       if key == values.count {
         values.append(ValueDictionary())
-        valueCounts.append(SymbolCounts())
+        valueCounts.append(IndexCounts())
       }
       let text = Self.typedText(field.value)
       let value = try values[key].index(of: text)
@@ -68,9 +68,9 @@ struct TagsAndLogsPotential {
     let names = keys.encoded() + events.encoded()
     let dictionaryBytes = names.count + values.reduce(0) { $0 + $1.encodedBytes }
     let zstdBytes = try EncodedColumn.zstdBytes(
-      of: [ColumnPieces(names)] + values.map(\.pieces) + [stream.pieces()], level: zstdLevel)
+      ofParts: [ColumnPieces(names)] + values.map(\.pieces) + [stream.pieces()], level: zstdLevel)
     let entropyBits =
-      keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.entropyBits }
+      keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.symbols.entropyBits }
       + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
     return PotentialResult(
       potential: .tagsAndLogs, fields: [.tags, .logs], rawBytes: rawBytes,
@@ -101,7 +101,7 @@ struct TagsAndLogsPotential {
       ],
       entropyByKey: [
         "valuesGivenKey": keyNames.indices.map { key in
-          .init(key: keyNames[key], value: EntropyTally(valueCounts[key], name: valueName(key)))
+          .init(key: keyNames[key], value: EntropyTally(valueCounts[key].symbols, name: valueName(key)))
         }
       ])
   }
