@@ -15,7 +15,8 @@ import TraceModel
 struct AnalyzeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
-    abstract: "Run Baseline and Analysis on existing trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger; plain, .gz or .zst).")
+    abstract: "Run Baseline and Analysis on existing trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger; plain, .gz or .zst).",
+    discussion: "The same spans as OTLP protobuf are measured at --levels too; without it, above \(QuickDefaults.largeFileBytes >> 20) MiB, at \(QuickDefaults(fileBytes: .max).protobufCodecs.map(\.description).joined(separator: " and ")) only.")
 
   @Argument(help: "Trace files, directories (their files, in path order) or - for standard input, read as one dataset.")
   var files: [String]
@@ -80,6 +81,7 @@ struct AnalyzeCommand: ParsableCommand {
     let result = try AnalyzePipeline.run(
       inputs: inputs, format: TraceFormat(rawValue: format),
       timeUnit: timeUnit.flatMap(TimestampUnit.init(optionName:)), codecs: try codecs(),
+      protobufCodecs: try levelOptions.codecs { QuickDefaults(fileBytes: fileBytes).protobufCodecs },
       zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel)
     if check {
       let drift = ReportDrift.compare(

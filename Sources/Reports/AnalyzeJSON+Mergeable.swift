@@ -8,7 +8,8 @@ import Runner
 /// Versioned on its own: the report's figures above it may gain fields, but a change to what this
 /// section holds or means raises `currentVersion`, and `merge` refuses sections of another.
 struct MergeableJSON: Codable, Equatable {
-  static let currentVersion = 1
+  /// 2: the options hold the OTLP protobuf levels apart from the file's.
+  static let currentVersion = 2
 
   var version = Self.currentVersion
   var result: AnalyzeResult

@@ -8,6 +8,8 @@ import TraceFormats
 /// picks the defaults (`QuickDefaults`), so shards meant to be merged should state their levels.
 public struct AnalyzeOptions: Sendable, Equatable, Codable {
   var codecs: [CodecSetting]
+  /// The whole-stream settings of the same spans as OTLP protobuf (`QuickDefaults.protobufCodecs`).
+  var protobufCodecs: [CodecSetting]
   var analysisLevel: Int
   var blockSpans: Int
   /// `--format`, nil for auto.
@@ -20,6 +22,8 @@ public struct AnalyzeOptions: Sendable, Equatable, Codable {
   func difference(from other: AnalyzeOptions, otherName: String) -> String? {
     let differences: [(String, String, String)] = [
       ("--levels", codecs.map(\.description).joined(separator: ","), other.codecs.map(\.description).joined(separator: ",")),
+      ("OTLP protobuf levels", protobufCodecs.map(\.description).joined(separator: ","),
+       other.protobufCodecs.map(\.description).joined(separator: ",")),
       ("--analysis-level", "\(analysisLevel)", "\(other.analysisLevel)"),
       ("spans per block", "\(blockSpans)", "\(other.blockSpans)"),
       ("--format", format?.rawValue ?? "auto", other.format?.rawValue ?? "auto"),

@@ -74,4 +74,9 @@ import Testing
     #expect(QuickDefaults(traces: 1_000).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3", "zstd-19"])
     #expect(QuickDefaults(traces: 1_001).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3"])
   }
+
+  @Test func largeFilesMeasureTheirProtobufStreamAtTheOTLPRowSet() {
+    #expect(QuickDefaults(fileBytes: 4 << 20).protobufCodecs == CodecSetting.phase0Defaults)
+    #expect(QuickDefaults(fileBytes: (4 << 20) + 1).protobufCodecs.map(\.description) == ["gzip-9", "zstd-3"])
+  }
 }
