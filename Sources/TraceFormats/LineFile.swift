@@ -44,7 +44,7 @@ public struct LineFile: Sendable {
   }
 
   /// Decodes `chunk` on the usual assumption; `writingLines` adds each span's harness JSONL line
-  /// and its `StructureChecker` fingerprint, for the analysis.
+  /// and its `StructureChecker` key, for the analysis.
   public func decode(_ chunk: LineChunk, writingLines: Bool = true) -> DecodedChunk {
     decode(chunk, recordsBefore: chunk.index > 0, unit: nil, writingLines: writingLines)
   }
@@ -91,7 +91,7 @@ public struct LineFile: Sendable {
     }
     lines.slice()
     return DecodedChunk(
-      lines: lines.spanLines, fingerprints: lines.fingerprints, summary: summary, failure: failure,
+      lines: lines.spanLines, keys: lines.keys, summary: summary, failure: failure,
       chunk: chunk, writingLines: writingLines, recordsBefore: recordsBefore, startUnit: unit,
       endUnit: decoder.unit)
   }
@@ -102,8 +102,8 @@ public struct LineFile: Sendable {
 public struct DecodedChunk: Sendable {
   /// The spans, each with its harness JSONL line when they were decoded `writingLines`.
   public let lines: [SpanLine]
-  /// Each span's `StructureChecker.fingerprint`, when decoded `writingLines`.
-  public let fingerprints: [Int]
+  /// Each span's `StructureChecker.key`, when decoded `writingLines`.
+  public let keys: [StructureChecker.SpanKey]
   let summary: ReadSummary
   /// The fault that ended the chunk; the spans before it are in `lines`.
   public let failure: FormatError?
@@ -159,7 +159,7 @@ public struct LineFileSummary {
 private struct ChunkLines {
   let writing: Bool
   private(set) var spanLines: [SpanLine] = []
-  private(set) var fingerprints: [Int] = []
+  private(set) var keys: [StructureChecker.SpanKey] = []
   private var bytes: [UInt8] = []
   private var ends: [Int] = []
 
@@ -185,7 +185,7 @@ private struct ChunkLines {
     spanLines.append(SpanLine(span: span, bytes: [], fieldBytes: fields))
     guard writing else { return }
     ends.append(bytes.count)
-    fingerprints.append(StructureChecker.fingerprint(span))
+    keys.append(StructureChecker.key(span))
   }
 
   /// Gives each line its bytes.

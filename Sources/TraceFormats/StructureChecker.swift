@@ -47,28 +47,46 @@ public struct StructureChecker {
     self.openSpanLimit = max(1, openSpanLimit)
   }
 
-  /// Checks one span; `line` is where it was read, when the format has one line per record.
-  public mutating func check(_ span: Span, line: Int? = nil) {
-    check(span, fingerprint: Self.fingerprint(span), line: line)
+  /// What the check reads of a span, taken where the span was decoded, so that the check, which
+  /// runs in file order on one thread, hashes nothing and copies no span.
+  public struct SpanKey: Sendable {
+    let trace: Int
+    let span: Int
+    /// The hash of the parent's span id.
+    let parent: Int?
+    let fingerprint: Int
+    let hasEmptyID: Bool
+    let isOwnParent: Bool
   }
 
-  /// Checks one span whose `fingerprint` was taken beforehand, on another thread.
-  public mutating func check(_ span: Span, fingerprint: Int, line: Int? = nil) {
+  /// The key of `span`.
+  public static func key(_ span: Span) -> SpanKey {
+    SpanKey(
+      trace: span.traceID.hashValue, span: span.spanID.hashValue, parent: span.parentSpanID?.hashValue,
+      fingerprint: fingerprint(span),
+      hasEmptyID: span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "",
+      isOwnParent: span.parentSpanID == span.spanID)
+  }
+
+  /// Checks one span; `line` is where it was read, when the format has one line per record.
+  public mutating func check(_ span: Span, line: Int? = nil) {
+    check(Self.key(span), line: line)
+  }
+
+  /// Checks one span by the key taken beforehand, on another thread.
+  public mutating func check(_ key: SpanKey, line: Int? = nil) {
     spanNumber += 1
     let location = StructureFindings.Location(line: line, spanNumber: spanNumber)
-    if span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "" {
-      findings.note(.emptyID, at: location)
-    }
-    if span.parentSpanID == span.spanID { findings.note(.ownParent, at: location) }
-    let trace = span.traceID.hashValue
-    let id = span.spanID.hashValue
+    if key.hasEmptyID { findings.note(.emptyID, at: location) }
+    if key.isOwnParent { findings.note(.ownParent, at: location) }
+    let trace = key.trace
+    let id = key.span
     if open[trace] == nil {
       if closedTraceIDs.contains(trace) { tracesReopened += 1 }
       open[trace] = [:]
       openOrder.append(trace)
     }
-    let record = SpanRecord(
-      parent: span.parentSpanID?.hashValue, fingerprint: fingerprint, location: location)
+    let record = SpanRecord(parent: key.parent, fingerprint: key.fingerprint, location: location)
     if let earlier = open[trace]![id] {
       findings.note(earlier.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
     } else {
@@ -129,7 +147,7 @@ public struct StructureChecker {
   }
 
   /// A hash of every field the seed's model has, equal for exact duplicates (within a process).
-  public static func fingerprint(_ span: Span) -> Int {
+  static func fingerprint(_ span: Span) -> Int {
     var hasher = Hasher()
     hasher.combine(span.traceID)
     hasher.combine(span.spanID)
