@@ -57,9 +57,10 @@ public struct LineFile: Sendable {
     var lines = ChunkLines(writing: writingLines, capacity: chunk.bytes.count)
     var failure: FormatError?
     let readsCanonical = format == .jsonl && (timeUnit == nil || timeUnit == .nanoseconds)
+    var strings = RecentStrings()
     do {
       try chunk.forEachLine { line, number, offset in
-        if readsCanonical, let read = CanonicalSpanLine.read(line, checksMagnitude: timeUnit == nil) {
+        if readsCanonical, let read = CanonicalSpanLine.read(line, checksMagnitude: timeUnit == nil, strings: &strings) {
           summary.documentCount += 1
           summary.spanCount += 1
           lines.append(read.span, line: line, fieldBytes: read.fieldBytes)
