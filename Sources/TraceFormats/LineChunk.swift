@@ -65,16 +65,19 @@ extension SourceFile {
     var index = 0
     var first = true
     while true {
-      var read = try handle.read(upTo: readBytes)
-      let atEnd = read.isEmpty
+      var atEnd = false
+      var bytes = try [UInt8](unsafeUninitializedCapacity: carried.count + readBytes) { buffer, count in
+        _ = buffer.initialize(from: carried)
+        let read = try handle.read(into: UnsafeMutableBufferPointer(rebasing: buffer[carried.count...]))
+        atEnd = read == 0
+        count = carried.count + read
+      }
       if first {
-        let mark = Self.byteOrderMarkLength(read)
-        read.removeFirst(mark)
+        let mark = Self.byteOrderMarkLength(bytes)
+        bytes.removeFirst(mark)
         offset = mark
         first = false
       }
-      var bytes = carried
-      bytes.append(contentsOf: read)
       let end = atEnd ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
       carried = Array(bytes[end...])
       guard end > 0 else {
