@@ -14,7 +14,7 @@ import TraceModel
 /// IDs are kept as 64-bit hashes, not strings (a 16-character span id is a heap string of its
 /// own): about 70 bytes a span instead of some 250. Exact duplicates are found by a 64-bit
 /// fingerprint of every field. Either takes two different values as one with a chance of about
-/// 2^-64 per pair.
+/// 2^-64 per pair (`IDHash`, in `StructureChecker+Keys.swift`).
 public struct StructureChecker {
   /// 2^18 spans: about 18 MB, a small share of the 256 MB a run may use.
   public static let defaultOpenSpanLimit = 1 << 18
@@ -45,27 +45,6 @@ public struct StructureChecker {
 
   public init(openSpanLimit: Int = defaultOpenSpanLimit) {
     self.openSpanLimit = max(1, openSpanLimit)
-  }
-
-  /// What the check reads of a span, taken where the span was decoded, so that the check, which
-  /// runs in file order on one thread, hashes nothing and copies no span.
-  public struct SpanKey: Sendable {
-    let trace: Int
-    let span: Int
-    /// The hash of the parent's span id.
-    let parent: Int?
-    let fingerprint: Int
-    let hasEmptyID: Bool
-    let isOwnParent: Bool
-  }
-
-  /// The key of `span`.
-  public static func key(_ span: Span) -> SpanKey {
-    SpanKey(
-      trace: span.traceID.hashValue, span: span.spanID.hashValue, parent: span.parentSpanID?.hashValue,
-      fingerprint: fingerprint(span),
-      hasEmptyID: span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "",
-      isOwnParent: span.parentSpanID == span.spanID)
   }
 
   /// Checks one span; `line` is where it was read, when the format has one line per record.
@@ -144,32 +123,5 @@ public struct StructureChecker {
       }
       for id in walk { state[id] = true }
     }
-  }
-
-  /// A hash of every field the seed's model has, equal for exact duplicates (within a process).
-  static func fingerprint(_ span: Span) -> Int {
-    var hasher = Hasher()
-    hasher.combine(span.traceID)
-    hasher.combine(span.spanID)
-    hasher.combine(span.parentSpanID)
-    hasher.combine(span.serviceName)
-    hasher.combine(span.operationName)
-    hasher.combine(span.startTimeNanos)
-    hasher.combine(span.endTimeNanos)
-    hasher.combine(span.statusCode)
-    for tag in span.tags {
-      hasher.combine(tag.key)
-      hasher.combine(tag.value)
-    }
-    hasher.combine(span.logs.count)
-    for log in span.logs {
-      hasher.combine(log.timestampNanos)
-      hasher.combine(log.event)
-      for field in log.fields {
-        hasher.combine(field.key)
-        hasher.combine(field.value)
-      }
-    }
-    return hasher.finalize()
   }
 }
