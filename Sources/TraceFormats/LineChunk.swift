@@ -12,6 +12,16 @@ public struct LineChunk: Sendable {
   let offset: Int
   /// Position (0-based) of the chunk in its file.
   let index: Int
+  /// Lines as an editor counts them: newlines, plus one for a last line without its newline.
+  let lineCount: Int
+
+  init(bytes: [UInt8], firstLine: Int, offset: Int, index: Int) {
+    self.bytes = bytes
+    self.firstLine = firstLine
+    self.offset = offset
+    self.index = index
+    lineCount = Self.lineCount(bytes)
+  }
 
   /// Calls `body` with each line that is not blank, without its `\n` or `\r\n`, with the line's
   /// number and byte offset.
@@ -37,8 +47,7 @@ public struct LineChunk: Sendable {
     }
   }
 
-  /// Lines as an editor counts them: newlines, plus one for a last line without its newline.
-  var lineCount: Int {
+  private static func lineCount(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBufferPointer { all in
       var count = 0
       var from = 0

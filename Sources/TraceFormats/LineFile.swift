@@ -54,7 +54,7 @@ public struct LineFile: Sendable {
   ) -> DecodedChunk {
     var summary = ReadSummary(format: format, sourceTimestampUnit: timeUnit ?? .nanoseconds)
     var decoder = SeedSpanDecoder(detectsUnit: format == .seed, givenUnit: timeUnit, unit: unit)
-    var lines = ChunkLines(writing: writingLines, capacity: chunk.bytes.count)
+    var lines = ChunkLines(writing: writingLines, bytes: chunk.bytes.count, lines: chunk.lineCount)
     var failure: FormatError?
     let readsCanonical = format == .jsonl && (timeUnit == nil || timeUnit == .nanoseconds)
     var strings = RecentStrings()
@@ -164,9 +164,15 @@ private struct ChunkLines {
   private var bytes: [UInt8] = []
   private var ends: [Int] = []
 
-  init(writing: Bool, capacity: Int) {
+  /// `bytes` and `lines` are the chunk's: room reserved for as many spans as lines (a seed line
+  /// holds several, a blank line none) saves growing the arrays ten times a chunk.
+  init(writing: Bool, bytes byteCount: Int, lines lineCount: Int) {
     self.writing = writing
-    if writing { bytes.reserveCapacity(capacity + capacity / 8) }
+    spanLines.reserveCapacity(lineCount)
+    guard writing else { return }
+    bytes.reserveCapacity(byteCount + byteCount / 8)
+    keys.reserveCapacity(lineCount)
+    ends.reserveCapacity(lineCount)
   }
 
   /// A span read from a line that is its own re-write.

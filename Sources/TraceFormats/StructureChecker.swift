@@ -58,21 +58,30 @@ public struct StructureChecker {
     let location = StructureFindings.Location(line: line, spanNumber: spanNumber)
     if key.hasEmptyID { findings.note(.emptyID, at: location) }
     if key.isOwnParent { findings.note(.ownParent, at: location) }
-    let trace = key.trace
-    let id = key.span
-    if open[trace] == nil {
-      if closedTraceIDs.contains(trace) { tracesReopened += 1 }
-      open[trace] = [:]
-      openOrder.append(trace)
-    }
     let record = SpanRecord(parent: key.parent, fingerprint: key.fingerprint, location: location)
-    if let earlier = open[trace]![id] {
+    let (isNewTrace, earlier) = Self.insert(record, at: key.span, into: &open[key.trace, default: [:]])
+    if isNewTrace {
+      if closedTraceIDs.contains(key.trace) { tracesReopened += 1 }
+      openOrder.append(key.trace)
+    }
+    if let earlier {
       findings.note(earlier.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
     } else {
-      open[trace]![id] = record
       openSpans += 1
     }
     while openSpans > openSpanLimit { closeOldest() }
+  }
+
+  /// Adds `record` to a trace's spans unless `id` is there already, in one lookup of the trace
+  /// and one of the span where there were five; the record kept is the first, which findings name.
+  private static func insert(
+    _ record: SpanRecord, at id: Int, into spans: inout [Int: SpanRecord]
+  ) -> (isNewTrace: Bool, earlier: SpanRecord?) {
+    // An open trace always has a span: an empty one was made by this lookup.
+    let isNewTrace = spans.isEmpty
+    guard let earlier = spans.updateValue(record, forKey: id) else { return (isNewTrace, nil) }
+    spans[id] = earlier
+    return (isNewTrace, earlier)
   }
 
   /// Closes every trace still open and returns what was found.
