@@ -54,7 +54,7 @@ enum CanonicalSpanLine {
     if checksMagnitude, (try? TimestampUnit.nanoseconds.checkMagnitude(start, field: "start_time")) == nil {
       return nil
     }
-    guard parser.skip("\"tags\":{"), let tags = members(&parser, closing: "},", reserved: [], &strings) else { return nil }
+    guard parser.skip("\"tags\":{"), let tags = members(&parser, closing: "},", reserved: [], room: 8, &strings) else { return nil }
     close(.tags, parser)
     guard parser.skip("\"logs\":["), let logs = logs(&parser, &strings), parser.skip(",") else { return nil }
     close(.logs, parser)
@@ -88,13 +88,15 @@ enum CanonicalSpanLine {
   }
 
   /// `"key":value` members up to `closing`, values strings, integers or booleans, keys unique
-  /// and none of `reserved`; none at all only if `allowingNone`.
+  /// and none of `reserved`; none at all only if `allowingNone`. `room` is how many to make room
+  /// for at once: a span's tags, grown from one, were allocated several times over.
   private static func members(
     _ parser: inout JSONParser, closing: StaticString, reserved: [String], allowingNone: Bool = true,
-    _ strings: inout RecentStrings
+    room: Int, _ strings: inout RecentStrings
   ) -> [Tag]? {
     var tags: [Tag] = []
     if allowingNone, parser.skip(closing) { return tags }
+    tags.reserveCapacity(room)
     repeat {
       guard let key = string(&parser, &strings), parser.skip(":"), !reserved.contains(key),
         !tags.contains(where: { $0.key == key }), parser.position < parser.bytes.count
@@ -130,7 +132,7 @@ enum CanonicalSpanLine {
       var fields: [Tag] = []
       if !parser.skip("}") {
         guard parser.skip(","),
-          let members = members(&parser, closing: "}", reserved: ["timestamp", "event"], allowingNone: false, &strings)
+          let members = members(&parser, closing: "}", reserved: ["timestamp", "event"], allowingNone: false, room: 1, &strings)
         else { return nil }
         fields = members
       }

@@ -60,10 +60,12 @@ public struct LineFile: Sendable {
     var strings = RecentStrings()
     do {
       try chunk.forEachLine { line, number, offset in
-        if readsCanonical, let read = CanonicalSpanLine.read(line, checksMagnitude: timeUnit == nil, strings: &strings) {
+        if readsCanonical,
+          case let (span, fieldBytes)? = CanonicalSpanLine.read(line, checksMagnitude: timeUnit == nil, strings: &strings)
+        {
           summary.documentCount += 1
           summary.spanCount += 1
-          lines.append(read.span, line: line, fieldBytes: read.fieldBytes)
+          lines.append(span, line: line, fieldBytes: fieldBytes)
           return
         }
         let value = try source.parseLineRecord(
@@ -175,8 +177,9 @@ private struct ChunkLines {
     ends.reserveCapacity(lineCount)
   }
 
-  /// A span read from a line that is its own re-write.
-  mutating func append(_ span: Span, line: UnsafeBufferPointer<UInt8>, fieldBytes: FieldBytes) {
+  /// A span read from a line that is its own re-write. The spans are taken, not copied: a copy
+  /// retains, and its original then releases, each of a span's strings and arrays.
+  mutating func append(_ span: consuming Span, line: UnsafeBufferPointer<UInt8>, fieldBytes: FieldBytes) {
     if writing {
       bytes.append(contentsOf: line)
       bytes.append(0x0A)
@@ -184,15 +187,17 @@ private struct ChunkLines {
     finish(span, fieldBytes)
   }
 
-  mutating func append(_ span: Span) {
-    finish(span, writing ? SpanJSONWriter.write(span, into: &bytes) : FieldBytes())
+  mutating func append(_ span: consuming Span) {
+    let fields = writing ? SpanJSONWriter.write(span, into: &bytes) : FieldBytes()
+    finish(span, fields)
   }
 
-  private mutating func finish(_ span: Span, _ fields: FieldBytes) {
+  private mutating func finish(_ span: consuming Span, _ fields: FieldBytes) {
+    if writing {
+      ends.append(bytes.count)
+      keys.append(StructureChecker.key(span))
+    }
     spanLines.append(SpanLine(span: span, bytes: [], fieldBytes: fields))
-    guard writing else { return }
-    ends.append(bytes.count)
-    keys.append(StructureChecker.key(span))
   }
 
   /// Gives each line its bytes.

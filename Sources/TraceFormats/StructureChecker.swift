@@ -116,9 +116,13 @@ public struct StructureChecker {
 
   /// Counts each parent cycle of two or more spans once, at its member read first.
   private mutating func countCycles(_ spans: [Int: SpanRecord]) {
-    var state: [Int: Bool] = [:]  // false: on the current walk, true: finished
+    // Closing is most of `finish`, which runs after the last span, alone: a span alone has no
+    // cycle, and the walk's state is made once at its full size.
+    guard spans.count > 1 else { return }
+    var state = [Int: Bool](minimumCapacity: spans.count)  // false: on the current walk, true: finished
+    var walk: [Int] = []
     for start in spans.keys where state[start] == nil {
-      var walk: [Int] = []
+      walk.removeAll(keepingCapacity: true)
       var current: Int? = start
       while let id = current, let record = spans[id], state[id] == nil {
         state[id] = false
