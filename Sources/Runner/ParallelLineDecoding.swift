@@ -15,14 +15,16 @@ struct ParallelLineDecoding {
   var chunksInFlight: Int { 4 * workers.count }
 
   /// Reads `file`, calling `onChunk` with each chunk's spans (with their JSONL lines) and their
-  /// fingerprints.
-  func read(_ file: LineFile, _ onChunk: ([SpanLine], [Int]) throws -> Void) throws -> ReadSummary {
+  /// structure check keys.
+  func read(
+    _ file: LineFile, _ onChunk: ([SpanLine], [StructureChecker.SpanKey]) throws -> Void
+  ) throws -> ReadSummary {
     var summary = LineFileSummary(file)
     var pending: [DecodedSlot] = []
     var dealt = 0
     func takeOldest() throws {
       let taken = summary.accept(pending.removeFirst().wait())
-      try onChunk(taken.lines, taken.fingerprints)
+      try onChunk(taken.lines, taken.keys)
       if let failure = taken.failure { throw failure }
     }
     let lineCount = try file.forEachChunk { chunk in

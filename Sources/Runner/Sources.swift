@@ -48,7 +48,7 @@ struct GeneratedSource: SpanSource {
 /// broken structure, whose findings join the reader's.
 ///
 /// jsonl and seed files are decoded on one worker per core (`ParallelLineDecoding`), the re-write
-/// and the structure check's fingerprint with them; the check runs in file order on a worker of
+/// and the structure check's hashes with them; the check runs in file order on a worker of
 /// its own, beside the calling thread, which reads the chunks and gathers the batches. Other
 /// formats are read on the calling thread.
 struct FileSource: SpanSource {
@@ -89,13 +89,14 @@ struct FileSource: SpanSource {
         RunTiming.Share(name: "structure check", cpuSeconds: Double(checking.busyNanos) / 1e9),
       ]
     }
-    func take(_ lines: [SpanLine], fingerprints: [Int]) throws {
+    func take(_ lines: [SpanLine], keys: [StructureChecker.SpanKey]) throws {
       try checking.submit {
-        for index in lines.indices { checker.value.check(lines[index].span, fingerprint: fingerprints[index]) }
+        for key in keys { checker.value.check(key) }
       }
-      for line in lines {
-        jsonlBytes += line.bytes.count
-        batch.append(line)
+      // Indices rather than elements: iterating would copy every line once more.
+      for index in lines.indices {
+        jsonlBytes += lines[index].bytes.count
+        batch.append(lines[index])
         if batch.isFull {
           try emit(batch)
           batch = SpanBatch(keepingSpans: true)
@@ -108,19 +109,19 @@ struct FileSource: SpanSource {
         return try decoding.read(file, take)
       }
       var lines: [SpanLine] = []
-      var fingerprints: [Int] = []
+      var keys: [StructureChecker.SpanKey] = []
       let summary = try TraceFileReader.read(url: url, format: format, timeUnit: timeUnit) { span in
         var line: [UInt8] = []
         let fields = SpanJSONWriter.write(span, into: &line)
         lines.append(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
-        fingerprints.append(StructureChecker.fingerprint(span))
+        keys.append(StructureChecker.key(span))
         if lines.count == Self.checkedSpansPerJob {
-          try take(lines, fingerprints: fingerprints)
+          try take(lines, keys: keys)
           lines.removeAll()
-          fingerprints.removeAll()
+          keys.removeAll()
         }
       }
-      try take(lines, fingerprints: fingerprints)
+      try take(lines, keys: keys)
       return summary
     }
     if !batch.isEmpty { try emit(batch) }

@@ -1,3 +1,4 @@
+import Foundation
 import TraceJSON
 import TraceModel
 
@@ -14,8 +15,8 @@ import TraceModel
 enum CanonicalSpanLine {
   /// The span of `line` (without its line end) and the bytes each field takes in it once a newline
   /// is added, or nil. `checksMagnitude` is the jsonl rule that times must read as nanoseconds,
-  /// off when the user gave the unit.
-  static func read(_ line: UnsafeBufferPointer<UInt8>, checksMagnitude: Bool)
+  /// off when the user gave the unit. `strings` hands back the strings of lines read before.
+  static func read(_ line: UnsafeBufferPointer<UInt8>, checksMagnitude: Bool, strings: inout RecentStrings)
     -> (span: Span, fieldBytes: FieldBytes)?
   {
     var parser = JSONParser(line)
@@ -27,21 +28,21 @@ enum CanonicalSpanLine {
     }
     guard parser.skip("{") else { return nil }
     close(.structure, parser)
-    guard parser.skip("\"trace_id\":"), let traceID = string(&parser), parser.skip(",") else { return nil }
+    guard parser.skip("\"trace_id\":"), let traceID = string(&parser, &strings), parser.skip(",") else { return nil }
     close(.traceID, parser)
-    guard parser.skip("\"span_id\":"), let spanID = string(&parser), parser.skip(",") else { return nil }
+    guard parser.skip("\"span_id\":"), let spanID = string(&parser, &strings), parser.skip(",") else { return nil }
     close(.spanID, parser)
     guard parser.skip("\"parent_span_id\":") else { return nil }
     var parentSpanID: String?
     if !parser.skip("null") {
-      guard let parent = string(&parser) else { return nil }
+      guard let parent = string(&parser, &strings) else { return nil }
       parentSpanID = parent
     }
     guard parser.skip(",") else { return nil }
     close(.parentSpanID, parser)
-    guard parser.skip("\"service_name\":"), let service = string(&parser), parser.skip(",") else { return nil }
+    guard parser.skip("\"service_name\":"), let service = string(&parser, &strings), parser.skip(",") else { return nil }
     close(.serviceName, parser)
-    guard parser.skip("\"operation_name\":"), let operation = string(&parser), parser.skip(",")
+    guard parser.skip("\"operation_name\":"), let operation = string(&parser, &strings), parser.skip(",")
     else { return nil }
     close(.operationName, parser)
     guard parser.skip("\"start_time\":"), let start = integer(&parser), start >= 0, parser.skip(",")
@@ -53,9 +54,9 @@ enum CanonicalSpanLine {
     if checksMagnitude, (try? TimestampUnit.nanoseconds.checkMagnitude(start, field: "start_time")) == nil {
       return nil
     }
-    guard parser.skip("\"tags\":{"), let tags = members(&parser, closing: "},", reserved: []) else { return nil }
+    guard parser.skip("\"tags\":{"), let tags = members(&parser, closing: "},", reserved: [], room: 8, &strings) else { return nil }
     close(.tags, parser)
-    guard parser.skip("\"logs\":["), let logs = logs(&parser), parser.skip(",") else { return nil }
+    guard parser.skip("\"logs\":["), let logs = logs(&parser, &strings), parser.skip(",") else { return nil }
     close(.logs, parser)
     guard parser.skip("\"status_code\":") else { return nil }
     let status = parser.skip("0") ? 0 : parser.skip("1") ? 1 : -1
@@ -71,12 +72,8 @@ enum CanonicalSpanLine {
   }
 
   /// A string without escapes, which the writer writes back as it stands.
-  private static func string(_ parser: inout JSONParser) -> String? {
-    let start = parser.position
-    guard start < parser.bytes.count, parser.bytes[start] == UInt8(ascii: "\""),
-      let text = try? parser.parseString(), text.utf8.count == parser.position - start - 2
-    else { return nil }
-    return text
+  private static func string(_ parser: inout JSONParser, _ strings: inout RecentStrings) -> String? {
+    parser.unescapedString().map { strings.string($0) }
   }
 
   /// An integer as the writer writes it: not `-0`, not a double.
@@ -91,20 +88,23 @@ enum CanonicalSpanLine {
   }
 
   /// `"key":value` members up to `closing`, values strings, integers or booleans, keys unique
-  /// and none of `reserved`; none at all only if `allowingNone`.
+  /// and none of `reserved`; none at all only if `allowingNone`. `room` is how many to make room
+  /// for at once: a span's tags, grown from one, were allocated several times over.
   private static func members(
-    _ parser: inout JSONParser, closing: StaticString, reserved: [String], allowingNone: Bool = true
+    _ parser: inout JSONParser, closing: StaticString, reserved: [String], allowingNone: Bool = true,
+    room: Int, _ strings: inout RecentStrings
   ) -> [Tag]? {
     var tags: [Tag] = []
     if allowingNone, parser.skip(closing) { return tags }
+    tags.reserveCapacity(room)
     repeat {
-      guard let key = string(&parser), parser.skip(":"), !reserved.contains(key),
+      guard let key = string(&parser, &strings), parser.skip(":"), !reserved.contains(key),
         !tags.contains(where: { $0.key == key }), parser.position < parser.bytes.count
       else { return nil }
       let value: TagValue
       switch parser.bytes[parser.position] {
       case UInt8(ascii: "\""):
-        guard let text = string(&parser) else { return nil }
+        guard let text = string(&parser, &strings) else { return nil }
         value = .string(text)
       case UInt8(ascii: "t"):
         guard parser.skip("true") else { return nil }
@@ -122,22 +122,71 @@ enum CanonicalSpanLine {
   }
 
   /// The objects of the `logs` array and its closing bracket: `timestamp`, `event`, then fields.
-  private static func logs(_ parser: inout JSONParser) -> [LogEvent]? {
+  private static func logs(_ parser: inout JSONParser, _ strings: inout RecentStrings) -> [LogEvent]? {
     var logs: [LogEvent] = []
     if parser.skip("]") { return logs }
     repeat {
       guard parser.skip("{\"timestamp\":"), let timestamp = integer(&parser), timestamp >= 0,
-        parser.skip(",\"event\":"), let event = string(&parser)
+        parser.skip(",\"event\":"), let event = string(&parser, &strings)
       else { return nil }
       var fields: [Tag] = []
       if !parser.skip("}") {
         guard parser.skip(","),
-          let members = members(&parser, closing: "}", reserved: ["timestamp", "event"], allowingNone: false)
+          let members = members(&parser, closing: "}", reserved: ["timestamp", "event"], allowingNone: false, room: 1, &strings)
         else { return nil }
         fields = members
       }
       logs.append(LogEvent(timestampNanos: timestamp, event: event, fields: fields))
     } while parser.skip(",")
     return parser.skip("]") ? logs : nil
+  }
+}
+
+/// The strings a chunk's lines repeat, made once: tag keys and values, names, and ids that recur
+/// (a trace's id on each of its spans, a parent's id on its children), so that most strings of a
+/// line cost a lookup where each was an allocation, and its free on the thread that drops the span.
+///
+/// A direct-mapped table, each slot the last string whose bytes hashed to it: a miss only makes
+/// the string as before, so the table needs no eviction rule and holds `slotCount` strings at most.
+struct RecentStrings {
+  private var slots: [String?]
+  private let slotShift: UInt64
+
+  /// `slotCount` is rounded up to a power of two.
+  init(slotCount: Int = 1024) {
+    let bits = max(0, Int.bitWidth - (max(1, slotCount) - 1).leadingZeroBitCount)
+    slots = Array(repeating: nil, count: 1 << bits)
+    slotShift = UInt64(64 - bits)
+  }
+
+  /// The string of the UTF-8 `bytes`, which the caller has validated.
+  mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let slot = slot(bytes)
+    if let cached = slots[slot],
+      cached.utf8.withContiguousStorageIfAvailable({
+        $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+      }) == true
+    {
+      return cached
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    slots[slot] = text
+    return text
+  }
+
+  /// The slot of `bytes`: their length and first and last eight bytes, mixed by multiplying.
+  private func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard slotShift < 64 else { return 0 }
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+    if bytes.count >= 8 {
+      let raw = UnsafeRawPointer(bytes.baseAddress!)
+      head = raw.loadUnaligned(as: UInt64.self)
+      tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+    } else {
+      for byte in bytes { head = head << 8 | UInt64(byte) }
+    }
+    let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
+    return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
   }
 }

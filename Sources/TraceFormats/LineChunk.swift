@@ -12,6 +12,16 @@ public struct LineChunk: Sendable {
   let offset: Int
   /// Position (0-based) of the chunk in its file.
   let index: Int
+  /// Lines as an editor counts them: newlines, plus one for a last line without its newline.
+  let lineCount: Int
+
+  init(bytes: [UInt8], firstLine: Int, offset: Int, index: Int) {
+    self.bytes = bytes
+    self.firstLine = firstLine
+    self.offset = offset
+    self.index = index
+    lineCount = Self.lineCount(bytes)
+  }
 
   /// Calls `body` with each line that is not blank, without its `\n` or `\r\n`, with the line's
   /// number and byte offset.
@@ -37,8 +47,7 @@ public struct LineChunk: Sendable {
     }
   }
 
-  /// Lines as an editor counts them: newlines, plus one for a last line without its newline.
-  var lineCount: Int {
+  private static func lineCount(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBufferPointer { all in
       var count = 0
       var from = 0
@@ -65,16 +74,19 @@ extension SourceFile {
     var index = 0
     var first = true
     while true {
-      var read = try handle.read(upTo: readBytes)
-      let atEnd = read.isEmpty
+      var atEnd = false
+      var bytes = try [UInt8](unsafeUninitializedCapacity: carried.count + readBytes) { buffer, count in
+        _ = buffer.initialize(from: carried)
+        let read = try handle.read(into: UnsafeMutableBufferPointer(rebasing: buffer[carried.count...]))
+        atEnd = read == 0
+        count = carried.count + read
+      }
       if first {
-        let mark = Self.byteOrderMarkLength(read)
-        read.removeFirst(mark)
+        let mark = Self.byteOrderMarkLength(bytes)
+        bytes.removeFirst(mark)
         offset = mark
         first = false
       }
-      var bytes = carried
-      bytes.append(contentsOf: read)
       let end = atEnd ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
       carried = Array(bytes[end...])
       guard end > 0 else {

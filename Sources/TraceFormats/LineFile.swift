@@ -44,7 +44,7 @@ public struct LineFile: Sendable {
   }
 
   /// Decodes `chunk` on the usual assumption; `writingLines` adds each span's harness JSONL line
-  /// and its `StructureChecker` fingerprint, for the analysis.
+  /// and its `StructureChecker` key, for the analysis.
   public func decode(_ chunk: LineChunk, writingLines: Bool = true) -> DecodedChunk {
     decode(chunk, recordsBefore: chunk.index > 0, unit: nil, writingLines: writingLines)
   }
@@ -54,15 +54,18 @@ public struct LineFile: Sendable {
   ) -> DecodedChunk {
     var summary = ReadSummary(format: format, sourceTimestampUnit: timeUnit ?? .nanoseconds)
     var decoder = SeedSpanDecoder(detectsUnit: format == .seed, givenUnit: timeUnit, unit: unit)
-    var lines = ChunkLines(writing: writingLines, capacity: chunk.bytes.count)
+    var lines = ChunkLines(writing: writingLines, bytes: chunk.bytes.count, lines: chunk.lineCount)
     var failure: FormatError?
     let readsCanonical = format == .jsonl && (timeUnit == nil || timeUnit == .nanoseconds)
+    var strings = RecentStrings()
     do {
       try chunk.forEachLine { line, number, offset in
-        if readsCanonical, let read = CanonicalSpanLine.read(line, checksMagnitude: timeUnit == nil) {
+        if readsCanonical,
+          case let (span, fieldBytes)? = CanonicalSpanLine.read(line, checksMagnitude: timeUnit == nil, strings: &strings)
+        {
           summary.documentCount += 1
           summary.spanCount += 1
-          lines.append(read.span, line: line, fieldBytes: read.fieldBytes)
+          lines.append(span, line: line, fieldBytes: fieldBytes)
           return
         }
         let value = try source.parseLineRecord(
@@ -91,7 +94,7 @@ public struct LineFile: Sendable {
     }
     lines.slice()
     return DecodedChunk(
-      lines: lines.spanLines, fingerprints: lines.fingerprints, summary: summary, failure: failure,
+      lines: lines.spanLines, keys: lines.keys, summary: summary, failure: failure,
       chunk: chunk, writingLines: writingLines, recordsBefore: recordsBefore, startUnit: unit,
       endUnit: decoder.unit)
   }
@@ -102,8 +105,8 @@ public struct LineFile: Sendable {
 public struct DecodedChunk: Sendable {
   /// The spans, each with its harness JSONL line when they were decoded `writingLines`.
   public let lines: [SpanLine]
-  /// Each span's `StructureChecker.fingerprint`, when decoded `writingLines`.
-  public let fingerprints: [Int]
+  /// Each span's `StructureChecker.key`, when decoded `writingLines`.
+  public let keys: [StructureChecker.SpanKey]
   let summary: ReadSummary
   /// The fault that ended the chunk; the spans before it are in `lines`.
   public let failure: FormatError?
@@ -159,17 +162,24 @@ public struct LineFileSummary {
 private struct ChunkLines {
   let writing: Bool
   private(set) var spanLines: [SpanLine] = []
-  private(set) var fingerprints: [Int] = []
+  private(set) var keys: [StructureChecker.SpanKey] = []
   private var bytes: [UInt8] = []
   private var ends: [Int] = []
 
-  init(writing: Bool, capacity: Int) {
+  /// `bytes` and `lines` are the chunk's: room reserved for as many spans as lines (a seed line
+  /// holds several, a blank line none) saves growing the arrays ten times a chunk.
+  init(writing: Bool, bytes byteCount: Int, lines lineCount: Int) {
     self.writing = writing
-    if writing { bytes.reserveCapacity(capacity + capacity / 8) }
+    spanLines.reserveCapacity(lineCount)
+    guard writing else { return }
+    bytes.reserveCapacity(byteCount + byteCount / 8)
+    keys.reserveCapacity(lineCount)
+    ends.reserveCapacity(lineCount)
   }
 
-  /// A span read from a line that is its own re-write.
-  mutating func append(_ span: Span, line: UnsafeBufferPointer<UInt8>, fieldBytes: FieldBytes) {
+  /// A span read from a line that is its own re-write. The spans are taken, not copied: a copy
+  /// retains, and its original then releases, each of a span's strings and arrays.
+  mutating func append(_ span: consuming Span, line: UnsafeBufferPointer<UInt8>, fieldBytes: FieldBytes) {
     if writing {
       bytes.append(contentsOf: line)
       bytes.append(0x0A)
@@ -177,15 +187,17 @@ private struct ChunkLines {
     finish(span, fieldBytes)
   }
 
-  mutating func append(_ span: Span) {
-    finish(span, writing ? SpanJSONWriter.write(span, into: &bytes) : FieldBytes())
+  mutating func append(_ span: consuming Span) {
+    let fields = writing ? SpanJSONWriter.write(span, into: &bytes) : FieldBytes()
+    finish(span, fields)
   }
 
-  private mutating func finish(_ span: Span, _ fields: FieldBytes) {
+  private mutating func finish(_ span: consuming Span, _ fields: FieldBytes) {
+    if writing {
+      ends.append(bytes.count)
+      keys.append(StructureChecker.key(span))
+    }
     spanLines.append(SpanLine(span: span, bytes: [], fieldBytes: fields))
-    guard writing else { return }
-    ends.append(bytes.count)
-    fingerprints.append(StructureChecker.fingerprint(span))
   }
 
   /// Gives each line its bytes.

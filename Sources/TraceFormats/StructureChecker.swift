@@ -14,7 +14,7 @@ import TraceModel
 /// IDs are kept as 64-bit hashes, not strings (a 16-character span id is a heap string of its
 /// own): about 70 bytes a span instead of some 250. Exact duplicates are found by a 64-bit
 /// fingerprint of every field. Either takes two different values as one with a chance of about
-/// 2^-64 per pair.
+/// 2^-64 per pair (`IDHash`, in `StructureChecker+Keys.swift`).
 public struct StructureChecker {
   /// 2^18 spans: about 18 MB, a small share of the 256 MB a run may use.
   public static let defaultOpenSpanLimit = 1 << 18
@@ -49,33 +49,39 @@ public struct StructureChecker {
 
   /// Checks one span; `line` is where it was read, when the format has one line per record.
   public mutating func check(_ span: Span, line: Int? = nil) {
-    check(span, fingerprint: Self.fingerprint(span), line: line)
+    check(Self.key(span), line: line)
   }
 
-  /// Checks one span whose `fingerprint` was taken beforehand, on another thread.
-  public mutating func check(_ span: Span, fingerprint: Int, line: Int? = nil) {
+  /// Checks one span by the key taken beforehand, on another thread.
+  public mutating func check(_ key: SpanKey, line: Int? = nil) {
     spanNumber += 1
     let location = StructureFindings.Location(line: line, spanNumber: spanNumber)
-    if span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "" {
-      findings.note(.emptyID, at: location)
+    if key.hasEmptyID { findings.note(.emptyID, at: location) }
+    if key.isOwnParent { findings.note(.ownParent, at: location) }
+    let record = SpanRecord(parent: key.parent, fingerprint: key.fingerprint, location: location)
+    let (isNewTrace, earlier) = Self.insert(record, at: key.span, into: &open[key.trace, default: [:]])
+    if isNewTrace {
+      if closedTraceIDs.contains(key.trace) { tracesReopened += 1 }
+      openOrder.append(key.trace)
     }
-    if span.parentSpanID == span.spanID { findings.note(.ownParent, at: location) }
-    let trace = span.traceID.hashValue
-    let id = span.spanID.hashValue
-    if open[trace] == nil {
-      if closedTraceIDs.contains(trace) { tracesReopened += 1 }
-      open[trace] = [:]
-      openOrder.append(trace)
-    }
-    let record = SpanRecord(
-      parent: span.parentSpanID?.hashValue, fingerprint: fingerprint, location: location)
-    if let earlier = open[trace]![id] {
+    if let earlier {
       findings.note(earlier.fingerprint == record.fingerprint ? .duplicateSpan : .duplicateSpanID, at: location)
     } else {
-      open[trace]![id] = record
       openSpans += 1
     }
     while openSpans > openSpanLimit { closeOldest() }
+  }
+
+  /// Adds `record` to a trace's spans unless `id` is there already, in one lookup of the trace
+  /// and one of the span where there were five; the record kept is the first, which findings name.
+  private static func insert(
+    _ record: SpanRecord, at id: Int, into spans: inout [Int: SpanRecord]
+  ) -> (isNewTrace: Bool, earlier: SpanRecord?) {
+    // An open trace always has a span: an empty one was made by this lookup.
+    let isNewTrace = spans.isEmpty
+    guard let earlier = spans.updateValue(record, forKey: id) else { return (isNewTrace, nil) }
+    spans[id] = earlier
+    return (isNewTrace, earlier)
   }
 
   /// Closes every trace still open and returns what was found.
@@ -110,9 +116,13 @@ public struct StructureChecker {
 
   /// Counts each parent cycle of two or more spans once, at its member read first.
   private mutating func countCycles(_ spans: [Int: SpanRecord]) {
-    var state: [Int: Bool] = [:]  // false: on the current walk, true: finished
+    // Closing is most of `finish`, which runs after the last span, alone: a span alone has no
+    // cycle, and the walk's state is made once at its full size.
+    guard spans.count > 1 else { return }
+    var state = [Int: Bool](minimumCapacity: spans.count)  // false: on the current walk, true: finished
+    var walk: [Int] = []
     for start in spans.keys where state[start] == nil {
-      var walk: [Int] = []
+      walk.removeAll(keepingCapacity: true)
       var current: Int? = start
       while let id = current, let record = spans[id], state[id] == nil {
         state[id] = false
@@ -126,32 +136,5 @@ public struct StructureChecker {
       }
       for id in walk { state[id] = true }
     }
-  }
-
-  /// A hash of every field the seed's model has, equal for exact duplicates (within a process).
-  public static func fingerprint(_ span: Span) -> Int {
-    var hasher = Hasher()
-    hasher.combine(span.traceID)
-    hasher.combine(span.spanID)
-    hasher.combine(span.parentSpanID)
-    hasher.combine(span.serviceName)
-    hasher.combine(span.operationName)
-    hasher.combine(span.startTimeNanos)
-    hasher.combine(span.endTimeNanos)
-    hasher.combine(span.statusCode)
-    for tag in span.tags {
-      hasher.combine(tag.key)
-      hasher.combine(tag.value)
-    }
-    hasher.combine(span.logs.count)
-    for log in span.logs {
-      hasher.combine(log.timestampNanos)
-      hasher.combine(log.event)
-      for field in log.fields {
-        hasher.combine(field.key)
-        hasher.combine(field.value)
-      }
-    }
-    return hasher.finalize()
   }
 }

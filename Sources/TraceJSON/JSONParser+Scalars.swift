@@ -45,6 +45,31 @@ extension JSONParser {
     throw JSONSyntaxError(reason: .syntax("unterminated string"), offset: start - 1)
   }
 
+  /// The bytes of the string whose opening quote is at `position`, moving past it, when it has
+  /// no escapes and is well-formed UTF-8; nil otherwise, with `position` left anywhere. For a
+  /// reader that makes its `String`s itself, most of them ones it has made before.
+  package mutating func unescapedString() -> UnsafeBufferPointer<UInt8>? {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+    position += 1
+    let start = position
+    while case let plainEnd = Self.plainASCIIEnd(bytes, from: position), plainEnd < bytes.count {
+      position = plainEnd
+      switch bytes[position] {
+      case UInt8(ascii: "\""):
+        position += 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<position - 1])
+      case UInt8(ascii: "\\"), 0..<0x20:
+        return nil
+      case 0x80...:
+        guard let length = Self.utf8SequenceLength(bytes, at: position) else { return nil }
+        position += length
+      default:
+        position += 1
+      }
+    }
+    return nil
+  }
+
   /// Where the run of bytes from `start` that need no attention inside a string ends, to a
   /// multiple of eight: none is a quote, a backslash, a control character or non-ASCII. Each word
   /// sets the high bit of a lane that is one of those in one of the masks (the test `JSONWriter`

@@ -10,14 +10,22 @@ public struct SpanLine: Sendable {
   private var source: Source
 
   private enum Source: Sendable {
-    case span(Span)
+    case span(SpanBox)
     case record(any SpanRecords, position: Int)
+  }
+
+  /// A decoded span, held by reference: a line is copied several times on its way to the sinks
+  /// (chunk, batch, each sink's view), and a `Span` held inline made each copy some 230 bytes and
+  /// a retain of every string and array in it, where the box costs one.
+  private final class SpanBox: Sendable {
+    let span: Span
+    init(_ span: Span) { self.span = span }
   }
 
   public init(span: Span, bytes: ArraySlice<UInt8>, fieldBytes: FieldBytes) {
     self.bytes = bytes
     self.fieldBytes = fieldBytes
-    source = .span(span)
+    source = .span(SpanBox(span))
   }
 
   /// A span made from `records` when first asked for.
@@ -31,14 +39,15 @@ public struct SpanLine: Sendable {
   /// field takes `resolved()` first.
   public var span: Span {
     switch source {
-    case .span(let span): span
+    case .span(let box): box.span
     case .record(let records, let position): records.span(at: position)
     }
   }
 
   /// The same span with its `Span` made once.
   public func resolved() -> SpanLine {
-    SpanLine(span: span, bytes: bytes, fieldBytes: fieldBytes)
+    if case .span = source { return self }
+    return SpanLine(span: span, bytes: bytes, fieldBytes: fieldBytes)
   }
 }
 

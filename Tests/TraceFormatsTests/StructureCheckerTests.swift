@@ -42,6 +42,29 @@ private func span(_ trace: String, _ id: String, parent: String?, start: Int64 =
     #expect(found.firstLocations[.duplicateSpanID]?.line == 3)
   }
 
+  /// The ids and fingerprints hash UTF-8, but compare as Swift compares strings: composed and
+  /// decomposed accents, and the Kelvin sign against K, are one id and one span.
+  @Test func idsEqualAsStringsAreOneIDWhateverTheirBytes() {
+    let (found, _) = findings([
+      span("t", "\u{E9}", parent: nil), span("t", "e\u{301}", parent: nil),
+      span("\u{212A}", "a", parent: nil), span("K", "a", parent: nil),
+    ])
+    #expect(found.counts == [.duplicateSpan: 2])
+  }
+
+  /// A tag's kind is part of the fingerprint; a double's sign of zero is not, as for `==`.
+  @Test func tagValuesOfAnotherKindMakeAnotherSpan() {
+    func tagged(_ value: TagValue) -> Span {
+      var tagged = span("t", "a", parent: nil)
+      tagged.tags = [Tag("k", value)]
+      return tagged
+    }
+    let (kinds, _) = findings([tagged(.int(1)), tagged(.string("1")), tagged(.double(1))])
+    #expect(kinds.counts == [.duplicateSpanID: 2])
+    let (zeros, _) = findings([tagged(.double(0)), tagged(.double(-0.0))])
+    #expect(zeros.counts == [.duplicateSpan: 1])
+  }
+
   @Test func emptyIDsAreCounted() {
     let (found, _) = findings([span("", "a", parent: nil), span("t", "", parent: nil), span("t", "b", parent: "")])
     #expect(found.counts == [.emptyID: 3])

@@ -33,9 +33,10 @@ extension Formats {
     /// whether the fast path read it.
     @discardableResult
     private static func expectAgreement(_ line: [UInt8], checksMagnitude: Bool = true) -> Bool {
+      var strings = RecentStrings()
       guard
         let fast = line.withUnsafeBufferPointer({
-          CanonicalSpanLine.read($0, checksMagnitude: checksMagnitude)
+          CanonicalSpanLine.read($0, checksMagnitude: checksMagnitude, strings: &strings)
         })
       else { return false }
       let general = generalRead(line, checksMagnitude: checksMagnitude)
@@ -86,7 +87,10 @@ extension Formats {
       ]
       for variant in variants {
         let bytes = Array(variant.utf8)
-        #expect(bytes.withUnsafeBufferPointer { CanonicalSpanLine.read($0, checksMagnitude: true) } == nil, "\(variant)")
+        var strings = RecentStrings()
+        #expect(
+          bytes.withUnsafeBufferPointer { CanonicalSpanLine.read($0, checksMagnitude: true, strings: &strings) } == nil,
+          "\(variant)")
       }
     }
 
@@ -112,6 +116,17 @@ extension Formats {
       }
       // Edits inside a string or a number often leave a line the writer would write.
       #expect(fastTaken > 100)
+    }
+
+    /// A slot holds one string at a time: the table must hand back the string of the bytes asked
+    /// for, never the one a colliding string left there.
+    @Test(arguments: [1, 1024]) func recentStringsGiveTheStringOfTheBytes(slotCount: Int) {
+      var strings = RecentStrings(slotCount: slotCount)
+      let texts = ["http.status_code", "http.method", "", "é-ü", "http.status_codf", "http.method", "http.status_code"]
+      for text in texts {
+        let made = Array(text.utf8).withUnsafeBufferPointer { strings.string($0) }
+        #expect(made == text)
+      }
     }
   }
 }
