@@ -65,7 +65,7 @@ public struct LineFile: Sendable {
         {
           summary.documentCount += 1
           summary.spanCount += 1
-          lines.append(span, line: line, fieldBytes: fieldBytes)
+          lines.append(span, line: line, number: number, fieldBytes: fieldBytes)
           return
         }
         let value = try source.parseLineRecord(
@@ -83,7 +83,7 @@ public struct LineFile: Sendable {
         }
         for span in spans {
           summary.spanCount += 1
-          lines.append(span)
+          lines.append(span, number: number)
         }
       }
     } catch let error as FormatError {
@@ -179,23 +179,26 @@ private struct ChunkLines {
 
   /// A span read from a line that is its own re-write. The spans are taken, not copied: a copy
   /// retains, and its original then releases, each of a span's strings and arrays.
-  mutating func append(_ span: consuming Span, line: UnsafeBufferPointer<UInt8>, fieldBytes: FieldBytes) {
+  /// `number`: the line's, where the structure check places what it finds.
+  mutating func append(
+    _ span: consuming Span, line: UnsafeBufferPointer<UInt8>, number: Int, fieldBytes: FieldBytes
+  ) {
     if writing {
       bytes.append(contentsOf: line)
       bytes.append(0x0A)
     }
-    finish(span, fieldBytes)
+    finish(span, number, fieldBytes)
   }
 
-  mutating func append(_ span: consuming Span) {
+  mutating func append(_ span: consuming Span, number: Int) {
     let fields = writing ? SpanJSONWriter.write(span, into: &bytes) : FieldBytes()
-    finish(span, fields)
+    finish(span, number, fields)
   }
 
-  private mutating func finish(_ span: consuming Span, _ fields: FieldBytes) {
+  private mutating func finish(_ span: consuming Span, _ number: Int, _ fields: FieldBytes) {
     if writing {
       ends.append(bytes.count)
-      keys.append(StructureChecker.key(span))
+      keys.append(StructureChecker.key(span, line: number))
     }
     spanLines.append(SpanLine(span: span, bytes: [], fieldBytes: fields))
   }

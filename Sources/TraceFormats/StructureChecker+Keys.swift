@@ -12,10 +12,12 @@ extension StructureChecker {
     let fingerprint: Int
     let hasEmptyID: Bool
     let isOwnParent: Bool
+    /// The line the span was read from, when the format has one line per record.
+    let line: Int?
   }
 
-  /// The key of `span`.
-  public static func key(_ span: Span) -> SpanKey {
+  /// The key of `span`, read from `line`.
+  public static func key(_ span: Span, line: Int? = nil) -> SpanKey {
     let trace = IDHash.of(span.traceID)
     let id = IDHash.of(span.spanID)
     let parent = span.parentSpanID.map(IDHash.of)
@@ -23,7 +25,7 @@ extension StructureChecker {
       trace: trace, span: id, parent: parent,
       fingerprint: fingerprint(span, trace: trace, span: id, parent: parent),
       hasEmptyID: span.traceID.isEmpty || span.spanID.isEmpty || span.parentSpanID == "",
-      isOwnParent: span.parentSpanID == span.spanID)
+      isOwnParent: span.parentSpanID == span.spanID, line: line)
   }
 
   /// A hash of every field the seed's model has, equal for exact duplicates; the ids by their

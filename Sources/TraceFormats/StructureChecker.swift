@@ -49,13 +49,13 @@ public struct StructureChecker {
 
   /// Checks one span; `line` is where it was read, when the format has one line per record.
   public mutating func check(_ span: Span, line: Int? = nil) {
-    check(Self.key(span), line: line)
+    check(Self.key(span, line: line))
   }
 
   /// Checks one span by the key taken beforehand, on another thread.
-  public mutating func check(_ key: SpanKey, line: Int? = nil) {
+  public mutating func check(_ key: SpanKey) {
     spanNumber += 1
-    let location = StructureFindings.Location(line: line, spanNumber: spanNumber)
+    let location = StructureFindings.Location(line: key.line, spanNumber: spanNumber)
     if key.hasEmptyID { findings.note(.emptyID, at: location) }
     if key.isOwnParent { findings.note(.ownParent, at: location) }
     let record = SpanRecord(parent: key.parent, fingerprint: key.fingerprint, location: location)

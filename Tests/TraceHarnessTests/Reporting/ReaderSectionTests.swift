@@ -25,17 +25,19 @@ import Testing
       Self.jsonl("t1", "y", parent: "x", start: base + 2),
       Self.jsonl("t2", "s", parent: "s", start: base + 3),
     ]
-    try FormatFixtures.withScratch("broken.jsonl", Array((lines.joined(separator: "\n") + "\n").utf8)) { url in
+    // A blank line after the first: a finding is placed at its line, not at its span's number.
+    let text = lines[0] + "\n\n" + lines[1...].joined(separator: "\n") + "\n"
+    try FormatFixtures.withScratch("broken.jsonl", Array(text.utf8)) { url in
       let result = try AnalyzePipeline.run(url: url, format: nil, codecs: codecs, zstdLevel: 3)
       #expect(result.read.findings.counts[.parentCycle] == 1)
       #expect(result.read.findings.counts[.ownParent] == 1)
       let markdown = AnalyzeReport.markdown(result)
       #expect(markdown.contains("## What the reader did"))
-      #expect(markdown.contains("- 1 spans that are their own parent (first at span 4)"))
-      #expect(markdown.contains("- 1 parent cycles (first at span 2)"))
+      #expect(markdown.contains("- 1 spans that are their own parent (first at line 5)"))
+      #expect(markdown.contains("- 1 parent cycles (first at line 3)"))
       let json = try JSONDecoder().decode(AnalyzeJSON.self, from: Data(AnalyzeJSON.text(result).utf8))
       #expect(json.reader.findings == ["parentCycle": 1, "ownParent": 1])
-      #expect(json.reader.findingsFirstAt["parentCycle"] == "span 2")
+      #expect(json.reader.findingsFirstAt["parentCycle"] == "line 3")
     }
   }
 
