@@ -1,5 +1,3 @@
-import OTLPProto
-import SwiftProtobuf
 import TraceModel
 
 /// Writes OTLP protobuf as the Collector's file exporter does with `format: proto`: records of a
@@ -7,8 +5,9 @@ import TraceModel
 ///
 /// Spans appended one at a time are batched `spansPerRequest` to a record and grouped as
 /// `OTLPJSONWriter` groups them (`TraceRequest(grouping:)`), so the two OTLP writers hold the same
-/// requests; a `TraceRequest` read from OTLP is written with its own grouping. Serialization is
-/// swift-protobuf's, fields in number order and no maps, so the bytes depend only on the spans.
+/// requests; a `TraceRequest` read from OTLP is written with its own grouping. The bytes are
+/// swift-protobuf's for the same message (`OTLPProtoBytes`), fields in number order and no maps,
+/// so they depend only on the spans.
 public struct OTLPProtobufWriter {
   private var batcher: RequestBatcher
 
@@ -61,6 +60,9 @@ public struct OTLPProtobufWriter {
 
   /// `request` as one `TracesData` message, without a length prefix.
   public static func messageBytes(_ request: TraceRequest) throws -> [UInt8] {
-    try OTLPProtoEncoding.message(request).serializedBytes()
+    var message = ProtoWriter()
+    var encoder = OTLPProtoBytes()
+    try encoder.append(request, to: &message)
+    return message.bytes
   }
 }
