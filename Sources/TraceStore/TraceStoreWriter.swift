@@ -117,10 +117,13 @@ public final class TraceStoreWriter {
     let level = options.zstdLevel
     let encoderThreads = max(1, options.threads - 1)
     let job = EncodingJob(batch: batch)
+    let columnThreads = options.threads
     if options.threads == 1 {
-      job.run(threads: encoderThreads, level: level)
+      job.run(threads: encoderThreads, columnThreads: columnThreads, level: level)
     } else {
-      DispatchQueue.global().async(group: job.done) { job.run(threads: encoderThreads, level: level) }
+      DispatchQueue.global().async(group: job.done) {
+        job.run(threads: encoderThreads, columnThreads: columnThreads, level: level)
+      }
     }
     inFlight = job
   }
@@ -179,13 +182,15 @@ private final class EncodingJob: @unchecked Sendable {
     spanCounts = batch.map(\.spans.count)
   }
 
-  func run(threads: Int, level: Int) {
+  /// `threads` blocks at once, each compressing its columns `columnThreads` at once.
+  func run(threads: Int, columnThreads: Int, level: Int) {
     let blocks = batch
     batch = []
     result = Result {
       try ParallelMap.map(blocks, threads: threads) { spans, structure in
         let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
-        return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
+        return try BlockBody.encode(
+          columns, spanCount: spans.count, traceCount: traceCount, level: level, threads: columnThreads)
       }
     }
   }
