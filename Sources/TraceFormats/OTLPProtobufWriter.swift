@@ -41,9 +41,14 @@ public struct OTLPProtobufWriter {
   /// Appends the bytes of a `TracesData` message (`messageBytes`, or `appendGroups` of the
   /// request's parts) as one length-prefixed record.
   public static func writeRecord(message: [UInt8], into out: inout [UInt8]) {
-    let length = UInt32(message.count)
-    out.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) })
+    out.append(contentsOf: recordPrefix(messageBytes: message.count))
     out.append(contentsOf: message)
+  }
+
+  /// The 4-byte big-endian length a record of a `messageBytes`-byte message begins with.
+  public static func recordPrefix(messageBytes: Int) -> [UInt8] {
+    let length = UInt32(messageBytes)
+    return [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) }
   }
 
   /// Appends `parts`' resource groups to `message`, a `TracesData` built a part at a time. Its
