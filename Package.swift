@@ -71,7 +71,7 @@ let package = Package(
       name: "TraceHarnessTests",
       dependencies: [
         "TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner",
-        "Reports", "History", "OutputFiles", "HarnessCommands", "OTLPProto",
+        "Reports", "History", "OutputFiles", "HarnessCommands", "OTLPProto", "TraceStore",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       resources: [.copy("Fixtures")]),

@@ -11,6 +11,8 @@ public final class AtomicFile {
   let temporaryURL: URL
   private let handle: FileHandle
   private var committed = false
+  /// Bytes written so far: the offset the next `write` starts at.
+  public private(set) var byteCount = 0
 
   public init(_ url: URL) throws {
     self.url = url
@@ -30,6 +32,15 @@ public final class AtomicFile {
   /// Appends `bytes`; a failure (disk full, quota, I/O error) names the file, not the temporary.
   func write(_ bytes: UnsafeRawBufferPointer) throws {
     try Self.write(bytes, to: handle, path: url.path)
+    byteCount += bytes.count
+  }
+
+  /// Writes `bytes` over ones already written at `offset`, such as a length prefix that is known
+  /// only once what follows it is written; the next `write` still appends.
+  public func overwrite(_ bytes: [UInt8], at offset: Int) throws {
+    precondition(offset >= 0 && offset + bytes.count <= byteCount, "overwrite past what was written")
+    let written = bytes.withUnsafeBytes { pwrite(handle.fileDescriptor, $0.baseAddress, $0.count, off_t(offset)) }
+    guard written == bytes.count else { throw OutputError.failedWithErrno("cannot write", path: url.path) }
   }
 
   static func write(_ bytes: UnsafeRawBufferPointer, to handle: FileHandle, path: String) throws {

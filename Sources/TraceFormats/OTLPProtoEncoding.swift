@@ -5,6 +5,9 @@ import TraceModel
 
 /// Maps a `TraceRequest` onto an OTLP protobuf `TracesData`, the inverse of `OTLPProtoDecoding`.
 ///
+/// Writers serialize with `OTLPProtoBytes`, straight from the model; this message form is what the
+/// tests hold those bytes to, swift-protobuf serializing it.
+///
 /// For spans read from OTLP every field comes back as it was read. For spans from other sources
 /// the fields they lack take the values `OTLPJSONWriter` has always given them, so both OTLP
 /// writers agree: kind inferred from the tags when `kind` is nil, status ERROR with the last

@@ -1,5 +1,3 @@
-import OTLPProto
-import SwiftProtobuf
 import TraceModel
 
 /// Writes OTLP protobuf as the Collector's file exporter does with `format: proto`: records of a
@@ -7,8 +5,9 @@ import TraceModel
 ///
 /// Spans appended one at a time are batched `spansPerRequest` to a record and grouped as
 /// `OTLPJSONWriter` groups them (`TraceRequest(grouping:)`), so the two OTLP writers hold the same
-/// requests; a `TraceRequest` read from OTLP is written with its own grouping. Serialization is
-/// swift-protobuf's, fields in number order and no maps, so the bytes depend only on the spans.
+/// requests; a `TraceRequest` read from OTLP is written with its own grouping. The bytes are
+/// swift-protobuf's for the same message (`OTLPProtoBytes`), fields in number order and no maps,
+/// so they depend only on the spans.
 public struct OTLPProtobufWriter {
   private var batcher: RequestBatcher
 
@@ -42,9 +41,14 @@ public struct OTLPProtobufWriter {
   /// Appends the bytes of a `TracesData` message (`messageBytes`, or `appendGroups` of the
   /// request's parts) as one length-prefixed record.
   public static func writeRecord(message: [UInt8], into out: inout [UInt8]) {
-    let length = UInt32(message.count)
-    out.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) })
+    out.append(contentsOf: recordPrefix(messageBytes: message.count))
     out.append(contentsOf: message)
+  }
+
+  /// The 4-byte big-endian length a record of a `messageBytes`-byte message begins with.
+  public static func recordPrefix(messageBytes: Int) -> [UInt8] {
+    let length = UInt32(messageBytes)
+    return [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) }
   }
 
   /// Appends `parts`' resource groups to `message`, a `TracesData` built a part at a time. Its
@@ -61,6 +65,9 @@ public struct OTLPProtobufWriter {
 
   /// `request` as one `TracesData` message, without a length prefix.
   public static func messageBytes(_ request: TraceRequest) throws -> [UInt8] {
-    try OTLPProtoEncoding.message(request).serializedBytes()
+    var message = ProtoWriter()
+    var encoder = OTLPProtoBytes()
+    try encoder.append(request, to: &message)
+    return message.bytes
   }
 }

@@ -25,7 +25,8 @@ enum ValueType: UInt8 {
 /// strings as numbers into the slot's own dictionary, integers as deltas from the slot's previous
 /// value, doubles as their bit patterns, bools as bytes, anything else whole (`NestedValue`).
 struct AttributeEncoder {
-  private struct SlotKey: Hashable {
+  /// A slot's identity: the encoder numbers each once, and a decoder refuses a table that repeats one.
+  struct SlotKey: Hashable {
     var key: String
     var type: ValueType
   }

@@ -15,16 +15,28 @@ struct AttributeDecoder {
   init(_ set: AttributeSet, recordCount: Int, columns: inout BlockColumns) throws {
     var slotTable = columns.reader(.attribute(set, .slots))
     var types: [ValueType] = []
+    // Slots and shapes are refused at their first repeat, as dictionary strings are: a column of
+    // 27 MB of zeros, stored as none, read as 13 million empty-keyed slots (a fuzzer timeout).
+    var seenSlots = Set<AttributeEncoder.SlotKey>()
     while !slotTable.isAtEnd {
       let code = try slotTable.byte()
       guard let type = ValueType(rawValue: code) else { throw slotTable.failure("unknown value type \(code)") }
+      let key = try slotTable.string()
+      guard seenSlots.insert(AttributeEncoder.SlotKey(key: key, type: type)).inserted else {
+        throw slotTable.failure("slot \"\(key.prefix(40))\" of type \(code) is in the table twice")
+      }
       types.append(type)
-      keys.append(try slotTable.string())
+      keys.append(key)
     }
     var shapeDictionary = columns.reader(.attribute(set, .shapeDictionary))
+    var seenShapes = Set<[Int]>()
     while !shapeDictionary.isAtEnd {
       let length = try shapeDictionary.count(atMost: shapeDictionary.remaining)
-      shapes.append(try (0..<length).map { _ in try shapeDictionary.index(below: types.count) })
+      let shape = try (0..<length).map { _ in try shapeDictionary.index(below: types.count) }
+      guard seenShapes.insert(shape).inserted else {
+        throw shapeDictionary.failure("shape \(shapes.count) repeats an earlier one")
+      }
+      shapes.append(shape)
     }
     var shapeColumn = columns.reader(.attribute(set, .shapes))
     guard recordCount <= shapeColumn.remaining else { throw shapeColumn.failure("\(recordCount) shapes expected") }

@@ -36,11 +36,12 @@ enum BlockDecoder {
     grouped.reserveCapacity(traceCount)
     for count in spansPerTrace { grouped.append(try reader.trace(spanCount: count)) }
     try reader.expectEnd()
-    var taken = [Int](repeating: 0, count: traceCount)
-    let spans = traceOfSpan.map { trace in
-      defer { taken[trace] += 1 }
-      return grouped[trace][taken[trace]]
-    }
+    // Each trace's spans reversed and moved out from the end: copying them out of `grouped`
+    // retained every string of every span, and freeing `grouped` released them all again.
+    for trace in grouped.indices { grouped[trace].reverse() }
+    var spans: [Span] = []
+    spans.reserveCapacity(spanCount)
+    for trace in traceOfSpan { spans.append(grouped[trace].removeLast()) }
     return (spans, reader.requestEntries)
   }
 }

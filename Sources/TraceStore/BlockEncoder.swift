@@ -26,7 +26,7 @@ enum BlockEncoder {
     var columns = BlockColumns()
     columns.append(.traceOrder, order.bytes)
     var writer = SpanColumnWriter(otlpFields: OTLPFieldsEncoder(structure: structure))
-    for trace in traces { writer.append(trace: trace.map { spans[$0] }) }
+    for trace in traces { writer.append(trace: trace, of: spans) }
     writer.columns(into: &columns)
     return (columns, traces.count)
   }
@@ -50,19 +50,22 @@ private struct SpanColumnWriter {
 
   init(otlpFields: OTLPFieldsEncoder) { self.otlpFields = otlpFields }
 
-  mutating func append(trace: [Span]) {
-    IDForm.append(trace[0].traceID, forms: &idForms, bits: &traceIDs)
+  /// The spans at `trace` (input positions) of `spans`, read in place: copying each trace's spans
+  /// out first retained and released every string of every span, 5% of encoding generated data.
+  mutating func append(trace: [Int], of spans: [Span]) {
+    IDForm.append(spans[trace[0]].traceID, forms: &idForms, bits: &traceIDs)
     var positions: [String: Int] = [:]
-    for (position, span) in trace.enumerated() where positions[span.spanID] == nil {
-      positions[span.spanID] = position
+    for (position, index) in trace.enumerated() where positions[spans[index].spanID] == nil {
+      positions[spans[index].spanID] = position
     }
-    let traceStart = trace.lazy.map(\.startTimeNanos).min() ?? 0
+    let traceStart = trace.lazy.map { spans[$0].startTimeNanos }.min() ?? 0
     traceStarts.signed(traceStart &- previousTraceStart)
     previousTraceStart = traceStart
     // All span IDs of the trace come before its parents' escapes, so a decoder knows every ID a
     // parent delta can point to, before or after the child, when it reads the parents.
-    for span in trace { IDForm.append(span.spanID, forms: &idForms, bits: &spanIDs) }
-    for (position, span) in trace.enumerated() {
+    for index in trace { IDForm.append(spans[index].spanID, forms: &idForms, bits: &spanIDs) }
+    for (position, index) in trace.enumerated() {
+      let span = spans[index]
       appendParent(of: span, at: position, positions: positions)
       services.varint(serviceNames.number(of: span.serviceName))
       let operation = operationNames.number(of: span.operationName)

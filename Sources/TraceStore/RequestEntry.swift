@@ -22,6 +22,12 @@ struct RawRequestEntry {
   var value: Int = 0
   var schemaURL: Int = 0
 
+  /// The most entries a block holds. Empty requests and groups take no span, so nothing else
+  /// bounds them: a column of 10 MB of zeros read as 10 million empty requests. The writer closes
+  /// a block at this many entries; 4 per span (request, resource group, scope group, run) at
+  /// 65,536 spans still fit.
+  static let maxPerBlock = 1 << 18
+
   /// Reads the whole column; the references are checked to number the resources and scopes in
   /// order of first use, and the span counts to add up to `spanCount`.
   static func entries(
@@ -31,6 +37,7 @@ struct RawRequestEntry {
     var entries: [RawRequestEntry] = []
     var resourceCount = 0, scopeCount = 0, spansSeen = 0
     while !reader.isAtEnd {
+      guard entries.count < maxPerBlock else { throw reader.failure("more than \(maxPerBlock) entries") }
       var entry = RawRequestEntry(kind: try reader.varint())
       switch entry.kind {
       case 0: break

@@ -54,23 +54,30 @@ public final class TraceStoreWriter {
   /// group at a time, and its spans are released block by block instead of held all at once.
   public func append(_ request: TraceRequest, continuingPrevious: Bool = false) throws {
     if structure.isEmpty, !current.isEmpty { try closeBlock() }
-    if !continuingPrevious { structure.append(.request) }
+    if !continuingPrevious { try addEntry(.request) }
     for group in request.resourceSpans {
-      structure.append(.resourceGroup(group.resource, schemaURL: group.schemaURL))
+      try addEntry(.resourceGroup(group.resource, schemaURL: group.schemaURL))
       for scopeGroup in group.scopeSpans {
-        structure.append(.scopeGroup(scopeGroup.scope, schemaURL: scopeGroup.schemaURL))
+        try addEntry(.scopeGroup(scopeGroup.scope, schemaURL: scopeGroup.schemaURL))
         for var span in scopeGroup.spans {
           span.resource = group.resource
           span.scope = scopeGroup.scope
           if case .spans(let count) = structure.last {
             structure[structure.count - 1] = .spans(count + 1)
           } else {
-            structure.append(.spans(1))
+            try addEntry(.spans(1))
           }
           try add(span)
         }
       }
     }
+  }
+
+  /// Requests of empty groups take no span, so the entries alone can fill a block: it closes
+  /// before one more than a reader accepts, and the request goes on in the next.
+  private func addEntry(_ entry: RequestEntry) throws {
+    if structure.count >= RawRequestEntry.maxPerBlock { try closeBlock() }
+    structure.append(entry)
   }
 
   /// Writes what is left, the index and the trailer, and returns the sizes written.
@@ -110,10 +117,13 @@ public final class TraceStoreWriter {
     let level = options.zstdLevel
     let encoderThreads = max(1, options.threads - 1)
     let job = EncodingJob(batch: batch)
+    let columnThreads = options.threads
     if options.threads == 1 {
-      job.run(threads: encoderThreads, level: level)
+      job.run(threads: encoderThreads, columnThreads: columnThreads, level: level)
     } else {
-      DispatchQueue.global().async(group: job.done) { job.run(threads: encoderThreads, level: level) }
+      DispatchQueue.global().async(group: job.done) {
+        job.run(threads: encoderThreads, columnThreads: columnThreads, level: level)
+      }
     }
     inFlight = job
   }
@@ -172,13 +182,15 @@ private final class EncodingJob: @unchecked Sendable {
     spanCounts = batch.map(\.spans.count)
   }
 
-  func run(threads: Int, level: Int) {
+  /// `threads` blocks at once, each compressing its columns `columnThreads` at once.
+  func run(threads: Int, columnThreads: Int, level: Int) {
     let blocks = batch
     batch = []
     result = Result {
       try ParallelMap.map(blocks, threads: threads) { spans, structure in
         let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
-        return try BlockBody.encode(columns, spanCount: spans.count, traceCount: traceCount, level: level)
+        return try BlockBody.encode(
+          columns, spanCount: spans.count, traceCount: traceCount, level: level, threads: columnThreads)
       }
     }
   }

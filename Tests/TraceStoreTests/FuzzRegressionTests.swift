@@ -53,6 +53,36 @@ import TraceStore
     }
   }
 
+  /// A block of no span whose request structure is 10 MB of zeros, stored as none: 10 million
+  /// empty requests (a fuzzer timeout) before a block's entries were bounded.
+  @Test func aRequestStructureOfTooManyEntriesIsRefused() throws {
+    let input = Self.folder.appendingPathComponent("fuzz/FuzzTraceStore-timeout-zeros-requests")
+    let bytes = try [UInt8](Data(contentsOf: input))
+    #expect(bytes == [0x00, 0x00, 0x01, 0x22, 0x02, 0xAE, 0x92, 0xFF, 0x04, 0x00])
+    #expect {
+      _ = try TraceStoreReader.decodeBlock(record: Self.blockRecord(bytes))
+    } throws: { error in
+      let text = "\(error)"
+      return (error as? TraceStoreError)?.block == 0 && text.contains("request structure at byte 262144")
+        && text.contains("more than 262144 entries")
+    }
+  }
+
+  /// Link attribute keys and log field shapes as 27 MB of zeros each, stored as none: 13 million
+  /// slots of an empty key, 27 million empty shapes, before a repeat in either was refused.
+  @Test(arguments: [
+    ("FuzzTraceStore-timeout-zeros-slot-table", "link attribute keys at byte 4: slot \"\" of type 0 is in the table twice"),
+    ("FuzzTraceStore-slow-zeros-shapes", "log field shape dictionary at byte 2: shape 1 repeats an earlier one"),
+  ])
+  func aRepeatedSlotOrShapeIsRefusedAtItsSecondEntry(_ name: String, _ problem: String) throws {
+    let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("fuzz/\(name)")))
+    #expect {
+      _ = try TraceStoreReader.decodeBlock(record: Self.blockRecord(bytes))
+    } throws: { error in
+      (error as? TraceStoreError)?.problem == "column \(problem)"
+    }
+  }
+
   @Test(arguments: crashInputs)
   func aCrashInputDecodesOrIsRefused(_ input: URL) throws {
     let bytes = try [UInt8](Data(contentsOf: input))

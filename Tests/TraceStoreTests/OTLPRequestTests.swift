@@ -76,6 +76,23 @@ import TraceStore
     #expect(decoded == requests)
   }
 
+  /// 140,000 requests of one empty group are 280,000 entries and no span: more than the 2¹⁸ a
+  /// reader takes in a block, so the writer cuts a second block inside a request, and both read.
+  @Test func requestsOfEmptyGroupsFillBlocksTheReaderAccepts() throws {
+    let requests = (0..<140_000).map { TraceRequest(resourceSpans: [ResourceSpans(resource: nil, schemaURL: "u\($0 % 3)")]) }
+    var bytes: [UInt8] = []
+    let writer = TraceStoreWriter { bytes += $0 }
+    for request in requests { try writer.append(request) }
+    let summary = try writer.finish()
+    #expect(summary.blockCount == 2)
+    #expect(summary.spanCount == 0)
+    var decoded: [TraceRequest] = []
+    try TraceStoreReader.readRequests(bytes: bytes, name: "empty.tstore") { decoded.append($0) } onFlatSpans: { _ in
+      Issue.record("no span was appended flat")
+    }
+    #expect(decoded == requests)
+  }
+
   @Test func flatSpansBetweenRequestsKeepTheirPlace() throws {
     let spans = StoreTestData.fullFidelitySpans()
     let request = TraceRequest(grouping: spans, defaultScope: nil)

@@ -1,0 +1,150 @@
+import TraceJSON
+import TraceModel
+
+/// Protobuf's wire encoding into a byte array, for `OTLPProtoBytes`: each field is left out at its
+/// proto3 default, as swift-protobuf leaves it out.
+struct ProtoWriter {
+  var bytes: [UInt8] = []
+
+  enum WireType: UInt8 {
+    case varint = 0, fixed64 = 1, lengthDelimited = 2, fixed32 = 5
+  }
+
+  static func varintBytes(_ value: UInt64) -> Int { (64 - (value | 1).leadingZeroBitCount + 6) / 7 }
+
+  mutating func varint(_ value: UInt64) {
+    var rest = value
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  mutating func tag(_ field: Int, _ wireType: WireType) {
+    varint(UInt64(field << 3) | UInt64(wireType.rawValue))
+  }
+
+  mutating func fixed32(_ value: UInt32) {
+    for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+  }
+
+  mutating func fixed64(_ value: UInt64, field: Int) {
+    guard value != 0 else { return }
+    tag(field, .fixed64)
+    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+  }
+
+  mutating func uint32(_ value: UInt32, field: Int) {
+    guard value != 0 else { return }
+    tag(field, .varint)
+    varint(UInt64(value))
+  }
+
+  /// An enum's number, negative ones sign-extended to ten bytes as protobuf has it.
+  mutating func enumValue(_ value: Int32, field: Int) {
+    guard value != 0 else { return }
+    tag(field, .varint)
+    varint(UInt64(bitPattern: Int64(value)))
+  }
+
+  mutating func string(_ text: String, field: Int) {
+    guard !text.isEmpty else { return }
+    tag(field, .lengthDelimited)
+    varint(UInt64(text.utf8.count))
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// A message field (written even when empty: it is set).
+  mutating func message(_ field: Int, _ body: [UInt8]) {
+    tag(field, .lengthDelimited)
+    varint(UInt64(body.count))
+    bytes.append(contentsOf: body)
+  }
+
+  /// An OTLP id's bytes: hex of exactly `2 × byteCount` digits (or 32 for a span id, of which the
+  /// first 16 count) decoded in place, anything else through `mapping`, which throws for ids OTLP
+  /// cannot hold.
+  mutating func id(_ id: String, field: Int, byteCount: Int, mapping: (String) throws -> String) throws {
+    let start = bytes.count
+    let digits = id.utf8
+    if digits.count == 2 * byteCount || (byteCount == 8 && digits.count == 32) {
+      tag(field, .lengthDelimited)
+      varint(UInt64(byteCount))
+      var high: UInt8?, nonZero = false, valid = true
+      for (position, digit) in digits.enumerated() {
+        guard let nibble = Hex.value(digit) else {
+          valid = false
+          break
+        }
+        guard position < 2 * byteCount else { continue }
+        if let first = high {
+          bytes.append(first << 4 | nibble)
+          nonZero = nonZero || first | nibble != 0
+          high = nil
+        } else {
+          high = nibble
+        }
+      }
+      if valid, nonZero { return }
+      bytes.removeSubrange(start...)
+    }
+    let hex = try mapping(id)
+    tag(field, .lengthDelimited)
+    varint(UInt64(byteCount))
+    bytes.append(contentsOf: Hex.decode(hex.utf8)!)
+  }
+
+  /// One `KeyValue` message per tag.
+  mutating func attributes(_ tags: [Tag], field: Int) {
+    for attribute in tags {
+      tag(field, .lengthDelimited)
+      varint(UInt64(OTLPProtoBytes.keyValueBytes(attribute)))
+      keyValue(attribute)
+    }
+  }
+
+  private mutating func keyValue(_ attribute: Tag) {
+    string(attribute.key, field: 1)
+    tag(2, .lengthDelimited)
+    varint(UInt64(OTLPProtoBytes.anyValueBytes(attribute.value)))
+    anyValue(attribute.value)
+  }
+
+  private mutating func anyValue(_ value: TagValue) {
+    switch value {
+    case .string(let text):
+      tag(1, .lengthDelimited)
+      varint(UInt64(text.utf8.count))
+      bytes.append(contentsOf: text.utf8)
+    case .bool(let flag):
+      tag(2, .varint)
+      bytes.append(flag ? 1 : 0)
+    case .int(let number):
+      tag(3, .varint)
+      varint(UInt64(bitPattern: number))
+    case .double(let number):
+      tag(4, .fixed64)
+      for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: number.bitPattern >> shift)) }
+    case .bytes(let data):
+      tag(7, .lengthDelimited)
+      varint(UInt64(data.count))
+      bytes.append(contentsOf: data)
+    case .array(let values):
+      tag(5, .lengthDelimited)
+      varint(UInt64(OTLPProtoBytes.arrayBodyBytes(values)))
+      for member in values {
+        tag(1, .lengthDelimited)
+        varint(UInt64(OTLPProtoBytes.anyValueBytes(member)))
+        anyValue(member)
+      }
+    case .kvlist(let tags):
+      tag(6, .lengthDelimited)
+      varint(UInt64(OTLPProtoBytes.attributesBytes(tags)))
+      attributes(tags, field: 1)
+    case .empty:
+      break
+    }
+  }
+
+}
