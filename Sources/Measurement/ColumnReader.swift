@@ -1,3 +1,5 @@
+import TraceModel
+
 /// An encoded column read back from where it lies, a piece at a time, for its decode check.
 ///
 /// The largest columns of a million-trace run take 25 to 50 MB each (tags and logs, timestamps,

@@ -1,3 +1,5 @@
+import TraceModel
+
 /// A dictionary of distinct strings in first-appearance order, written as varint-length-prefixed
 /// UTF-8.
 struct StringDictionary {

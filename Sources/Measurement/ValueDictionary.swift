@@ -1,3 +1,5 @@
+import TraceModel
+
 /// The distinct values of one tag key, in first-appearance order, written as `StringDictionary`
 /// writes its entries: a varint count, then each value varint-length-prefixed.
 ///
@@ -33,11 +35,7 @@ struct ValueDictionary {
   }
 
   /// Bytes of the dictionary as written.
-  var encodedBytes: Int {
-    var head: [UInt8] = []
-    Varint.append(UInt64(count), to: &head)
-    return head.count + text.count
-  }
+  var encodedBytes: Int { Varint.byteCount(UInt64(count)) + text.count }
 
   /// Reads a dictionary back from `reader`: the identities of its entries, from their text.
   static func decodeIdentities(from reader: inout ColumnReader) throws -> [UInt64]? {

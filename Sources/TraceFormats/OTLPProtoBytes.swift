@@ -94,7 +94,7 @@ struct OTLPProtoBytes {
     if let status = OTLPJSONWriter.status(of: model) {
       let code = UInt64(bitPattern: Int64(status.code.rawValue))
       span.tag(15, .lengthDelimited)
-      span.varint(UInt64(Self.stringBytes(status.message) + (code == 0 ? 0 : 1 + ProtoWriter.varintBytes(code))))
+      span.varint(UInt64(Self.stringBytes(status.message) + (code == 0 ? 0 : 1 + Varint.byteCount(code))))
       span.string(status.message, field: 2)
       span.enumValue(status.code.rawValue, field: 3)
     }
@@ -107,31 +107,31 @@ struct OTLPProtoBytes {
   /// Sizes of fields numbered below 16, whose tag is one byte; 0 for a default left out.
   static func stringBytes(_ text: String) -> Int {
     let count = text.utf8.count
-    return count == 0 ? 0 : 1 + ProtoWriter.varintBytes(UInt64(count)) + count
+    return count == 0 ? 0 : 1 + Varint.byteCount(UInt64(count)) + count
   }
 
   static func uint32Bytes(_ value: UInt32) -> Int {
-    value == 0 ? 0 : 1 + ProtoWriter.varintBytes(UInt64(value))
+    value == 0 ? 0 : 1 + Varint.byteCount(UInt64(value))
   }
 
   /// One `KeyValue` per tag, each with its one-byte field tag and length.
   static func attributesBytes(_ tags: [Tag]) -> Int {
     tags.reduce(0) { total, tag in
       let bytes = keyValueBytes(tag)
-      return total + 1 + ProtoWriter.varintBytes(UInt64(bytes)) + bytes
+      return total + 1 + Varint.byteCount(UInt64(bytes)) + bytes
     }
   }
 
   static func keyValueBytes(_ tag: Tag) -> Int {
     let value = anyValueBytes(tag.value)
-    return stringBytes(tag.key) + 1 + ProtoWriter.varintBytes(UInt64(value)) + value
+    return stringBytes(tag.key) + 1 + Varint.byteCount(UInt64(value)) + value
   }
 
   static func anyValueBytes(_ value: TagValue) -> Int {
     switch value {
     case .string(let text): return delimitedBytes(text.utf8.count)
     case .bool: return 2
-    case .int(let number): return 1 + ProtoWriter.varintBytes(UInt64(bitPattern: number))
+    case .int(let number): return 1 + Varint.byteCount(UInt64(bitPattern: number))
     case .double: return 9
     case .bytes(let bytes): return delimitedBytes(bytes.count)
     case .array(let values): return delimitedBytes(arrayBodyBytes(values))
@@ -145,5 +145,5 @@ struct OTLPProtoBytes {
     values.reduce(0) { $0 + delimitedBytes(anyValueBytes($1)) }
   }
 
-  private static func delimitedBytes(_ count: Int) -> Int { 1 + ProtoWriter.varintBytes(UInt64(count)) + count }
+  private static func delimitedBytes(_ count: Int) -> Int { 1 + Varint.byteCount(UInt64(count)) + count }
 }

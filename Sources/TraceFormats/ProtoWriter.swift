@@ -10,16 +10,7 @@ struct ProtoWriter {
     case varint = 0, fixed64 = 1, lengthDelimited = 2, fixed32 = 5
   }
 
-  static func varintBytes(_ value: UInt64) -> Int { (64 - (value | 1).leadingZeroBitCount + 6) / 7 }
-
-  mutating func varint(_ value: UInt64) {
-    var rest = value
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
-  }
+  mutating func varint(_ value: UInt64) { Varint.append(value, to: &bytes) }
 
   mutating func tag(_ field: Int, _ wireType: WireType) {
     varint(UInt64(field << 3) | UInt64(wireType.rawValue))

@@ -89,7 +89,7 @@ private struct SpanColumnWriter {
   private mutating func appendParent(of span: Span, at position: Int, positions: [String: Int]) {
     guard let parentID = span.parentSpanID else { return parents.varint(0) }
     if let parentPosition = positions[parentID], parentPosition != position {
-      parents.varint(Zigzag.encode(Int64(position - parentPosition)) + 1)
+      parents.varint(Varint.zigzag(Int64(position - parentPosition)) + 1)
     } else {
       parents.varint(1)
       IDForm.append(parentID, forms: &idForms, bits: &parentIDs)

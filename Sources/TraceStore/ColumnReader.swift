@@ -1,3 +1,5 @@
+import TraceModel
+
 /// Reads one decompressed column, checking every length against the bytes that remain.
 ///
 /// Any byte sequence either reads or throws: a count read from the file is compared with what is
@@ -37,7 +39,7 @@ struct ColumnReader {
     }
   }
 
-  mutating func signed() throws -> Int64 { Zigzag.decode(try varint()) }
+  mutating func signed() throws -> Int64 { Varint.unzigzag(try varint()) }
 
   /// A varint that counts something of which there can be at most `limit`: more is corruption.
   mutating func count(atMost limit: Int) throws -> Int {

@@ -1,3 +1,5 @@
+import TraceModel
+
 /// Values of one column stored group after group — the start offsets and durations of a block,
 /// operation by operation — handed out again in span order.
 ///
@@ -28,7 +30,7 @@ struct GroupedValuesWriter {
       exponents.append(exponent)
       for value in values {
         let scaled = value / divisor
-        column.varint(isSigned ? Zigzag.encode(scaled) : UInt64(bitPattern: scaled))
+        column.varint(isSigned ? Varint.zigzag(scaled) : UInt64(bitPattern: scaled))
       }
     }
     return (column.bytes, exponents)
@@ -56,7 +58,7 @@ struct GroupedValuesReader {
       values.append(
         try (0..<count).map { _ in
           let stored = try reader.varint()
-          return (signed ? Zigzag.decode(stored) : Int64(bitPattern: stored)) &* multiplier
+          return (signed ? Varint.unzigzag(stored) : Int64(bitPattern: stored)) &* multiplier
         })
     }
     try reader.expectEnd()

@@ -90,7 +90,7 @@ struct OTLPFieldsDecoder {
   mutating func read(into span: inout Span) throws {
     let kind = try kinds.varint()
     if kind > 0 {
-      guard let raw = Int32(exactly: Zigzag.decode(kind - 1)) else { throw kinds.failure("kind \(kind)") }
+      guard let raw = Int32(exactly: Varint.unzigzag(kind - 1)) else { throw kinds.failure("kind \(kind)") }
       span.kind = SpanKind(rawValue: raw)
     }
     span.traceState = traceStateNames[try traceStates.index(below: traceStateNames.count)]
@@ -100,7 +100,7 @@ struct OTLPFieldsDecoder {
     span.timingUnknown = flagBits >> 32 == 1
     let status = try statuses.varint()
     if status > 0 {
-      guard let code = Int32(exactly: Zigzag.decode(status - 1)) else { throw statuses.failure("code \(status)") }
+      guard let code = Int32(exactly: Varint.unzigzag(status - 1)) else { throw statuses.failure("code \(status)") }
       let message = statusMessageNames[try statusMessages.index(below: statusMessageNames.count)]
       span.status = SpanStatus(code: SpanStatus.Code(rawValue: code), message: message)
     }

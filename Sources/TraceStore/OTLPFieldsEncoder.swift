@@ -41,13 +41,13 @@ struct OTLPFieldsEncoder {
   }
 
   mutating func append(_ span: Span) {
-    kinds.varint(span.kind.map { Zigzag.encode(Int64($0.rawValue)) + 1 } ?? 0)
+    kinds.varint(span.kind.map { Varint.zigzag(Int64($0.rawValue)) + 1 } ?? 0)
     traceStates.varint(traceStateNames.number(of: span.traceState))
     // Bit 32, above OTLP's 32 flag bits: the reader found no timestamp or duration (a partial Zipkin
     // span), so its times are placeholders.
     flags.varint(UInt64(span.flags) | (span.timingUnknown ? 1 << 32 : 0))
     if let status = span.status {
-      statuses.varint(Zigzag.encode(Int64(status.code.rawValue)) + 1)
+      statuses.varint(Varint.zigzag(Int64(status.code.rawValue)) + 1)
       statusMessages.varint(statusMessageNames.number(of: status.message))
     } else {
       statuses.varint(0)

@@ -96,7 +96,7 @@ struct SpanColumnReader {
     case 0: return nil
     case 1: return try IDForm.read(forms: &idForms, bits: &parentIDs)
     default:
-      let delta = Zigzag.decode(code - 1)
+      let delta = Varint.unzigzag(code - 1)
       let (parentPosition, overflow) = Int64(position).subtractingReportingOverflow(delta)
       guard !overflow, parentPosition >= 0, parentPosition < ids.count, parentPosition != position else {
         throw parents.failure("parent delta \(delta) leaves the trace")
