@@ -2,7 +2,7 @@ import Codecs
 import TraceModel
 
 /// An encoded column, written span by span during the run and read back at its end: streamed
-/// through zstd-19 for its size, then through `ColumnReader` for its decode check.
+/// through zstd-19 for its size, then through `EncodedColumnReader` for its decode check.
 ///
 /// Past `memoryBytes` the column moves to a `ScratchFile`: the columns of a million-trace run take
 /// about 150 MB, which beside the zstd-19 context of the grouped stream would not fit the 256 MB the
@@ -44,11 +44,11 @@ struct EncodedColumn {
   }
 
   /// `prefix` followed by the whole column, read back a piece at a time.
-  func reader(after prefix: [UInt8] = []) -> ColumnReader { ColumnReader(pieces(after: prefix)) }
+  func reader(after prefix: [UInt8] = []) -> EncodedColumnReader { EncodedColumnReader(pieces(after: prefix)) }
 
-  /// `prefix` followed by the whole column, in pieces of at most `ColumnPieces.pieceBytes`.
-  func pieces(after prefix: [UInt8] = []) -> ColumnPieces {
-    ColumnPieces(prefix: prefix, file: file, tail: tail)
+  /// `prefix` followed by the whole column, in pieces of at most `EncodedColumnPieces.pieceBytes`.
+  func pieces(after prefix: [UInt8] = []) -> EncodedColumnPieces {
+    EncodedColumnPieces(prefix: prefix, file: file, tail: tail)
   }
 
   private mutating func spillIfFull() throws {
@@ -70,7 +70,7 @@ struct EncodedColumn {
   }
 
   /// zstd at `level` of `parts` one after another, fed a piece at a time.
-  static func zstdBytes(ofParts parts: [ColumnPieces], level: Int) throws -> Int {
+  static func zstdBytes(ofParts parts: [EncodedColumnPieces], level: Int) throws -> Int {
     let run = try VerifiedCompression(CodecSetting(.zstd, level: level))
     // Every piece is fed, the first even when empty: libzstd takes a stream ended by its very
     // first call as one of known length, which would change the size.

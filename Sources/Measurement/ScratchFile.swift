@@ -29,14 +29,9 @@ final class ScratchFile {
 
   /// The `count` bytes written from `offset` on.
   func piece(at offset: Int, count: Int) throws -> [UInt8] {
-    guard fflush(file) == 0 else { throw ScratchFileError(operation: "flush") }
-    let descriptor = fileno(file)
-    return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-      while initialized < count {
-        let read = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
-        guard read > 0 else { throw ScratchFileError(operation: "read") }
-        initialized += read
-      }
+    try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      try read(at: offset, count: count, into: UnsafeMutableRawPointer(buffer.baseAddress!))
+      initialized = count
     }
   }
 
@@ -44,21 +39,19 @@ final class ScratchFile {
   func read(appendingTo out: inout [UInt8]) throws {
     let start = out.count
     out.append(contentsOf: repeatElement(0, count: count))
-    try rewind()
-    let read = out.withUnsafeMutableBytes { fread($0.baseAddress! + start, 1, count, file) }
-    guard read == count else { throw ScratchFileError(operation: "read") }
-    try windToEnd()
+    try out.withUnsafeMutableBytes { try read(at: 0, count: count, into: $0.baseAddress! + start) }
   }
 
-  private func rewind() throws {
-    guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else {
-      throw ScratchFileError(operation: "rewind")
+  /// Reads with `pread`, which leaves the stream's position at its end, where the next append goes.
+  private func read(at offset: Int, count: Int, into destination: UnsafeMutableRawPointer) throws {
+    guard fflush(file) == 0 else { throw ScratchFileError(operation: "flush") }
+    let descriptor = fileno(file)
+    var done = 0
+    while done < count {
+      let read = pread(descriptor, destination + done, count - done, off_t(offset + done))
+      guard read > 0 else { throw ScratchFileError(operation: "read") }
+      done += read
     }
-  }
-
-  /// Back to the end, where the next append goes.
-  private func windToEnd() throws {
-    guard fseek(file, 0, SEEK_END) == 0 else { throw ScratchFileError(operation: "seek") }
   }
 }
 

@@ -68,7 +68,7 @@ struct TagsAndLogsPotential {
     let names = keys.encoded() + events.encoded()
     let dictionaryBytes = names.count + values.reduce(0) { $0 + $1.encodedBytes }
     let zstdBytes = try EncodedColumn.zstdBytes(
-      ofParts: [ColumnPieces(names)] + values.map(\.pieces) + [stream.pieces()], level: zstdLevel)
+      ofParts: [EncodedColumnPieces(names)] + values.map(\.pieces) + [stream.pieces()], level: zstdLevel)
     let entropyBits =
       keyCounts.entropyBits + valueCounts.reduce(0) { $0 + $1.symbols.entropyBits }
       + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
@@ -116,7 +116,7 @@ struct TagsAndLogsPotential {
     else { return nil }
     var valueNames: [[UInt64]] = []
     for dictionary in values {
-      var reader = ColumnReader(dictionary.pieces)
+      var reader = EncodedColumnReader(dictionary.pieces)
       guard let entries = try ValueDictionary.decodeIdentities(from: &reader), try reader.isAtEnd()
       else { return nil }
       valueNames.append(entries)

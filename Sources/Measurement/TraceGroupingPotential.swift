@@ -92,10 +92,10 @@ struct TraceGroupingPotential {
 
   /// Reads the trace records back (the back-references are checked for count only: they are what
   /// the records' permutations are relative to).
-  private func decode(_ column: ColumnReader, spans: Int) throws -> ValueFingerprint? {
+  private func decode(_ column: EncodedColumnReader, spans: Int) throws -> ValueFingerprint? {
     var reader = column
     guard let referenceLength = try reader.varint(),
-      var references = try reader.bytes(Int(clamping: referenceLength)).map({ ColumnReader(Array($0)) })
+      var references = try reader.bytes(Int(clamping: referenceLength)).map({ EncodedColumnReader(Array($0)) })
     else { return nil }
     var referencesRead = 0
     while try !references.isAtEnd() {

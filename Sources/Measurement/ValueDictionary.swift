@@ -28,7 +28,7 @@ struct ValueDictionary {
   }
 
   /// The dictionary as written, a piece at a time.
-  var pieces: ColumnPieces {
+  var pieces: EncodedColumnPieces {
     var head: [UInt8] = []
     Varint.append(UInt64(count), to: &head)
     return text.pieces(after: head)
@@ -38,7 +38,7 @@ struct ValueDictionary {
   var encodedBytes: Int { Varint.byteCount(UInt64(count)) + text.count }
 
   /// Reads a dictionary back from `reader`: the identities of its entries, from their text.
-  static func decodeIdentities(from reader: inout ColumnReader) throws -> [UInt64]? {
+  static func decodeIdentities(from reader: inout EncodedColumnReader) throws -> [UInt64]? {
     guard let count = try reader.varint() else { return nil }
     var identities: [UInt64] = []
     for _ in 0..<count {

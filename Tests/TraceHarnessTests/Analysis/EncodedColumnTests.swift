@@ -35,7 +35,7 @@ import Testing
     var pieced: [UInt8] = []
     var pieces = column.pieces(after: prefix)
     while let piece = try pieces.next() {
-      #expect(piece.count <= ColumnPieces.pieceBytes)
+      #expect(piece.count <= EncodedColumnPieces.pieceBytes)
       pieced += piece
     }
     #expect(pieced == whole)
@@ -51,9 +51,9 @@ import Testing
   }
 
   @Test func aReaderRefusesWhatTheColumnDoesNotHold() throws {
-    var truncated = ColumnReader([0x80, 0x80])
+    var truncated = EncodedColumnReader([0x80, 0x80])
     #expect(try truncated.varint() == nil)
-    var short = ColumnReader([1, 2])
+    var short = EncodedColumnReader([1, 2])
     #expect(try short.bytes(3) == nil)
     #expect(try short.bytes(2) == [1, 2])
     #expect(try short.isAtEnd())

@@ -11,7 +11,7 @@ import Testing
     }
     #expect(try dictionary.index(of: values[12_345]) == 12_345)
     #expect(dictionary.count == values.count)
-    var reader = ColumnReader(dictionary.pieces)
+    var reader = EncodedColumnReader(dictionary.pieces)
     let identities = try ValueDictionary.decodeIdentities(from: &reader)
     #expect(identities == values.map(HyperLogLog.hash))
     #expect(try reader.isAtEnd())

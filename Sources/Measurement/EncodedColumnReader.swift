@@ -5,20 +5,20 @@ import TraceModel
 /// The largest columns of a million-trace run take 25 to 50 MB each (tags and logs, timestamps,
 /// trace records); loaded whole at the end of a run they lifted its peak from about 250 MB to 308.
 /// Read through this, a check holds one piece of `pieceBytes` and whatever it decoded.
-struct ColumnReader {
-  private var pieces: ColumnPieces
+struct EncodedColumnReader {
+  private var pieces: EncodedColumnPieces
   private var buffer: [UInt8] = []
   private var position = 0
   private var exhausted = false
 
   /// Reads `pieces`, in order, as one stream of bytes.
-  init(_ pieces: ColumnPieces) {
+  init(_ pieces: EncodedColumnPieces) {
     self.pieces = pieces
   }
 
   /// Reads `bytes`, for a column that lies in memory.
   init(_ bytes: [UInt8]) {
-    self.init(ColumnPieces(bytes))
+    self.init(EncodedColumnPieces(bytes))
   }
 
   /// Whether every byte has been read.
@@ -61,7 +61,7 @@ struct ColumnReader {
 
 /// A column's bytes as they lie: a prefix in memory, the part moved to a scratch file, then the
 /// tail still in memory; the file's part read `pieceBytes` at a time.
-struct ColumnPieces {
+struct EncodedColumnPieces {
   static let pieceBytes = 1 << 20
 
   private var prefix: [UInt8]?
