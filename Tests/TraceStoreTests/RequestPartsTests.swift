@@ -35,14 +35,20 @@ import TraceStore
   /// Blocks of 1,000 spans, so requests and groups run across block boundaries.
   static let options = TraceStoreOptions(maxSpansPerBlock: 1_000)
 
+  /// The trace-store file of `url`'s requests, each appended whole.
+  static func storedWhole(_ url: URL) throws -> [UInt8] {
+    var stored: [UInt8] = []
+    let writer = TraceStoreWriter(options: options) { stored += $0 }
+    _ = try TraceFileReader.readRequests(url: url, format: .otlpProto) { try writer.append($0) }
+    _ = try writer.finish()
+    return stored
+  }
+
   @Test func encodingInPartsWritesTheFileWholeRequestsWrite() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let (url, records) = try Self.sampleRecords(in: directory)
-    var whole: [UInt8] = []
-    let wholeWriter = TraceStoreWriter(options: Self.options) { whole += $0 }
-    _ = try TraceFileReader.readRequests(url: url, format: .otlpProto) { try wholeWriter.append($0) }
-    _ = try wholeWriter.finish()
+    let whole = try Self.storedWhole(url)
     var parted: [UInt8] = []
     let partsWriter = TraceStoreWriter(options: Self.options) { parted += $0 }
     var partCount = 0, requestStarts = 0
@@ -64,10 +70,7 @@ import TraceStore
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let (url, records) = try Self.sampleRecords(in: directory)
-    var stored: [UInt8] = []
-    let writer = TraceStoreWriter(options: Self.options) { stored += $0 }
-    _ = try TraceFileReader.readRequests(url: url, format: .otlpProto) { try writer.append($0) }
-    _ = try writer.finish()
+    let stored = try Self.storedWhole(url)
     var messages: [[UInt8]] = []
     try TraceStoreReader.readRequestParts(bytes: stored, name: "parts.tstore") { part, continuesRequest in
       if !continuesRequest { messages.append([]) }
