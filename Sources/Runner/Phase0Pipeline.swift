@@ -44,8 +44,7 @@ public enum Phase0Pipeline {
     let ownSet = writeDataset && outputs == nil ? OutputSet() : nil
     let outputs = outputs ?? ownSet
     let startNanos = RunTiming.nowNanos
-    let topologyBytes = try Data(contentsOf: configuration.topologyURL)
-    let topology = try Topology.load(from: configuration.topologyURL)
+    let (topology, topologyDigest) = try Topology.loadWithDigest(from: configuration.topologyURL)
     if writeDataset { try OutputError.checkWritableDirectory(configuration.outputDirectory) }
 
     let runner = Runner()
@@ -89,7 +88,7 @@ public enum Phase0Pipeline {
       case .otlpProto: proto?.whole.result.rawBytes ?? 0
       }
     let datasetMetadata = source.metadata.metadata(
-      seed: configuration.seed, topologyDigest: FNV1a64.hex(topologyBytes),
+      seed: configuration.seed, topologyDigest: topologyDigest,
       order: configuration.order,
       rawBytes: datasetBytes)
     let timing = RunTiming(startedAt: startNanos, workers: shares, rest: "generation and the rest")

@@ -14,7 +14,12 @@ struct TopologyError: Error, CustomStringConvertible, Equatable {
 
 extension Topology {
   /// Loads and validates a topology file.
-  public static func load(from url: URL) throws -> Topology {
+  public static func load(from url: URL) throws -> Topology { try loadWithDigest(from: url).topology }
+
+  /// Loads and validates a topology file, with the FNV-1a digest of the bytes it was read from,
+  /// which the dataset's metadata records. One read, so a missing file gets the same named error
+  /// as a malformed one.
+  public static func loadWithDigest(from url: URL) throws -> (topology: Topology, digest: String) {
     let file = url.path
     let data = try ExperimentFile.read(url)
     let topology: Topology
@@ -33,7 +38,7 @@ extension Topology {
         problem: (underlying as? String) ?? context.debugDescription)
     }
     try topology.validate(file: file)
-    return topology
+    return (topology, FNV1a64.hex(data))
   }
 
   /// The POSIX reason in a Foundation read error ("No such file or directory"), else its text.

@@ -113,6 +113,24 @@ import Testing
     }
   }
 
+  @Test(arguments: ["generate", "phase0"])
+  func aMissingTopologyNamesTheFileAndTheReason(command name: String) throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let topology = directory.appendingPathComponent("no-such-topology.json")
+    let report = name == "phase0" ? ["--report", directory.appendingPathComponent("r.md").path] : []
+    var command = try Harness.parseAsRoot([
+      name, "--output", directory.path, "--topology", topology.path,
+      "--stated-figures", TestData.statedFiguresURL.path,
+    ] + report)
+    do {
+      try command.run()
+      Issue.record("a missing topology was accepted")
+    } catch {
+      #expect(Harness.message(for: error) == "\(topology.path): file: cannot be read: No such file or directory")
+    }
+  }
+
   @Test func generateWritesTheDatasetAndMetadataAndNothingHalfWritten() throws {
     let directory = try TestData.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
