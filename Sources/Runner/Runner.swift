@@ -39,9 +39,8 @@ final class Runner {
   func run(_ source: inout some SpanSource) throws -> [RunTiming.Share] {
     // A run that measures holds many batches at once; one that only writes its dataset holds two.
     let allSinks = primary + derived.flatMap(\.sinks)
-    if !derived.isEmpty || rawFiles != nil || allSinks.contains(where: \.isSlow) {
-      AllocatorSettings.apply()
-    }
+    let measures = !derived.isEmpty || rawFiles != nil || allSinks.contains(where: \.isSlow)
+    AllocatorSettings.apply(measures ? .measuring : .writingOnly)
     let light = (0..<lightWorkerCount).map { Worker(label: "light-\($0)", weight: .light) }
     var slots: [SinkSlot] = []
     var lightPlaced = 0
