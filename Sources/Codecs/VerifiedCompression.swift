@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compresses a stream and decompresses it again as it goes, comparing every byte with the input.
 ///
 /// A compressed size is reported only once the round trip gave back exactly the bytes fed in, so a
@@ -71,9 +73,7 @@ public final class VerifiedCompression {
     compressed?.append(contentsOf: chunk)
     try stream().decompressor.decompress(chunk) { restored in
       let available = pending.count - pendingStart
-      guard restored.count <= available,
-        pending[pendingStart..<(pendingStart + restored.count)].elementsEqual(restored)
-      else {
+      guard restored.count <= available, Self.equal(pending, from: pendingStart, restored) else {
         throw CodecError(setting.description, "round trip differs near byte \(rawBytes - available)")
       }
       pendingStart += restored.count
@@ -82,6 +82,13 @@ public final class VerifiedCompression {
 }
 
 extension VerifiedCompression {
+  /// Whether `bytes` from `start` begin with `restored`, by memcmp: the generic `elementsEqual`
+  /// walked a slice's iterator byte by byte, 4.5% of an analyze run's CPU on 126 MB.
+  static func equal(_ bytes: [UInt8], from start: Int, _ restored: UnsafeRawBufferPointer) -> Bool {
+    guard let restoredBase = restored.baseAddress else { return true }
+    return bytes.withUnsafeBytes { memcmp($0.baseAddress! + start, restoredBase, restored.count) == 0 }
+  }
+
   /// Compresses a whole buffer, verified, and returns the compressed size in bytes.
   ///
   /// The size is that of one stream of unknown length whatever the pieces `feed` cuts: neither zlib

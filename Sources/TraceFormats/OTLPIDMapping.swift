@@ -18,6 +18,29 @@ import TraceModel
 /// which OTLP reserves for "no id") throws rather than being hashed into an id nobody can trace
 /// back.
 enum OTLPIDMapping {
+  /// The bytes `traceID` (`byteCount` 16) or `spanID` (8) give for `id`, as one 128-bit big-endian
+  /// number, made without the hex text between: nil where those throw.
+  ///
+  /// The digits, dashes dropped, are read as one number, so left-padding with zeros is the number
+  /// itself, and a span id's first 16 of 32 digits are its upper half. The protobuf rows of a
+  /// 126 MB analyze spent 5% of their CPU building the padded hex of every id and decoding it.
+  static func packed(_ id: String, byteCount: Int) -> (high: UInt64, low: UInt64)? {
+    var high: UInt64 = 0, low: UInt64 = 0, digits = 0
+    for byte in id.utf8 where byte != UInt8(ascii: "-") {
+      guard let nibble = Hex.value(byte), digits < 32 else { return nil }
+      high = high << 4 | low >> 60
+      low = low << 4 | UInt64(nibble)
+      digits += 1
+    }
+    switch (byteCount, digits) {
+    case (_, 0): return nil
+    case (16, _): return high | low == 0 ? nil : (high, low)
+    case (8, 32): return high == 0 ? nil : (0, high)
+    case (8, ...16): return low == 0 ? nil : (0, low)
+    default: return nil
+    }
+  }
+
   /// The 32 lower-case hex digits of the OTLP trace id for `id`.
   static func traceID(_ id: String) throws -> String {
     let digits = try hexDigits(id, kind: "trace")

@@ -53,37 +53,21 @@ struct ProtoWriter {
     bytes.append(contentsOf: body)
   }
 
-  /// An OTLP id's bytes: hex of exactly `2 × byteCount` digits (or 32 for a span id, of which the
-  /// first 16 count) decoded in place, anything else through `mapping`, which throws for ids OTLP
-  /// cannot hold.
+  /// An OTLP id's bytes (`byteCount` 16 or 8), as `OTLPIDMapping` maps it; `mapping` throws for
+  /// ids OTLP cannot hold, and is called only for those.
   mutating func id(_ id: String, field: Int, byteCount: Int, mapping: (String) throws -> String) throws {
-    let start = bytes.count
-    let digits = id.utf8
-    if digits.count == 2 * byteCount || (byteCount == 8 && digits.count == 32) {
+    guard let (high, low) = OTLPIDMapping.packed(id, byteCount: byteCount) else {
+      let hex = try mapping(id)
       tag(field, .lengthDelimited)
       varint(UInt64(byteCount))
-      var high: UInt8?, nonZero = false, valid = true
-      for (position, digit) in digits.enumerated() {
-        guard let nibble = Hex.value(digit) else {
-          valid = false
-          break
-        }
-        guard position < 2 * byteCount else { continue }
-        if let first = high {
-          bytes.append(first << 4 | nibble)
-          nonZero = nonZero || first | nibble != 0
-          high = nil
-        } else {
-          high = nibble
-        }
-      }
-      if valid, nonZero { return }
-      bytes.removeSubrange(start...)
+      bytes.append(contentsOf: Hex.decode(hex.utf8)!)
+      return
     }
-    let hex = try mapping(id)
     tag(field, .lengthDelimited)
     varint(UInt64(byteCount))
-    bytes.append(contentsOf: Hex.decode(hex.utf8)!)
+    for half in byteCount == 16 ? [high, low] : [low] {
+      for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: half >> shift)) }
+    }
   }
 
   /// One `KeyValue` message per tag.

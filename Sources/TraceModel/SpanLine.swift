@@ -37,10 +37,15 @@ public struct SpanLine: Sendable {
 
   /// The span. One made from records is made anew on every access: a consumer that reads it field by
   /// field takes `resolved()` first.
+  ///
+  /// Lent, not returned: `line.span.spanID` copies the one string, where a getter copied the
+  /// whole span, retaining and releasing each of its strings and arrays, at every field a sink read.
   public var span: Span {
-    switch source {
-    case .span(let box): box.span
-    case .record(let records, let position): records.span(at: position)
+    _read {
+      switch source {
+      case .span(let box): yield box.span
+      case .record(let records, let position): yield records.span(at: position)
+      }
     }
   }
 

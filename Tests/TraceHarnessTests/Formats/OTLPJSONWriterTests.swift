@@ -169,5 +169,29 @@ extension Formats {
       }
       #expect(throws: IDMappingError.self) { try OTLPIDMapping.traceID("") }
     }
+
+    /// `packed`, which the protobuf writer takes, against the hex text `traceID`/`spanID` give
+    /// (or their error) for ids of every shape: UUIDs, short and long hex, either case, dashes
+    /// anywhere, zeros, text that is not hex.
+    @Test func packedIDsAreTheMappedHexDecoded() throws {
+      var random = SplitMix64(seed: 5)
+      let alphabet = Array("0123456789abcdefABCDEF-".utf8) + [UInt8(ascii: "0"), UInt8(ascii: "g")]
+      var ids = ["", "-", "0", "00000000-0000-0000-0000-000000000000", "550e8400-e29b-41d4-a716-446655440000"]
+      for _ in 0..<5_000 {
+        let length = Int(random.next() % 40)
+        ids.append(String(decoding: (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }, as: UTF8.self))
+      }
+      for id in ids {
+        for (byteCount, mapping) in [(16, OTLPIDMapping.traceID), (8, OTLPIDMapping.spanID)] {
+          let expected = (try? mapping(id)).map { Hex.decode($0.utf8)! }
+          let packed = OTLPIDMapping.packed(id, byteCount: byteCount).map { high, low in
+            (byteCount == 16 ? [high, low] : [low]).flatMap { half in
+              stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: half >> $0) }
+            }
+          }
+          #expect(packed == expected, "\(id), \(byteCount) bytes")
+        }
+      }
+    }
   }
 }
