@@ -11,11 +11,23 @@ final class RecordInput {
   private let handle: FileHandle?
   private let bytes: [UInt8]
 
+  /// Opened with POSIX calls, whose errno names what is wrong: Foundation's errors print as an
+  /// NSError dump without the reason a user can act on.
   init(url: URL) throws {
     name = url.lastPathComponent
-    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-    totalBytes = (attributes[.size] as? NSNumber)?.intValue ?? 0
-    handle = try FileHandle(forReadingFrom: url)
+    let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+    var status = stat()
+    guard descriptor >= 0, fstat(descriptor, &status) == 0 else {
+      let reason = String(cString: strerror(errno))
+      if descriptor >= 0 { close(descriptor) }
+      throw TraceStoreError(file: url.path, byteOffset: 0, problem: "cannot be read: \(reason)")
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      throw TraceStoreError(file: url.path, byteOffset: 0, problem: "cannot be read: not a regular file")
+    }
+    totalBytes = Int(status.st_size)
+    handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     bytes = []
   }
 
@@ -25,8 +37,6 @@ final class RecordInput {
     totalBytes = bytes.count
     handle = nil
   }
-
-  deinit { try? handle?.close() }
 
   var remaining: Int { totalBytes - offset }
 

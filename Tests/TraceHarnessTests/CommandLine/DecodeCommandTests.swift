@@ -58,4 +58,19 @@ import TraceStore
     #expect(offset == written.count)
     #expect(records == 4)
   }
+
+  /// A missing input, or a directory, is named with the reason, and no output is left behind.
+  @Test func anUnreadableInputIsNamedWithTheReason() throws {
+    let directory = try TestData.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("out.jsonl")
+    let missing = directory.appendingPathComponent("missing.tstore")
+    for (input, reason) in [(missing.path, "No such file or directory"), (directory.path, "not a regular file")] {
+      var command = try Harness.parseAsRoot(["decode", input, "-o", output.path])
+      #expect(throws: TraceStoreError(file: input, byteOffset: 0, problem: "cannot be read: \(reason)")) {
+        try command.run()
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
 }
