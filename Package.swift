@@ -21,7 +21,7 @@ let package = Package(
     .systemLibrary(name: "CMalloc"),
     .target(name: "TraceModel"),
     .target(name: "TraceJSON"),
-    .target(name: "OutputFiles"),
+    .target(name: "OutputFiles", dependencies: ["TraceModel"]),
     .target(name: "Codecs", dependencies: ["CZstd", "CZlib"]),
     // The OTLP trace messages, generated from otlp_trace.proto by `make proto` and committed, so
     // that building needs no protoc and no plugin.

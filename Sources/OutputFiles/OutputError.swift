@@ -1,4 +1,5 @@
 import Foundation
+import TraceModel
 
 /// An output location that cannot be used, or an operation on it that failed, naming the path.
 ///
@@ -18,24 +19,12 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
 
   /// `operation` ("cannot write", "cannot rename to …") on `path` failed with `error`.
   public static func failed(_ operation: String, path: String, _ error: any Error) -> OutputError {
-    OutputError(path: path, problem: "\(operation): \(reason(error))")
+    OutputError(path: path, problem: "\(operation): \(SystemErrorReason.of(error))")
   }
 
   /// `operation` on `path` failed with the C library's `errno`.
   static func failedWithErrno(_ operation: String, path: String) -> OutputError {
     OutputError(path: path, problem: "\(operation): \(String(cString: strerror(errno)))")
-  }
-
-  /// The POSIX reason inside a Foundation error ("No space left on device"), else its description.
-  public static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
   }
 
   /// `mkdir -p`, with the C library's reason on failure ("Not a directory" when a parent is a

@@ -1,5 +1,6 @@
 import Codecs
 import Foundation
+import TraceModel
 
 /// A file's bytes as the readers see them: decompressed when the file is gzip or zstd, as they are
 /// otherwise, read a chunk at a time.
@@ -153,7 +154,7 @@ package final class DecompressingInput {
     do {
       return try handle.read(upToCount: count).map { [UInt8]($0) } ?? []
     } catch {
-      throw FormatError(file: fileName, problem: "cannot be read: \(SourceFile.reason(error))")
+      throw FormatError(file: fileName, problem: "cannot be read: \(SystemErrorReason.of(error))")
     }
   }
 }

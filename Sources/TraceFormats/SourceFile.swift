@@ -109,22 +109,12 @@ package struct SourceFile: Sendable {
     do {
       handle = try FileHandle(forReadingFrom: url)
     } catch {
-      throw self.error("cannot be opened: \(Self.reason(error))")
+      throw self.error("cannot be opened: \(SystemErrorReason.of(error))")
     }
     return try DecompressingInput(handle: handle, fileName: name)
   }
 
   private func read(_ input: DecompressingInput, upTo count: Int) throws -> [UInt8] {
     try input.read(upTo: count)
-  }
-
-  static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
   }
 }

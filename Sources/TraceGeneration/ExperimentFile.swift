@@ -1,4 +1,5 @@
 import Foundation
+import TraceModel
 
 /// Reads the experiment's data files (topology, stated figures) with errors that name the file.
 ///
@@ -12,14 +13,14 @@ enum ExperimentFile {
     do {
       handle = try FileHandle(forReadingFrom: url)
     } catch {
-      throw TopologyError(file: url.path, entry: "file", problem: "cannot be read: \(Topology.reason(error))")
+      throw TopologyError(file: url.path, entry: "file", problem: "cannot be read: \(SystemErrorReason.of(error))")
     }
     defer { try? handle.close() }
     let data: Data
     do {
       data = try handle.readToEnd() ?? Data()
     } catch {
-      throw TopologyError(file: url.path, entry: "file", problem: "cannot be read: \(Topology.reason(error))")
+      throw TopologyError(file: url.path, entry: "file", problem: "cannot be read: \(SystemErrorReason.of(error))")
     }
     guard data.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
       throw TopologyError(file: url.path, entry: "file", problem: "is empty")

@@ -41,23 +41,6 @@ extension Topology {
     return (topology, FNV1a64.hex(data))
   }
 
-  /// The POSIX reason in a Foundation read error ("No such file or directory"), else its text.
-  static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue {
-      return "No such file or directory"
-    }
-    if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoPermission.rawValue {
-      return "Permission denied"
-    }
-    return nsError.localizedDescription
-  }
-
   private static func path(_ codingPath: [any CodingKey]) -> String {
     let parts = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
     return parts.isEmpty ? "top level" : String(parts.joined().drop { $0 == "." })
