@@ -418,8 +418,11 @@ def store_runs(harness, item, directory):
     identical = None
     for _ in range(STORE_REPEATS):
         for name, command in commands.items():
-            if name == "decode" and decoded.exists():
-                decoded.unlink()
+            # encode and decode refuse to replace a file without --force: each run starts afresh.
+            if name == "encode":
+                store.unlink(missing_ok=True)
+            if name == "decode":
+                decoded.unlink(missing_ok=True)
             runs[name].append(measure(command).check())
             if name == "decode":
                 identical = filecmp.cmp(decoded, item.path, shallow=False)

@@ -24,6 +24,9 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "The input's format: auto (detected from its content), or one of \(TraceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: String = "auto"
 
+  @Flag(name: .shortAndLong, help: "Replace the output file if it exists.")
+  var force = false
+
   func validate() throws {
     guard format == "auto" || TraceFormat(rawValue: format) != nil else {
       throw ValidationError(
@@ -31,6 +34,7 @@ struct ConvertCommand: ParsableCommand {
     }
     try OutputPaths.refuseOverwriting(
       outputs: [("-o", output)], inputs: [OutputPaths.Input("input", URL(fileURLWithPath: file))])
+    try OutputPaths.refuseReplacing(("-o", output), force: force)
   }
 
   func run() throws {

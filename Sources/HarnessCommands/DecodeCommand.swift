@@ -34,9 +34,13 @@ struct DecodeCommand: ParsableCommand {
   /// Resource groups serialized at once: enough to keep both cores busy, few enough spans held.
   static let partsPerBatch = 32
 
+  @Flag(name: .shortAndLong, help: "Replace the output file if it exists.")
+  var force = false
+
   func validate() throws {
     try OutputPaths.refuseOverwriting(
       outputs: [("-o", output)], inputs: [OutputPaths.Input("input", URL(fileURLWithPath: file))])
+    try OutputPaths.refuseReplacing(("-o", output), force: force)
   }
 
   func run() throws {

@@ -24,11 +24,15 @@ struct EncodeCommand: ParsableCommand {
   @Flag(help: "Print the bytes of each column.")
   var columns = false
 
+  @Flag(name: .shortAndLong, help: "Replace the output file if it exists.")
+  var force = false
+
   func validate() throws {
     guard !files.isEmpty else { throw ValidationError("name at least one trace file to encode") }
     guard (1...22).contains(level) else { throw ValidationError("--level must be 1-22, not \(level)") }
     try OutputPaths.refuseOverwriting(
       outputs: [("-o", output)], inputs: files.map { OutputPaths.Input("input", URL(fileURLWithPath: $0)) })
+    try OutputPaths.refuseReplacing(("-o", output), force: force)
   }
 
   func run() throws {

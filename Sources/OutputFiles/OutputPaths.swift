@@ -35,6 +35,16 @@ public enum OutputPaths {
     }
   }
 
+  /// Throws when a file (or a link, even a dangling one) is at `output.path` and `force` is not
+  /// set: an output given by path (`-o`) replaces nothing the user did not say it may, as
+  /// `zstd` and `gzip` refuse without `-f`.
+  public static func refuseReplacing(_ output: (option: String, path: String), force: Bool) throws {
+    var info = stat()
+    guard !force, lstat(output.path, &info) == 0 else { return }
+    throw OutputError(
+      path: output.path, problem: "already exists; \(output.option) replaces a file only with --force")
+  }
+
   /// What two paths share when they name the same file: its inode if it exists, else its
   /// resolved path.
   static func key(_ path: String) -> String {

@@ -31,6 +31,32 @@ import Testing
     #expect(try Data(contentsOf: input) == bytes)
   }
 
+  /// `encode`, `decode` and `convert` write where `-o` says: an existing file there is the
+  /// user's, kept unless `--force` is given.
+  @Test(arguments: ["encode", "decode", "convert"])
+  func anExistingOutputIsKeptUnlessForced(command name: String) throws {
+    let (directory, input, _) = try copyOfZipkinFixture(named: "zipkin.json")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let store = directory.appendingPathComponent("spans.tstore")
+    var encode = try Harness.parseAsRoot(["encode", input.path, "-o", store.path])
+    try encode.run()
+    let output = directory.appendingPathComponent("mine.out")
+    let mine = Data("the user's own file\n".utf8)
+    try mine.write(to: output)
+    let arguments: [String] =
+      switch name {
+      case "encode": ["encode", input.path, "-o", output.path]
+      case "decode": ["decode", store.path, "-o", output.path]
+      default: ["convert", input.path, "--to", "jsonl", "-o", output.path]
+      }
+    let error = #expect(throws: (any Error).self) { try Harness.parseAsRoot(arguments) }
+    #expect(error.map(Harness.message) == "\(output.path): already exists; -o replaces a file only with --force")
+    #expect(try Data(contentsOf: output) == mine)
+    var forced = try Harness.parseAsRoot(arguments + ["--force"])
+    try forced.run()
+    #expect(try Data(contentsOf: output) != mine)
+  }
+
   @Test func aReportWhoseJSONIsTheInputIsRefused() throws {
     let (directory, input, bytes) = try copyOfZipkinFixture(named: "traces.json")
     defer { try? FileManager.default.removeItem(at: directory) }
