@@ -46,8 +46,7 @@ public struct HyperLogLog: Sendable, Equatable {
   }
 
   static func hash(_ value: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in value.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    var hash = FNV1a64.of(value.utf8)
     hash ^= hash >> 33
     hash &*= 0xff51_afd7_ed55_8ccd
     hash ^= hash >> 33

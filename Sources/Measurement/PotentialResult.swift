@@ -71,20 +71,20 @@ public enum PotentialFigures: Sendable, Equatable {
 /// A running fingerprint of the values a column encodes, to compare with what decoding gives back
 /// without keeping the values themselves.
 struct ValueFingerprint: Equatable {
-  private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  private var hash = FNV1a64()
   private(set) var count = 0
 
   mutating func add(_ value: Int64) {
     var value = UInt64(bitPattern: value)
     for _ in 0..<8 {
-      hash = (hash ^ (value & 0xFF)) &* 0x0000_0100_0000_01B3
+      hash.add(word: value & 0xFF)
       value >>= 8
     }
     count += 1
   }
 
   mutating func add(_ text: String) {
-    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    hash.add(text.utf8)
     add(Int64(text.utf8.count))
   }
 }

@@ -69,13 +69,13 @@ public final class TraceStoreFile: BatchSink {
   /// Order-dependent digests of the spans and of their JSONL lines.
   private struct Digest {
     var spans = 0
-    var spanDigest: UInt64 = 0xcbf2_9ce4_8422_2325
-    var lineDigest: UInt64 = 0xcbf2_9ce4_8422_2325
+    var spanDigest = FNV1a64()
+    var lineDigest = FNV1a64()
 
     mutating func add(_ span: Span, line: ArraySlice<UInt8>) {
       spans += 1
-      spanDigest = (spanDigest ^ UInt64(bitPattern: Int64(span.hashValue))) &* 0x0000_0100_0000_01B3
-      for byte in line { lineDigest = (lineDigest ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+      spanDigest.add(word: UInt64(bitPattern: Int64(span.hashValue)))
+      lineDigest.add(line)
     }
   }
 }
