@@ -1,3 +1,5 @@
+import TraceJSON
+
 /// A distinct count that merges: the values themselves while there are few, a `HyperLogLog`
 /// sketch once there are more than `exactLimit`.
 ///
@@ -31,10 +33,7 @@ public struct DistinctValues: Sendable, Equatable, Codable {
   }
 
   /// A value by its 64-bit hash (`HyperLogLog.hash`) in hex, for values too long to keep as text.
-  static func identity(hash: UInt64) -> String {
-    let digits = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
+  static func identity(hash: UInt64) -> String { Hex.encode(hash) }
 
   /// The count: exact, or the sketch's estimate.
   public var count: Int { exactCount ?? sketch?.estimate ?? 0 }

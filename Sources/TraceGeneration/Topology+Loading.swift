@@ -38,7 +38,7 @@ extension Topology {
         problem: (underlying as? String) ?? context.debugDescription)
     }
     try topology.validate(file: file)
-    return (topology, FNV1a64.hex(data))
+    return (topology, Hex.encode(FNV1a64.of(data)))
   }
 
   private static func path(_ codingPath: [any CodingKey]) -> String {

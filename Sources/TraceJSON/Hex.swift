@@ -37,6 +37,11 @@ package enum Hex {
     }
   }
 
+  /// `value` as 16 lower-case digits, leading zeros kept: how a 64-bit hash is written down.
+  package static func encode(_ value: UInt64) -> String {
+    encode(stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: value >> $0) })
+  }
+
   /// The bytes of an even number of hex digits of either case; nil for anything else.
   @inlinable
   package static func decode<Digits: Collection<UInt8>>(_ digits: Digits) -> [UInt8]? {

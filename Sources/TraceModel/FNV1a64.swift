@@ -22,10 +22,4 @@ package struct FNV1a64: Sendable, Equatable {
     hash.add(bytes)
     return hash.value
   }
-
-  /// The hash of `bytes` as 16 lower-case hex digits.
-  package static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-    let digits = String(of(bytes), radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
 }
