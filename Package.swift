@@ -50,7 +50,9 @@ let package = Package(
       ]),
     .target(
       name: "Reports",
-      dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner"]),
+      dependencies: [
+        "TraceModel", "TraceJSON", "TraceFormats", "TraceGeneration", "Codecs", "Measurement", "Runner", "OutputFiles",
+      ]),
     .target(name: "History", dependencies: ["TraceJSON", "TraceFormats", "Reports"]),
     .target(
       name: "HarnessCommands",

@@ -38,6 +38,9 @@ struct AnalyzeCommand: ParsableCommand {
   @Flag(help: "Only read the inputs, as an analysis reads them (parse, normalize, structure checks, the JSONL re-write), and print what was read; compresses nothing and writes no file. For measuring the reader's speed.")
   var readOnly = false
 
+  @Flag(help: "Replace --report and its .json even when they are not reports the harness wrote.")
+  var force = false
+
   func validate() throws {
     if report == "" { throw ValidationError("--report must name a file, not \"\".") }
     if readOnly, check || report != nil {
@@ -76,6 +79,7 @@ struct AnalyzeCommand: ParsableCommand {
     try OutputPaths.refuseOverwriting(
       outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
       inputs: inputs.files.map { .init("input file", $0) })
+    try ReportFiles.refuseReplacingOther(report: reportURL.path, json: jsonURL.path, force: force)
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     let result = try AnalyzePipeline.run(

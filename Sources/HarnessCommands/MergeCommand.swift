@@ -25,6 +25,9 @@ struct MergeCommand: ParsableCommand {
   @Option(help: "Report path (default reports/merge-of-<first .json's name>.md); the .json goes beside it.")
   var report: String?
 
+  @Flag(help: "Replace --report and its .json even when they are not reports the harness wrote.")
+  var force = false
+
   func validate() throws {
     if report == "" { throw ValidationError("--report must name a file, not \"\".") }
   }
@@ -37,6 +40,7 @@ struct MergeCommand: ParsableCommand {
     try OutputPaths.refuseOverwriting(
       outputs: [("--report", reportURL.path), ("--report's .json", jsonURL.path)],
       inputs: inputs.map { .init("input file", $0) })
+    try ReportFiles.refuseReplacingOther(report: reportURL.path, json: jsonURL.path, force: force)
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     var shards: [(name: String, result: AnalyzeResult)] = []

@@ -29,6 +29,9 @@ struct Phase0Command: ParsableCommand {
   @Flag(help: "Regenerate the report in memory and compare it with the committed files, figure by figure; exit non-zero if they differ. Writes nothing.")
   var check = false
 
+  @Flag(help: "Replace --report and its .json even when they are not reports the harness wrote.")
+  var force = false
+
   func validate() throws {
     if report == "" { throw ValidationError("--report must name a file, not \"\".") }
   }
@@ -63,6 +66,7 @@ struct Phase0Command: ParsableCommand {
         .init("dataset", configuration.datasetURL), .init("metadata", configuration.metadataURL),
         .init("timing file", configuration.timingURL),
       ])
+    try ReportFiles.refuseReplacingOther(report: reportURL.path, json: jsonURL.path, force: force)
     try OutputError.checkWritableDirectory(reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: reportURL.deletingLastPathComponent())
     try StaleFiles.removeAbandoned(in: configuration.outputDirectory)

@@ -45,6 +45,24 @@ public enum OutputPaths {
       path: output.path, problem: "already exists; \(output.option) replaces a file only with --force")
   }
 
+  /// Throws when a file is at `output.path` that `isOurs` does not recognize from its first 4 KiB
+  /// and `force` is not set: a report replaces an earlier report of the harness's, never a
+  /// file of the user's that happens to have its name.
+  public static func refuseReplacingOther(
+    _ output: (option: String, path: String), force: Bool, isOurs: ([UInt8]) -> Bool
+  ) throws {
+    var info = stat()
+    guard !force, lstat(output.path, &info) == 0 else { return }
+    let descriptor = open(output.path, O_RDONLY | O_CLOEXEC)
+    var prefix = [UInt8](repeating: 0, count: 4096)
+    let count = descriptor < 0 ? -1 : read(descriptor, &prefix, prefix.count)
+    if descriptor >= 0 { close(descriptor) }
+    guard count < 0 || !isOurs(Array(prefix.prefix(count))) else { return }
+    throw OutputError(
+      path: output.path,
+      problem: "already exists and is not a report the harness wrote; \(output.option) replaces it only with --force")
+  }
+
   /// What two paths share when they name the same file: its inode if it exists, else its
   /// resolved path.
   static func key(_ path: String) -> String {

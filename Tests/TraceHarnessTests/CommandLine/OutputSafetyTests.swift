@@ -57,6 +57,30 @@ import Testing
     #expect(try Data(contentsOf: output) != mine)
   }
 
+  /// `--report notes.md` where the user keeps notes, or a `.json` beside it that is theirs, is
+  /// refused and kept; an earlier report of the harness's is replaced, and `--force` replaces any.
+  @Test(arguments: ["md", "json"])
+  func aReportPathHoldingAUsersFileIsKeptUnlessForced(userFile: String) throws {
+    let (directory, input, _) = try copyOfZipkinFixture(named: "zipkin.json")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = directory.appendingPathComponent("notes.md")
+    let mine = directory.appendingPathComponent("notes.\(userFile)")
+    let notes = Data("# My notes\n".utf8)
+    try notes.write(to: mine)
+    let arguments = ["analyze", input.path, "--report", report.path]
+    var refused = try Harness.parseAsRoot(arguments)
+    let error = #expect(throws: OutputError.self) { try refused.run() }
+    #expect(error?.path == mine.path)
+    #expect(error?.problem.hasPrefix("already exists and is not a report the harness wrote") == true)
+    #expect(try Data(contentsOf: mine) == notes)
+    var forced = try Harness.parseAsRoot(arguments + ["--force"])
+    try forced.run()
+    #expect(try Data(contentsOf: mine) != notes)
+    // Now both are the harness's own: a second run replaces them without --force.
+    var again = try Harness.parseAsRoot(arguments)
+    try again.run()
+  }
+
   @Test func aReportWhoseJSONIsTheInputIsRefused() throws {
     let (directory, input, bytes) = try copyOfZipkinFixture(named: "traces.json")
     defer { try? FileManager.default.removeItem(at: directory) }
