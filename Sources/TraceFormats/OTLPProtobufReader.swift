@@ -136,12 +136,14 @@ enum OTLPProtobufReader {
   /// on the sample, on one core; a batch holds a few hundred spans as messages and as spans.
   static let groupsPerBatch = 32
 
-  /// The groups at `ranges` of `bytes`, parsed by swift-protobuf and converted, in order, each with
-  /// the normalizations it needed; a group's error is its result, thrown by the caller in order.
+  /// The groups at `ranges` of `bytes`, read by `OTLPWireDecoding` or, where it declines, parsed
+  /// by swift-protobuf and converted, in order, each with the normalizations it needed; a group's
+  /// error is its result, thrown by the caller in order.
   private static func parse(
     _ ranges: [(number: Int, range: Range<Int>)], of bytes: [UInt8]
   ) -> [Result<(ResourceSpans, [Normalization: Int]), any Error>] {
     ConcurrentResults.map(ranges) { number, range in
+      if let read = OTLPWireDecoding.resourceSpans(bytes, range) { return read }
       let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
       var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
       let group = try FieldError.within("resourceSpans[\(number)]") {
