@@ -143,14 +143,22 @@ enum OTLPProtobufReader {
     _ ranges: [(number: Int, range: Range<Int>)], of bytes: [UInt8]
   ) -> [Result<(ResourceSpans, [Normalization: Int]), any Error>] {
     ConcurrentResults.map(ranges) { number, range in
-      if let read = OTLPWireDecoding.resourceSpans(bytes, range) { return read }
-      let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
-      var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
-      let group = try FieldError.within("resourceSpans[\(number)]") {
-        try OTLPProtoDecoding.resourceSpans(message, &notes)
-      }
-      return (group, notes.normalizations)
+      try OTLPWireDecoding.resourceSpans(bytes, range) ?? referenceResourceSpans(bytes, range, number: number)
     }
+  }
+
+  /// The group at `range` of `bytes` as swift-protobuf parses it and `OTLPProtoDecoding` converts
+  /// it, with the normalizations it needed: what `OTLPWireDecoding` must equal, and the path for
+  /// what it declines.
+  static func referenceResourceSpans(
+    _ bytes: [UInt8], _ range: Range<Int>, number: Int
+  ) throws -> (ResourceSpans, [Normalization: Int]) {
+    let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
+    var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
+    let group = try FieldError.within("resourceSpans[\(number)]") {
+      try OTLPProtoDecoding.resourceSpans(message, &notes)
+    }
+    return (group, notes.normalizations)
   }
 
   /// Where each `resource_spans` field's message lies in a record, walking only the outer wire
