@@ -76,7 +76,7 @@ enum OTLPProtobufReader {
           "the length prefix claims \(length) bytes, beyond protobuf's 2 GiB message limit "
             + "(the file is not length-prefixed OTLP, or is corrupt)")
       }
-      let record = try input.read(upTo: length)
+      let record = try recordBytes(input, length)
       guard record.count == length else {
         throw source.error(
           record: index, byteOffset: offset,
@@ -89,6 +89,21 @@ enum OTLPProtobufReader {
       prefix = try input.read(upTo: prefixBytes)
     }
     return summary
+  }
+
+  /// Records up to this size are read into an array of their size at once; a larger claim is read
+  /// a chunk at a time, so a corrupt prefix allocates only what the file holds.
+  static let directReadBytes = 1 << 26
+
+  /// Up to `length` bytes of the record, fewer only at the end of the file. Read into an array of
+  /// the record's size, a plain file's bytes come straight from the kernel: through
+  /// `read(upTo:)` the sample's one 24 MB record was copied four times, growing a buffer as it
+  /// went, before any group could be parsed (a seventh of encoding it).
+  private static func recordBytes(_ input: DecompressingInput, _ length: Int) throws -> [UInt8] {
+    guard length <= directReadBytes else { return try input.read(upTo: length) }
+    return try [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+      initialized = try input.read(into: buffer)
+    }
   }
 
   /// Reads `source` span by span, each with its resource and scope (`TraceRequest.spans`).
