@@ -76,7 +76,7 @@ enum OTLPProtobufReader {
           "the length prefix claims \(length) bytes, beyond protobuf's 2 GiB message limit "
             + "(the file is not length-prefixed OTLP, or is corrupt)")
       }
-      let record = try input.read(upTo: length)
+      let record = try recordBytes(input, length)
       guard record.count == length else {
         throw source.error(
           record: index, byteOffset: offset,
@@ -89,6 +89,21 @@ enum OTLPProtobufReader {
       prefix = try input.read(upTo: prefixBytes)
     }
     return summary
+  }
+
+  /// Records up to this size are read into an array of their size at once; a larger claim is read
+  /// a chunk at a time, so a corrupt prefix allocates only what the file holds.
+  static let directReadBytes = 1 << 26
+
+  /// Up to `length` bytes of the record, fewer only at the end of the file. Read into an array of
+  /// the record's size, a plain file's bytes come straight from the kernel: through
+  /// `read(upTo:)` the sample's one 24 MB record was copied four times, growing a buffer as it
+  /// went, before any group could be parsed (a seventh of encoding it).
+  private static func recordBytes(_ input: DecompressingInput, _ length: Int) throws -> [UInt8] {
+    guard length <= directReadBytes else { return try input.read(upTo: length) }
+    return try [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+      initialized = try input.read(into: buffer)
+    }
   }
 
   /// Reads `source` span by span, each with its resource and scope (`TraceRequest.spans`).
@@ -136,19 +151,29 @@ enum OTLPProtobufReader {
   /// on the sample, on one core; a batch holds a few hundred spans as messages and as spans.
   static let groupsPerBatch = 32
 
-  /// The groups at `ranges` of `bytes`, parsed by swift-protobuf and converted, in order, each with
-  /// the normalizations it needed; a group's error is its result, thrown by the caller in order.
+  /// The groups at `ranges` of `bytes`, read by `OTLPWireDecoding` or, where it declines, parsed
+  /// by swift-protobuf and converted, in order, each with the normalizations it needed; a group's
+  /// error is its result, thrown by the caller in order.
   private static func parse(
     _ ranges: [(number: Int, range: Range<Int>)], of bytes: [UInt8]
   ) -> [Result<(ResourceSpans, [Normalization: Int]), any Error>] {
     ConcurrentResults.map(ranges) { number, range in
-      let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
-      var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
-      let group = try FieldError.within("resourceSpans[\(number)]") {
-        try OTLPProtoDecoding.resourceSpans(message, &notes)
-      }
-      return (group, notes.normalizations)
+      try OTLPWireDecoding.resourceSpans(bytes, range) ?? referenceResourceSpans(bytes, range, number: number)
     }
+  }
+
+  /// The group at `range` of `bytes` as swift-protobuf parses it and `OTLPProtoDecoding` converts
+  /// it, with the normalizations it needed: what `OTLPWireDecoding` must equal, and the path for
+  /// what it declines.
+  static func referenceResourceSpans(
+    _ bytes: [UInt8], _ range: Range<Int>, number: Int
+  ) throws -> (ResourceSpans, [Normalization: Int]) {
+    let message = try OTLPResourceSpans(serializedBytes: Array(bytes[range]))
+    var notes = ReadSummary(format: .otlpProto, sourceTimestampUnit: .nanoseconds)
+    let group = try FieldError.within("resourceSpans[\(number)]") {
+      try OTLPProtoDecoding.resourceSpans(message, &notes)
+    }
+    return (group, notes.normalizations)
   }
 
   /// Where each `resource_spans` field's message lies in a record, walking only the outer wire

@@ -38,6 +38,9 @@ package enum Varint {
   }
 
   /// Reads a varint at `position`, advancing it; nil at a truncated or overlong value.
+  ///
+  /// Inlinable too: the OTLP protobuf reader (`ProtoReader`) calls it for every tag and length.
+  @inlinable
   package static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
     var value: UInt64 = 0
     var shift: UInt64 = 0

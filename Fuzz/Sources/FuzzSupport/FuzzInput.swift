@@ -28,6 +28,41 @@ public enum FuzzInput {
     return url
   }
 
+  /// Reads the bytes as requests twice, whole (OTLP protobuf through swift-protobuf alone) and in
+  /// parts (the encoder's path, through the hand-written `OTLPWireDecoding`), and traps when the
+  /// two disagree: on refusing the file, or on the requests and the summary read. Errors may name
+  /// different groups (the whole read parses every group before converting any), so only whether
+  /// there is one is compared.
+  public static func readRequestsBothWays(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
+    let url = file(bytes, count)
+    let whole = Result {
+      var requests: [TraceRequest] = []
+      let summary = try TraceFileReader.readRequests(url: url) { requests.append($0) }
+      return (requests, summary)
+    }
+    let parts = Result {
+      var requests: [TraceRequest] = []
+      let summary = try TraceFileReader.readRequestParts(url: url) { part, continues in
+        if continues {
+          requests[requests.count - 1].resourceSpans += part.resourceSpans
+        } else {
+          requests.append(part)
+        }
+      }
+      return (requests, summary)
+    }
+    switch (whole, parts) {
+    case (.failure, .failure): break
+    case (.success(let whole), .success(let parts)):
+      // NaNs of the same bits are the same value read, though `==` says otherwise.
+      let same = whole.0 == parts.0 || String(reflecting: whole.0) == String(reflecting: parts.0)
+      precondition(same && whole.1 == parts.1, "read in parts, the requests or summary differ from the whole read")
+    case (.success, .failure(let error)): preconditionFailure("only the read in parts failed: \(error)")
+    case (.failure(let error), .success): preconditionFailure("only the whole read failed: \(error)")
+    }
+    return 0
+  }
+
   /// Reads the bytes as `format` (nil: detected), touching every span so nothing is optimized away.
   public static func read(_ bytes: UnsafeRawPointer, _ count: Int, as format: TraceFormat?) -> CInt {
     var checker = StructureChecker(openSpanLimit: 64)

@@ -1,0 +1,77 @@
+import TraceModel
+
+/// Protobuf's wire format read from a byte array, for `OTLPWireDecoding`: the fields of one
+/// message, between `position` and `end` of `bytes`.
+///
+/// The counterpart of `ProtoWriter`. Every read returns nil, never traps, at what it cannot take:
+/// a truncated or overlong varint, a length past the message's end, a tag protobuf does not have.
+/// Its caller then hands the bytes to swift-protobuf, the reference, which names what is wrong.
+struct ProtoReader {
+  let bytes: [UInt8]
+  private(set) var position: Int
+  let end: Int
+
+  enum WireType: UInt64 {
+    case varint = 0, fixed64 = 1, lengthDelimited = 2, fixed32 = 5
+  }
+
+  /// The message at `range` of `bytes`; the range must lie inside `bytes`.
+  init(_ bytes: [UInt8], _ range: Range<Int>) {
+    self.bytes = bytes
+    position = range.lowerBound
+    end = range.upperBound
+  }
+
+  var isAtEnd: Bool { position >= end }
+
+  /// The next field's number and wire type. The number is the tag's whole value shifted, never
+  /// truncated to 32 bits, so a tag swift-protobuf refuses as too large matches no known field.
+  mutating func tag() -> (field: UInt64, wireType: WireType)? {
+    guard let tag = varint(), let wireType = WireType(rawValue: tag & 7) else { return nil }
+    return (tag >> 3, wireType)
+  }
+
+  mutating func varint() -> UInt64? {
+    guard let value = Varint.read(bytes, at: &position), position <= end else { return nil }
+    return value
+  }
+
+  /// A `uint32` or enum field: protobuf keeps the varint's low 32 bits.
+  mutating func uint32() -> UInt32? { varint().map { UInt32(truncatingIfNeeded: $0) } }
+
+  mutating func fixed64() -> UInt64? {
+    guard end - position >= 8 else { return nil }
+    var value: UInt64 = 0
+    for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << (8 * offset) }
+    position += 8
+    return value
+  }
+
+  mutating func fixed32() -> UInt32? {
+    guard end - position >= 4 else { return nil }
+    var value: UInt32 = 0
+    for offset in 0..<4 { value |= UInt32(bytes[position + offset]) << (8 * offset) }
+    position += 4
+    return value
+  }
+
+  /// Where a length-delimited field's bytes lie; the reader moves past them.
+  mutating func lengthDelimited() -> Range<Int>? {
+    guard let length = varint(), length <= UInt64(end - position) else { return nil }
+    let start = position
+    position += Int(length)
+    return start..<position
+  }
+
+  /// A nested message's reader.
+  mutating func message() -> ProtoReader? { lengthDelimited().map { ProtoReader(bytes, $0) } }
+
+  /// A `string` field; nil when its bytes are not UTF-8, which swift-protobuf refuses.
+  mutating func string() -> String? {
+    guard let range = lengthDelimited() else { return nil }
+    return String(validating: bytes[range], as: UTF8.self)
+  }
+
+  /// A `bytes` field.
+  mutating func byteRange() -> ArraySlice<UInt8>? { lengthDelimited().map { bytes[$0] } }
+}
