@@ -147,19 +147,10 @@ enum OTLPWireDecoding {
     return span
   }
 
-  /// Lower-case hex, written into the string's storage from the bytes' own: through the generic
-  /// `Hex.encode` the ids were a third of this reader's time (its iterator was not specialized).
+  /// The id as lower-case hex; one of another length is left to swift-protobuf's path.
   private static func id(_ bytes: ArraySlice<UInt8>, bytes count: Int) throws -> String {
     guard bytes.count == count else { throw Unhandled() }
-    return bytes.withUnsafeBufferPointer { source in
-      String(unsafeUninitializedCapacity: count * 2) { text in
-        for index in 0..<count {
-          text[2 * index] = Hex.digit(source[index] >> 4)
-          text[2 * index + 1] = Hex.digit(source[index] & 0xF)
-        }
-        return count * 2
-      }
-    }
+    return bytes.withUnsafeBufferPointer(Hex.encode)
   }
 
   private static func status(_ reader: ProtoReader) throws -> SpanStatus {

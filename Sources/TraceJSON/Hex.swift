@@ -26,7 +26,8 @@ package enum Hex {
   /// collection: unspecialized, every id of an OTLP read went through `Data`'s generic iterator.
   @inlinable
   package static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-    String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+    if let text = bytes.withContiguousStorageIfAvailable(encode) { return text }
+    return String(unsafeUninitializedCapacity: bytes.count * 2) { text in
       var index = 0
       for byte in bytes {
         text[index] = digit(byte >> 4)
@@ -34,6 +35,19 @@ package enum Hex {
         index += 2
       }
       return index
+    }
+  }
+
+  /// Lower-case hex of bytes in memory: the path every array and slice takes, without a
+  /// collection's iterator (ids read from OTLP protobuf spent a third of their time in one).
+  @inlinable
+  package static func encode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+      for index in bytes.indices {
+        text[2 * index] = digit(bytes[index] >> 4)
+        text[2 * index + 1] = digit(bytes[index] & 0xF)
+      }
+      return bytes.count * 2
     }
   }
 
