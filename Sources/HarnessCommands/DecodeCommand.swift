@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutputFiles
+import Runner
 import TraceFormats
 import TraceModel
 import TraceStore
@@ -44,6 +45,7 @@ struct DecodeCommand: ParsableCommand {
   }
 
   func run() throws {
+    AllocatorSettings.apply(.decoding)
     let out = try AtomicFile(URL(fileURLWithPath: output))
     let url = URL(fileURLWithPath: file)
     let summary: TraceStoreReader.Summary

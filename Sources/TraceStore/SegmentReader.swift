@@ -13,7 +13,8 @@ struct SegmentReader {
   private(set) var summary = TraceStoreReader.Summary()
   /// Blocks read and given to a decoder: `summary.blockCount` counts those handed over.
   private var launchedBlocks = 0
-  private var inFlight: DecodingJob?
+  /// Blocks being decoded, in file order; the first is handed over next.
+  private var inFlight: [DecodingJob] = []
 
   init(input: RecordInput, threads: Int, serialize: (@Sendable ([Span]) throws -> [UInt8])? = nil) {
     self.input = input
@@ -21,9 +22,12 @@ struct SegmentReader {
     self.serialize = serialize
   }
 
-  /// Blocks decoded at once. With `serialize` the caller only writes, so the decoders take every
-  /// core; else the caller consumes spans on one core while `threads − 1` decode.
-  private var decoderThreads: Int { serialize == nil ? max(1, threads - 1) : threads }
+  /// Blocks that go on decoding, each on its own task, while the caller handles the oldest. With
+  /// `serialize` the caller only writes, so every core keeps decoding meanwhile: handing over a
+  /// batch of two before starting the next left the cores idle during every write and behind the
+  /// larger of each two blocks. Spans for the caller take more memory than bytes and a core of
+  /// their own, so there `threads − 1` blocks decode while it consumes.
+  private var window: Int { serialize == nil ? max(1, threads - 1) : threads }
 
   mutating func segment(onBlock: (DecodedBlock) throws -> Void) throws {
     let segmentStart = input.offset
@@ -39,24 +43,20 @@ struct SegmentReader {
     }
     summary.segmentCount += 1
     var blocks: [(offset: Int, spanCount: Int)] = []
-    var batch: [(offset: Int, body: [UInt8])] = []
     while true {
       let recordOffset = input.offset
-      guard let (tag, body) = try Self.record(input, block: launchedBlocks + batch.count) else {
-        throw input.error("ends after \(launchedBlocks + batch.count) blocks without an index: truncated")
+      guard let (tag, body) = try Self.record(input, block: launchedBlocks) else {
+        throw input.error("ends after \(launchedBlocks) blocks without an index: truncated")
       }
       if tag == Container.blockTag {
-        batch.append((recordOffset, body))
-        if batch.count >= decoderThreads {
-          try decode(&batch, into: &blocks, segmentStart: segmentStart, onBlock)
-        }
+        launch(body, at: recordOffset)
+        while inFlight.count > window { try handOverFirst(into: &blocks, segmentStart: segmentStart, onBlock) }
         continue
       }
       guard tag == Container.indexTag else {
         throw input.error("unknown record tag \(tag)", at: recordOffset)
       }
-      try decode(&batch, into: &blocks, segmentStart: segmentStart, onBlock)
-      try handOver(into: &blocks, segmentStart: segmentStart, onBlock)
+      while !inFlight.isEmpty { try handOverFirst(into: &blocks, segmentStart: segmentStart, onBlock) }
       try checkIndex(body, blocks: blocks, at: recordOffset)
       let trailer = try input.read(Container.trailerBytes)
       guard trailer.count == Container.trailerBytes, trailer.suffix(4).elementsEqual(Container.trailerMagic),
@@ -98,68 +98,38 @@ struct SegmentReader {
     }
   }
 
-  /// With two or more threads the batch decodes in the background while the caller consumes the
-  /// previous one: converting spans to OTLP was more than half of decoding's time. Spans to be
-  /// consumed by the caller start decoding before the previous batch is handed over, so the
-  /// decoder never waits for the caller; serialized blocks are handed over first, as the caller
-  /// only writes them and two batches of spans and bytes at once took 200 MB on generated data.
-  private mutating func decode(
-    _ batch: inout [(offset: Int, body: [UInt8])], into blocks: inout [(offset: Int, spanCount: Int)],
-    segmentStart: Int, _ onBlock: (DecodedBlock) throws -> Void
-  ) throws {
-    let first = launchedBlocks
-    let name = input.name
-    let numbered = batch.enumerated().map { (first + $0.offset, $0.element.offset, $0.element.body) }
-    batch = []
-    var previous = inFlight
-    inFlight = nil
-    if serialize != nil, let job = previous {
-      previous = nil
-      try handOver(job, into: &blocks, segmentStart: segmentStart, onBlock)
-    }
-    if !numbered.isEmpty {
-      launchedBlocks += numbered.count
-      let job = DecodingJob()
-      let decoderThreads = decoderThreads
-      let serialize = serialize
-      let work: @Sendable () -> Void = {
-        job.result = Result {
-          try ParallelMap.map(numbered, threads: decoderThreads) { block, offset, body in
-            var decoded = try Self.decode(body, block: block, offset: offset, name: name)
-            if let serialize {
-              decoded.serialized = try serialize(decoded.spans)
-              decoded.spans = []
-            }
-            return decoded
-          }
+  /// Starts decoding one block in the background (on the calling thread with one thread).
+  private mutating func launch(_ body: [UInt8], at offset: Int) {
+    let job = DecodingJob()
+    let (name, serialize, number) = (input.name, serialize, launchedBlocks)
+    launchedBlocks += 1
+    let work: @Sendable () -> Void = {
+      job.result = Result {
+        var decoded = try Self.decode(body, block: number, offset: offset, name: name)
+        if let serialize {
+          decoded.serialized = try serialize(decoded.spans)
+          decoded.spans = []
         }
+        return decoded
       }
-      if threads == 1 { work() } else { DispatchQueue.global().async(group: job.done, execute: work) }
-      inFlight = job
     }
-    if let previous { try handOver(previous, into: &blocks, segmentStart: segmentStart, onBlock) }
+    if threads == 1 { work() } else { DispatchQueue.global().async(group: job.done, execute: work) }
+    inFlight.append(job)
   }
 
-  /// Waits for the blocks being decoded and hands them over, in order.
-  private mutating func handOver(
+  /// Waits for the oldest block being decoded and hands it over.
+  private mutating func handOverFirst(
     into blocks: inout [(offset: Int, spanCount: Int)], segmentStart: Int, _ onBlock: (DecodedBlock) throws -> Void
   ) throws {
-    guard let job = inFlight else { return }
-    inFlight = nil
-    try handOver(job, into: &blocks, segmentStart: segmentStart, onBlock)
-  }
-
-  private mutating func handOver(
-    _ job: DecodingJob, into blocks: inout [(offset: Int, spanCount: Int)], segmentStart: Int,
-    _ onBlock: (DecodedBlock) throws -> Void
-  ) throws {
+    let job = inFlight.removeFirst()
     job.done.wait()
-    for block in try job.result.get() {
-      blocks.append((block.offset - segmentStart, block.spanCount))
-      summary.blockCount += 1
-      summary.spanCount += block.spanCount
-      try onBlock(block)
-    }
+    guard let result = job.result else { preconditionFailure("a block handed over before it was decoded") }
+    let block = try result.get()
+    job.result = nil
+    blocks.append((block.offset - segmentStart, block.spanCount))
+    summary.blockCount += 1
+    summary.spanCount += block.spanCount
+    try onBlock(block)
   }
 
   private func checkIndex(_ body: [UInt8], blocks: [(offset: Int, spanCount: Int)], at offset: Int) throws {
@@ -190,8 +160,8 @@ struct DecodedBlock: Sendable {
   var offset: Int
 }
 
-/// Blocks being decoded on a background thread; `result` is read after `done` is waited for.
+/// A block being decoded on a background thread; `result` is read after `done` is waited for.
 private final class DecodingJob: @unchecked Sendable {
   let done = DispatchGroup()
-  var result: Result<[DecodedBlock], any Error> = .success([])
+  var result: Result<DecodedBlock, any Error>?
 }
