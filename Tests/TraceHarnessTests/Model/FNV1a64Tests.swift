@@ -16,5 +16,7 @@ import Testing
     running.add("foo".utf8)
     running.add("bar".utf8)
     #expect(running.value == FNV1a64.of("foobar".utf8))
+    // A sequence without contiguous storage takes the iterator, with the same result.
+    #expect(FNV1a64.of(AnySequence("foobar".utf8)) == FNV1a64.of(Array("foobar".utf8)[...]))
   }
 }
