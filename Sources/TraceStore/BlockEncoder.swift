@@ -8,8 +8,12 @@ import TraceModel
 /// and times are offsets from the trace's earliest start, so the trace's absolute time and its IDs
 /// are the only large numbers left.
 enum BlockEncoder {
-  /// `structure` is how the spans arrived in OTLP requests, or empty for flat spans.
-  static func columns(of spans: [Span], structure: [RequestEntry] = []) -> (columns: BlockColumns, traceCount: Int) {
+  /// `structure` is how the spans arrived in OTLP requests, or empty for flat spans. With
+  /// `threads` above 1 the two sets of columns are filled at once; with 1, one after the other on
+  /// the calling thread (analyze's trace-store sink: the runner owns the threads).
+  static func columns(of spans: [Span], structure: [RequestEntry] = [], threads: Int = 2)
+    -> (columns: BlockColumns, traceCount: Int)
+  {
     var traceNumbers: [String: Int] = [:]
     var traces: [[Int]] = []
     var order = ColumnBuffer()
@@ -30,7 +34,7 @@ enum BlockEncoder {
     // The attribute and OTLP columns need nothing the others hold, so the two sets are filled on
     // two cores at once: the last block of a file was encoded on one while the other waited.
     let grouped = traces
-    let halves = ConcurrentResults.map([false, true]) { attributes in
+    @Sendable func half(_ attributes: Bool) -> BlockColumns {
       var columns = BlockColumns()
       spans.withUnsafeBufferPointer { spans in
         if attributes {
@@ -45,10 +49,13 @@ enum BlockEncoder {
       }
       return columns
     }
+    let halves =
+      threads > 1
+      // The closure cannot throw: every result is a success.
+      ? ConcurrentResults.map([false, true], half).compactMap { try? $0.get() } : [half(false), half(true)]
     var columns = BlockColumns()
     columns.append(.traceOrder, order.bytes)
-    // The closure cannot throw: every result is a success.
-    for half in halves.compactMap({ try? $0.get() }) {
+    for half in halves {
       for (id, bytes) in half.columns { columns.append(id, bytes) }
     }
     return (columns, traces.count)

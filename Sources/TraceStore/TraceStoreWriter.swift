@@ -188,7 +188,7 @@ private final class EncodingJob: @unchecked Sendable {
     batch = []
     result = Result {
       try ParallelMap.map(blocks, threads: threads) { spans, structure in
-        let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure)
+        let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure, threads: columnThreads)
         return try BlockBody.encode(
           columns, spanCount: spans.count, traceCount: traceCount, level: level, threads: columnThreads)
       }
