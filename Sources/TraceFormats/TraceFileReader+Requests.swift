@@ -31,6 +31,20 @@ extension TraceFileReader {
       defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName), inParts: true, onPart: onPart)
   }
 
+  /// The requests `readRequestParts` hands over, put back together: what `readRequests` gives when
+  /// the two paths agree, which the tests and the fuzz target check.
+  public static func requestsReadInParts(url: URL) throws -> (requests: [TraceRequest], summary: ReadSummary) {
+    var requests: [TraceRequest] = []
+    let summary = try readRequestParts(url: url) { part, continues in
+      if continues {
+        requests[requests.count - 1].resourceSpans += part.resourceSpans
+      } else {
+        requests.append(part)
+      }
+    }
+    return (requests, summary)
+  }
+
   private static func readRequests(
     url: URL, format: TraceFormat?, spansPerRequest: Int, defaultScope: InstrumentationScope?,
     inParts: Bool, onPart: (TraceRequest, Bool) throws -> Void

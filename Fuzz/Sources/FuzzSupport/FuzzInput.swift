@@ -40,17 +40,7 @@ public enum FuzzInput {
       let summary = try TraceFileReader.readRequests(url: url) { requests.append($0) }
       return (requests, summary)
     }
-    let parts = Result {
-      var requests: [TraceRequest] = []
-      let summary = try TraceFileReader.readRequestParts(url: url) { part, continues in
-        if continues {
-          requests[requests.count - 1].resourceSpans += part.resourceSpans
-        } else {
-          requests.append(part)
-        }
-      }
-      return (requests, summary)
-    }
+    let parts = Result { try TraceFileReader.requestsReadInParts(url: url) }
     switch (whole, parts) {
     case (.failure, .failure): break
     case (.success(let whole), .success(let parts)):

@@ -204,15 +204,7 @@ extension Formats {
     }
 
     static func readInParts(_ url: URL) throws -> ([TraceRequest], ReadSummary) {
-      var requests: [TraceRequest] = []
-      let summary = try TraceFileReader.readRequestParts(url: url) { part, continues in
-        if continues {
-          requests[requests.count - 1].resourceSpans += part.resourceSpans
-        } else {
-          requests.append(part)
-        }
-      }
-      return (requests, summary)
+      try TraceFileReader.requestsReadInParts(url: url)
     }
 
     /// Malformed groups the wire reader declines still fail as they did, naming the file, the
