@@ -264,16 +264,5 @@ struct UnknownFieldTags: Sequence, IteratorProtocol {
     return (Int(tag >> 3), wireType)
   }
 
-  private mutating func varint() -> UInt64? {
-    var value: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < bytes.count, shift < 64 {
-      let byte = bytes[index]
-      index += 1
-      value |= UInt64(byte & 0x7F) << shift
-      if byte & 0x80 == 0 { return value }
-      shift += 7
-    }
-    return nil
-  }
+  private mutating func varint() -> UInt64? { Varint.read(bytes, at: &index) }
 }

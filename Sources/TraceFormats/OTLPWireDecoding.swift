@@ -234,25 +234,26 @@ enum OTLPWireDecoding {
     case (3, .varint): value = .int(Int64(bitPattern: try take(reader.varint())))
     case (4, .fixed64): value = .double(Double(bitPattern: try take(reader.fixed64())))
     case (5, .lengthDelimited):
-      var array = try take(reader.message())
-      var values: [TagValue] = []
-      while !array.isAtEnd {
-        guard case (1, .lengthDelimited) = try take(array.tag()) else { throw Unhandled() }
-        values.append(try anyValue(try take(array.message()), depth: depth + 1))
-      }
-      value = .array(values)
+      value = .array(try elements(of: take(reader.message())) { try anyValue($0, depth: depth + 1) })
     case (6, .lengthDelimited):
-      var list = try take(reader.message())
-      var tags: [Tag] = []
-      while !list.isAtEnd {
-        guard case (1, .lengthDelimited) = try take(list.tag()) else { throw Unhandled() }
-        tags.append(try keyValue(try take(list.message()), depth: depth + 1))
-      }
-      value = .kvlist(tags)
+      value = .kvlist(try elements(of: take(reader.message())) { try keyValue($0, depth: depth + 1) })
     case (7, .lengthDelimited): value = .bytes(Array(try take(reader.byteRange())))
     default: throw Unhandled()
     }
     guard reader.isAtEnd else { throw Unhandled() }
     return value
+  }
+
+  /// The messages of an `ArrayValue` or a `KeyValueList`, whose one field (1) repeats them.
+  private static func elements<Element>(of message: ProtoReader, _ read: (ProtoReader) throws -> Element)
+    throws -> [Element]
+  {
+    var message = message
+    var elements: [Element] = []
+    while !message.isAtEnd {
+      guard case (1, .lengthDelimited) = try take(message.tag()) else { throw Unhandled() }
+      elements.append(try read(try take(message.message())))
+    }
+    return elements
   }
 }

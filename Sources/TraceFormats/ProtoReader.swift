@@ -39,19 +39,17 @@ struct ProtoReader {
   /// A `uint32` or enum field: protobuf keeps the varint's low 32 bits.
   mutating func uint32() -> UInt32? { varint().map { UInt32(truncatingIfNeeded: $0) } }
 
-  mutating func fixed64() -> UInt64? {
-    guard end - position >= 8 else { return nil }
-    var value: UInt64 = 0
-    for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << (8 * offset) }
-    position += 8
-    return value
-  }
+  mutating func fixed64() -> UInt64? { littleEndian(UInt64.self) }
 
-  mutating func fixed32() -> UInt32? {
-    guard end - position >= 4 else { return nil }
-    var value: UInt32 = 0
-    for offset in 0..<4 { value |= UInt32(bytes[position + offset]) << (8 * offset) }
-    position += 4
+  mutating func fixed32() -> UInt32? { littleEndian(UInt32.self) }
+
+  /// A `fixed64` or `fixed32` field's value: its bytes, least significant first.
+  private mutating func littleEndian<Value: FixedWidthInteger & UnsignedInteger>(_: Value.Type) -> Value? {
+    let size = MemoryLayout<Value>.size
+    guard end - position >= size else { return nil }
+    var value: Value = 0
+    for offset in 0..<size { value |= Value(bytes[position + offset]) << (8 * offset) }
+    position += size
     return value
   }
 

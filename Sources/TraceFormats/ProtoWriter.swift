@@ -65,9 +65,12 @@ struct ProtoWriter {
     }
     tag(field, .lengthDelimited)
     varint(UInt64(byteCount))
-    for half in byteCount == 16 ? [high, low] : [low] {
-      for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: half >> shift)) }
-    }
+    if byteCount == 16 { appendBigEndian(high) }
+    appendBigEndian(low)
+  }
+
+  private mutating func appendBigEndian(_ value: UInt64) {
+    withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
   }
 
   /// One `KeyValue` message per tag.

@@ -11,7 +11,7 @@ enum BlockEncoder {
   /// `structure` is how the spans arrived in OTLP requests, or empty for flat spans. With
   /// `threads` above 1 the two sets of columns are filled at once; with 1, one after the other on
   /// the calling thread (analyze's trace-store sink: the runner owns the threads).
-  static func columns(of spans: [Span], structure: [RequestEntry] = [], threads: Int = 2)
+  static func columns(of spans: [Span], structure: [RequestEntry] = [], threads: Int)
     -> (columns: BlockColumns, traceCount: Int)
   {
     var traceNumbers: [String: Int] = [:]
