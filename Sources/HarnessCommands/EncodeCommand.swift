@@ -12,7 +12,7 @@ struct EncodeCommand: ParsableCommand {
     abstract: "Write trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger) as one lossless trace-store file.",
     discussion: "The format is specified in docs/format.md; `harness decode` reads it back.")
 
-  @Argument(help: "The trace files, read in order.")
+  @Argument(help: "The trace files, read in order: files, directories (their files, sorted) or - (standard input).")
   var files: [String]
 
   @Option(name: .shortAndLong, help: "The trace-store file to write (by convention .tstore).")
@@ -39,8 +39,9 @@ struct EncodeCommand: ParsableCommand {
     let file = try AtomicFile(URL(fileURLWithPath: output))
     let writer = TraceStoreWriter(options: TraceStoreOptions(zstdLevel: level)) { try file.write($0) }
     var inputBytes = 0
-    for path in files {
-      let url = URL(fileURLWithPath: path)
+    // As analyze resolves them, so the two commands take the same datasets.
+    let inputs = try TraceInputs(files)
+    for url in inputs.files {
       // OTLP inputs keep their requests, so decoding them to otlp-proto gives the same messages.
       switch try TraceFileReader.format(of: url) {
       case .otlp, .otlpProto:
@@ -48,7 +49,7 @@ struct EncodeCommand: ParsableCommand {
       case let format:
         _ = try TraceFileReader.read(url: url, format: format) { try writer.append($0) }
       }
-      inputBytes += ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+      inputBytes += ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0
     }
     let summary = try writer.finish()
     try file.commit()

@@ -19,7 +19,13 @@ public final class AtomicFile {
     temporaryURL = StaleFiles.temporaryURL(for: url)
     let descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw OutputError.failedWithErrno("cannot create \(temporaryURL.lastPathComponent)", path: url.path)
+      // The temporary's name means nothing to the user, and ENOENT's "No such file or directory"
+      // for a file being created is about its folder.
+      if errno == ENOENT {
+        let folder = url.deletingLastPathComponent().path
+        throw OutputError(path: url.path, problem: "cannot create: the directory \(folder) does not exist")
+      }
+      throw OutputError.failedWithErrno("cannot create", path: url.path)
     }
     handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     InterruptCleanup.shared.register(temporaryURL.path)

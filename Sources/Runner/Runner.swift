@@ -6,19 +6,19 @@ import TraceModel
 /// sink sees its stream in order, and the runner owns every thread.
 ///
 /// Threads are sized to the work and the cores: a slow sink (zstd from level 16, about 1 MB/s) gets
-/// a worker alone, since a run lasts as long as its slowest sink; the light sinks share one worker
-/// per core, at a lower priority, so on two cores they fill the gaps around the slow ones; each
-/// derived stream's transform has a worker of its own that feeds its sinks. No worker ever waits on
+/// a worker alone, since a run lasts as long as its slowest sink; the light sinks share up to one
+/// worker per core, at a lower priority when there is a slow one, so on two cores they fill the
+/// gaps around it; each derived stream's transform has a worker of its own that feeds its sinks. No worker ever waits on
 /// a worker that could wait on it, so back-pressure (queues of two batches) cannot deadlock.
 final class Runner {
-  private let lightWorkerCount: Int
+  private let cores: Int
   private var primary: [any BatchSink] = []
   private var derived: [(label: String, transform: any BatchTransform, sinks: [any BatchSink])] = []
   private var rawFiles: (urls: [URL], sinks: [any BatchSink])?
 
-  /// `cores`: how many light workers to run (one per core).
+  /// `cores`: the most light workers to run (one per core).
   public init(cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
-    lightWorkerCount = max(1, cores)
+    self.cores = max(1, cores)
   }
 
   /// Sinks of the source's own stream.
@@ -38,10 +38,17 @@ final class Runner {
   /// transform's CPU time.
   func run(_ source: inout some SpanSource) throws -> [RunTiming.Share] {
     // A run that measures holds many batches at once; one that only writes its dataset holds two.
-    let allSinks = primary + derived.flatMap(\.sinks)
-    let measures = !derived.isEmpty || rawFiles != nil || allSinks.contains(where: \.isSlow)
-    AllocatorSettings.apply(measures ? .measuring : .writingOnly)
-    let light = (0..<lightWorkerCount).map { Worker(label: "light-\($0)", weight: .light) }
+    let allSinks = primary + derived.flatMap(\.sinks) + (rawFiles?.sinks ?? [])
+    let hasSlowSink = allSinks.contains(where: \.isSlow)
+    AllocatorSettings.apply(!derived.isEmpty || rawFiles != nil || hasSlowSink ? .measuring : .writingOnly)
+    // Lowered only beside a slow sink: with nothing of the run's own to give way to, a lowered
+    // writer only lost its core to other processes (generate on big: 0.65 of zstd -3's speed
+    // under load, the writer at nice 10 behind the generator).
+    let lightPriority: Worker.Priority = hasSlowSink ? .yielding : .normal
+    let lightSinkCount = allSinks.filter { !$0.isSlow }.count
+    let light = (0..<min(cores, max(1, lightSinkCount))).map {
+      Worker(label: "light-\($0)", priority: lightPriority)
+    }
     var slots: [SinkSlot] = []
     var lightPlaced = 0
     func place(_ sinks: [any BatchSink], stream: String = "") -> [(Worker, [SinkSlot])] {
@@ -52,7 +59,7 @@ final class Runner {
         slots.append(slot)
         let worker: Worker
         if sink.isSlow {
-          worker = Worker(label: sink.label, weight: .heavy)
+          worker = Worker(label: sink.label)
         } else {
           worker = light[lightPlaced % light.count]
           lightPlaced += 1

@@ -77,10 +77,10 @@ struct FileSource: SpanSource {
   mutating func run(_ emit: (SpanBatch) throws -> Void) throws {
     var batch = SpanBatch(keepingSpans: true)
     var jsonlBytes = 0
-    let checking = Worker(label: "structure check", weight: .heavy)
+    let checking = Worker(label: "structure check")
     let checker = CheckerSlot()
     let decoders = (0..<ProcessInfo.processInfo.activeProcessorCount).map {
-      Worker(label: "decode-\($0)", weight: .heavy)
+      Worker(label: "decode-\($0)")
     }
     defer {
       for worker in decoders + [checking] { try? worker.drain() }

@@ -8,24 +8,23 @@ import Foundation
 /// jobs are skipped, and `submit` and `drain` rethrow it.
 ///
 /// A thread rather than a dispatch queue, because a run's wall time is its slowest sink's: a
-/// `.light` worker lowers its own thread's priority (Linux nice 10), so on a machine with fewer
+/// `.yielding` worker lowers its own thread's priority (Linux nice 10), so on a machine with fewer
 /// cores than sinks the light work fills the gaps and the slow sink keeps a core to itself.
 final class Worker: @unchecked Sendable {
-  /// How much CPU a worker's jobs take per byte, relative to the slowest compressors.
-  enum Weight: Sendable {
-    /// On the run's critical path: zstd at optimal-parsing levels, about 1 MB/s.
-    case heavy
-    /// Everything else: tens to hundreds of MB/s.
-    case light
+  /// Whether the worker's thread gives way to the run's other threads.
+  enum Priority: Sendable {
+    case normal
+    /// Runs when a `.normal` thread does not need the core: for light sinks beside a slow one.
+    case yielding
   }
 
   let label: String
   private let inbox: Inbox
 
-  init(label: String, weight: Weight = .light, capacity: Int = 2) {
+  init(label: String, priority: Priority = .normal, capacity: Int = 2) {
     self.label = label
     inbox = Inbox(capacity: capacity)
-    let thread = Thread { [inbox] in inbox.run(niceness: weight == .light ? 10 : 0) }
+    let thread = Thread { [inbox] in inbox.run(niceness: priority == .yielding ? 10 : 0) }
     thread.name = label
     thread.start()
   }

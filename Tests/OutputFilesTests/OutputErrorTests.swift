@@ -19,7 +19,17 @@ import Testing
       _ = try AtomicFile(URL(fileURLWithPath: "/proc/no-such-dir/r.md"))
     }
     #expect(error?.path == "/proc/no-such-dir/r.md")
-    #expect(error?.problem == "cannot create .r.md.tmp-\(getpid()): No such file or directory")
+    #expect(error?.problem == "cannot create: the directory /proc/no-such-dir does not exist")
+  }
+
+  @Test func aParentThatIsAFileGivesTheSystemsReason() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-parent-\(getpid())")
+    try Data().write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let output = file.appendingPathComponent("r.md")
+    let error = #expect(throws: OutputError.self) { _ = try AtomicFile(output) }
+    #expect(error?.path == output.path)
+    #expect(error?.problem == "cannot create: Not a directory")
   }
 }
 

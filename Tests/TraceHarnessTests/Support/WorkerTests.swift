@@ -81,16 +81,33 @@ private struct Refused: Error, Equatable {}
     #expect(log.all == [1, 2, 3])
   }
 
-  @Test func lightWorkersRunAtALowerPriorityThanHeavyOnes() throws {
+  @Test func yieldingWorkersRunAtALowerPriorityThanNormalOnes() throws {
     let log = Log()
-    for (weight, slot) in [(Worker.Weight.light, 0), (.heavy, 1)] {
-      let worker = Worker(label: "priority", weight: weight)
-      try worker.submit {
-        log.append(slot * 100 + Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)))
-      }
+    for (priority, slot) in [(Worker.Priority.yielding, 0), (.normal, 1)] {
+      let worker = Worker(label: "priority", priority: priority)
+      try worker.submit { log.append(slot * 100 + Self.threadNiceness) }
       try worker.drain()
     }
     #expect(log.all == [10, 100])
+  }
+
+  /// A light sink gives way only when the run has a slow sink to give way to: alone (generate),
+  /// a lowered writer only lost its core to other processes.
+  @Test func lightSinksYieldOnlyBesideASlowOne() throws {
+    for withSlowSink in [false, true] {
+      let light = NicenessSink(isSlow: false), slow = NicenessSink(isSlow: true)
+      let runner = Runner(cores: 2)
+      runner.add(withSlowSink ? [light, slow] : [light])
+      var source = OneBatchSource()
+      _ = try runner.run(&source)
+      #expect(light.niceness == (withSlowSink ? 10 : 0))
+      if withSlowSink { #expect(slow.niceness == 0) }
+    }
+  }
+
+  /// The calling thread's Linux nice value.
+  fileprivate static var threadNiceness: Int {
+    Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
   }
 
   @Test func zstdFromLevel16IsSlowAndTheRestNot() {
@@ -98,5 +115,24 @@ private struct Refused: Error, Equatable {}
     #expect(CodecSetting(.zstd, level: 16).isSlow)
     #expect(CodecSetting(.zstd, level: 22).isSlow)
     #expect(!CodecSetting(.gzip, level: 9).isSlow)
+  }
+}
+
+/// A sink that records the nice value of the thread it consumed on.
+private final class NicenessSink: BatchSink, @unchecked Sendable {
+  let isSlow: Bool
+  private(set) var niceness: Int?
+
+  init(isSlow: Bool) { self.isSlow = isSlow }
+
+  var label: String { isSlow ? "slow" : "light" }
+  func consume(_ batch: SpanBatch) throws { niceness = WorkerTests.threadNiceness }
+  func endOfStream() throws {}
+}
+
+/// One empty batch.
+private struct OneBatchSource: SpanSource {
+  mutating func run(_ emit: (SpanBatch) throws -> Void) throws {
+    try emit(SpanBatch(bytes: [], spanCount: 0))
   }
 }
