@@ -42,10 +42,13 @@ struct OTLPProtoBytes {
         scope.attributes(instrumentation.attributes, field: 3)
         scope.uint32(instrumentation.droppedAttributesCount, field: 4)
       }
-      for member in scopeGroup.spans {
-        span.bytes.removeAll(keepingCapacity: true)
-        try append(member)
-        scope.message(2, span.bytes)
+      // Borrowed from the buffer: iterating the array copied every span, retaining its strings.
+      try scopeGroup.spans.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          span.bytes.removeAll(keepingCapacity: true)
+          try append(members[index])
+          scope.message(2, span.bytes)
+        }
       }
       scope.string(scopeGroup.schemaURL, field: 3)
       group.message(2, scope.bytes)

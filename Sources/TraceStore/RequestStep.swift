@@ -95,12 +95,12 @@ enum RequestStep: Sendable {
         closeScopeGroup()
         scopeGroup = ScopeSpans(scope: scope, schemaURL: schemaURL)
       case .spans(let count):
-        spans.reserveCapacity(spans.count + count)
-        for _ in 0..<count {
-          var span = reversedSpans.removeLast()
-          span.resource = nil
-          span.scope = nil
-          spans.append(span)
+        let first = spans.count
+        for _ in 0..<count { spans.append(reversedSpans.removeLast()) }
+        // Cleared in place: cleared on the way in, every span was copied.
+        for index in first..<spans.count {
+          spans[index].resource = nil
+          spans[index].scope = nil
         }
       case .request:
         preconditionFailure("a request entry inside a resource group")
