@@ -50,11 +50,14 @@ struct DecodeCommand: ParsableCommand {
     case .jsonl:
       summary = try TraceStoreReader.read(url: url) { spans in
         // Room for the lines up front (generated ones average 449 bytes): grown from empty, the
-        // buffer was copied and its pages faulted in again at every doubling. Spans are passed
-        // by index, as iterating copied each one, retaining and releasing all its strings.
+        // buffer was copied and its pages faulted in again at every doubling. Spans are borrowed
+        // from the buffer, as iterating copied each one, retaining and releasing all its strings
+        // (and so, still, did passing `spans[index]`).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(spans.count * Self.reservedLineBytes)
-        for index in spans.indices { SpanJSONWriter.write(spans[index], into: &bytes) }
+        spans.withUnsafeBufferPointer { spans in
+          for index in spans.indices { SpanJSONWriter.write(spans[index], into: &bytes) }
+        }
         return bytes
       } onBytes: { try out.write($0) }
     case .otlpJSON:
