@@ -11,12 +11,9 @@ public struct Tag: Sendable, Hashable {
 
 /// A typed value: OTLP's `AnyValue`, of which the seed and JSON formats use the four scalars.
 ///
-/// Arrays and kvlists nest through their arrays' storage, so the enum need not be `indirect`:
-/// indirect, every value was a heap box of its own, allocated for each tag a decoder made and
-/// read through a cache miss by each writer (two thirds of the protobuf writer's attribute time
-/// on the real sample was that one load). A kvlist keeps its entries in order and with repeats,
-/// as OTLP does, so a value read and written again is the same message.
-public enum TagValue: Sendable, Hashable {
+/// `indirect` because arrays and kvlists nest. A kvlist keeps its entries in order and with
+/// repeats, as OTLP does, so a value read and written again is the same message.
+public indirect enum TagValue: Sendable, Hashable {
   case string(String)
   case int(Int64)
   case double(Double)
