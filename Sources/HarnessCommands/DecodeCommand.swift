@@ -32,9 +32,6 @@ struct DecodeCommand: ParsableCommand {
   /// Bytes of JSONL reserved a span; a longer block's buffer grows as usual.
   static let reservedLineBytes = 512
 
-  /// Resource groups serialized at once: enough to keep both cores busy, few enough spans held.
-  static let partsPerBatch = 32
-
   @Flag(name: .shortAndLong, help: "Replace the output file if it exists.")
   var force = false
 
@@ -53,11 +50,14 @@ struct DecodeCommand: ParsableCommand {
     case .jsonl:
       summary = try TraceStoreReader.read(url: url) { spans in
         // Room for the lines up front (generated ones average 449 bytes): grown from empty, the
-        // buffer was copied and its pages faulted in again at every doubling. Spans are passed
-        // by index, as iterating copied each one, retaining and releasing all its strings.
+        // buffer was copied and its pages faulted in again at every doubling. Spans are borrowed
+        // from the buffer, as iterating copied each one, retaining and releasing all its strings
+        // (and so, still, did passing `spans[index]`).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(spans.count * Self.reservedLineBytes)
-        for index in spans.indices { SpanJSONWriter.write(spans[index], into: &bytes) }
+        spans.withUnsafeBufferPointer { spans in
+          for index in spans.indices { SpanJSONWriter.write(spans[index], into: &bytes) }
+        }
         return bytes
       } onBytes: { try out.write($0) }
     case .otlpJSON:
@@ -71,30 +71,21 @@ struct DecodeCommand: ParsableCommand {
       try otlp.finish(into: &tail)
       try out.write(tail)
     case .otlpProto:
-      // Requests come a resource group at a time, `partsPerBatch` groups are serialized at once
-      // on every core, and their bytes are written as they come: the record's length goes in
-      // front once the request is complete. Holding the message until then (the real sample is
-      // one request of 86,583 spans) kept 24 MB in memory and left its write, a fifth of the
-      // run, to the end, after every block was decoded.
+      // Each request's groups are written as they come, serialized on the decoding threads, and
+      // the record's length goes in front once the request is complete. Holding the message until
+      // then (the real sample is one request of 86,583 spans) kept 24 MB in memory and left its
+      // write, a fifth of the run, to the end, after every block was decoded.
       var flat = OTLPProtobufWriter()
       var lengthOffset: Int?
       var messageBytes = 0
-      var parts: [TraceRequest] = []
-      func serializeParts() throws {
-        guard !parts.isEmpty else { return }
-        var bytes: [UInt8] = []
-        try OTLPProtobufWriter.appendGroups(of: parts, toMessage: &bytes)
-        parts = []
-        messageBytes += bytes.count
-        try out.write(bytes)
-      }
       func closeRequest() throws {
-        try serializeParts()
         guard let offset = lengthOffset else { return }
         lengthOffset = nil
         try out.overwrite(OTLPProtobufWriter.recordPrefix(messageBytes: messageBytes), at: offset)
       }
-      summary = try TraceStoreReader.readRequestParts(url: url) { part, continuesRequest in
+      summary = try TraceStoreReader.readRequestParts(
+        url: url, serialize: { try OTLPProtobufWriter.messageBytes($0) }
+      ) { part, continuesRequest in
         if !continuesRequest {
           try closeRequest()
           var bytes: [UInt8] = []
@@ -104,8 +95,8 @@ struct DecodeCommand: ParsableCommand {
           messageBytes = 0
           try out.write(OTLPProtobufWriter.recordPrefix(messageBytes: 0))
         }
-        parts.append(part)
-        if parts.count >= Self.partsPerBatch { try serializeParts() }
+        messageBytes += part.count
+        try out.write(part)
       } onFlatSpans: { spans in
         try closeRequest()
         var bytes: [UInt8] = []

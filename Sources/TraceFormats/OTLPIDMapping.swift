@@ -24,10 +24,28 @@ enum OTLPIDMapping {
   /// The digits, dashes dropped, are read as one number, so left-padding with zeros is the number
   /// itself, and a span id's first 16 of 32 digits are its upper half. The protobuf rows of a
   /// 126 MB analyze spent 5% of their CPU building the padded hex of every id and decoding it.
+  ///
+  /// The digits are read from the string's own storage: through its UTF-8 view's iterator, with
+  /// `Hex.value` not inlined, this was 8% of decoding the real sample to protobuf.
   static func packed(_ id: String, byteCount: Int) -> (high: UInt64, low: UInt64)? {
+    if let packed = id.utf8.withContiguousStorageIfAvailable({ packed(digits: $0, byteCount: byteCount) }) {
+      return packed
+    }
+    return Array(id.utf8).withUnsafeBufferPointer { packed(digits: $0, byteCount: byteCount) }
+  }
+
+  private static func packed(digits text: UnsafeBufferPointer<UInt8>, byteCount: Int) -> (high: UInt64, low: UInt64)? {
     var high: UInt64 = 0, low: UInt64 = 0, digits = 0
-    for byte in id.utf8 where byte != UInt8(ascii: "-") {
-      guard let nibble = Hex.value(byte), digits < 32 else { return nil }
+    for byte in text {
+      let nibble: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte &- UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte &- UInt8(ascii: "a") &+ 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = byte &- UInt8(ascii: "A") &+ 10
+      case UInt8(ascii: "-"): continue
+      default: return nil
+      }
+      guard digits < 32 else { return nil }
       high = high << 4 | low >> 60
       low = low << 4 | UInt64(nibble)
       digits += 1

@@ -8,21 +8,25 @@ import TraceModel
 /// message written even when empty. Building the messages and walking them with swift-protobuf's
 /// visitor took more than half of decoding the real sample to protobuf.
 ///
-/// Inside a span each message's size is computed before it is written; a span and the groups
-/// around it are written to a buffer of their own, then copied after their length.
+/// Inside a span each message's size is computed before it is written. A span and the groups
+/// around it are written in place after room for their length, which is filled in once they are
+/// written (`ProtoWriter.endMessage`): written to buffers of their own and copied after their
+/// length, every span's bytes were copied three times, 6% of decoding the real sample.
 struct OTLPProtoBytes {
-  private var group = ProtoWriter(), scope = ProtoWriter(), span = ProtoWriter()
+  /// Length bytes left for a span (128 bytes to 16 KiB) and for a group (16 KiB to 2 MiB): the
+  /// lengths most take, so their bodies rarely move.
+  static let spanLengthBytes = 2, groupLengthBytes = 3
 
   /// Appends the request's `resource_spans`, in order, to `out`.
   mutating func append(_ request: TraceRequest, to out: inout ProtoWriter) throws {
     for resourceGroup in request.resourceSpans {
-      group.bytes.removeAll(keepingCapacity: true)
-      try append(resourceGroup)
-      out.message(1, group.bytes)
+      let group = out.beginMessage(1, lengthBytes: Self.groupLengthBytes)
+      try append(resourceGroup, to: &out)
+      out.endMessage(group)
     }
   }
 
-  private mutating func append(_ resourceGroup: ResourceSpans) throws {
+  private mutating func append(_ resourceGroup: ResourceSpans, to group: inout ProtoWriter) throws {
     if let resource = resourceGroup.resource {
       group.tag(1, .lengthDelimited)
       group.varint(UInt64(Self.attributesBytes(resource.attributes) + Self.uint32Bytes(resource.droppedAttributesCount)))
@@ -30,31 +34,34 @@ struct OTLPProtoBytes {
       group.uint32(resource.droppedAttributesCount, field: 2)
     }
     for scopeGroup in resourceGroup.scopeSpans {
-      scope.bytes.removeAll(keepingCapacity: true)
+      let scope = group.beginMessage(2, lengthBytes: Self.groupLengthBytes)
       if let instrumentation = scopeGroup.scope {
-        scope.tag(1, .lengthDelimited)
-        scope.varint(UInt64(
+        group.tag(1, .lengthDelimited)
+        group.varint(UInt64(
           Self.stringBytes(instrumentation.name) + Self.stringBytes(instrumentation.version)
             + Self.attributesBytes(instrumentation.attributes)
             + Self.uint32Bytes(instrumentation.droppedAttributesCount)))
-        scope.string(instrumentation.name, field: 1)
-        scope.string(instrumentation.version, field: 2)
-        scope.attributes(instrumentation.attributes, field: 3)
-        scope.uint32(instrumentation.droppedAttributesCount, field: 4)
+        group.string(instrumentation.name, field: 1)
+        group.string(instrumentation.version, field: 2)
+        group.attributes(instrumentation.attributes, field: 3)
+        group.uint32(instrumentation.droppedAttributesCount, field: 4)
       }
-      for member in scopeGroup.spans {
-        span.bytes.removeAll(keepingCapacity: true)
-        try append(member)
-        scope.message(2, span.bytes)
+      // Borrowed from the buffer: iterating the array copied every span, retaining its strings.
+      try scopeGroup.spans.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          let span = group.beginMessage(2, lengthBytes: Self.spanLengthBytes)
+          try append(members[index], to: &group)
+          group.endMessage(span)
+        }
       }
-      scope.string(scopeGroup.schemaURL, field: 3)
-      group.message(2, scope.bytes)
+      group.string(scopeGroup.schemaURL, field: 3)
+      group.endMessage(scope)
     }
     group.string(resourceGroup.schemaURL, field: 3)
   }
 
   /// The fields `OTLPProtoEncoding.span` sets, in number order.
-  private mutating func append(_ model: Span) throws {
+  private func append(_ model: Span, to span: inout ProtoWriter) throws {
     try span.id(model.traceID, field: 1, byteCount: 16, mapping: OTLPIDMapping.traceID)
     try span.id(model.spanID, field: 2, byteCount: 8, mapping: OTLPIDMapping.spanID)
     span.string(model.traceState, field: 3)

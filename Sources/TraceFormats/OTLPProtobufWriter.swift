@@ -38,8 +38,8 @@ public struct OTLPProtobufWriter {
     writeRecord(message: try messageBytes(request), into: &out)
   }
 
-  /// Appends the bytes of a `TracesData` message (`messageBytes`, or `appendGroups` of the
-  /// request's parts) as one length-prefixed record.
+  /// Appends the bytes of a `TracesData` message (`messageBytes`, or those of the request's
+  /// parts one after another) as one length-prefixed record.
   public static func writeRecord(message: [UInt8], into out: inout [UInt8]) {
     out.append(contentsOf: recordPrefix(messageBytes: message.count))
     out.append(contentsOf: message)
@@ -51,19 +51,12 @@ public struct OTLPProtobufWriter {
     return [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) }
   }
 
-  /// Appends `parts`' resource groups to `message`, a `TracesData` built a part at a time. Its
-  /// only field is the repeated `resource_spans`, whose elements protobuf writes one after
-  /// another, so the parts' bytes in order are `messageBytes` of the whole request, while only one
-  /// part is ever held as spans and as protobuf messages.
-  ///
-  /// The parts are converted and serialized on every core at once (the sample's decoding spent
-  /// two thirds of its time here, on one core); the first error, in order, is thrown.
-  public static func appendGroups(of parts: [TraceRequest], toMessage message: inout [UInt8]) throws {
-    let serialized = ConcurrentResults.map(parts) { try messageBytes($0) }
-    for bytes in serialized { message += try bytes.get() }
-  }
-
   /// `request` as one `TracesData` message, without a length prefix.
+  ///
+  /// Its only field is the repeated `resource_spans`, whose elements protobuf writes one after
+  /// another, so the bytes of a request's parts (a request of one group each) in order are the
+  /// bytes of the whole request: `decode` serializes the parts on the decoding threads and never
+  /// holds the whole.
   public static func messageBytes(_ request: TraceRequest) throws -> [UInt8] {
     var message = ProtoWriter()
     var encoder = OTLPProtoBytes()

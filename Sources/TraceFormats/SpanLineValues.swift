@@ -22,14 +22,19 @@ package protocol SpanLineValues {
 }
 
 extension Span: SpanLineValues {
+  /// Summed field by field, tags and logs borrowed from their buffers: an array of the four
+  /// strings, and iterating the tags, allocated and retained for every span of a decode.
   package var maxLineBytes: Int {
     var bytes = SpanJSONWriter.lineFrameBytes
-    for text in [traceID, spanID, serviceName, operationName] {
-      bytes += SpanJSONWriter.stringBytes(text)
-    }
+    bytes += SpanJSONWriter.stringBytes(traceID) + SpanJSONWriter.stringBytes(spanID)
+    bytes += SpanJSONWriter.stringBytes(serviceName) + SpanJSONWriter.stringBytes(operationName)
     bytes += parentSpanID.map(SpanJSONWriter.stringBytes) ?? 4
-    for tag in tags { bytes += 1 + SpanJSONWriter.memberBytes(tag) }
-    for log in logs { bytes += 1 + SpanJSONWriter.logBytes(log) }
+    tags.withUnsafeBufferPointer { tags in
+      for index in tags.indices { bytes += 1 + SpanJSONWriter.memberBytes(tags[index]) }
+    }
+    logs.withUnsafeBufferPointer { logs in
+      for index in logs.indices { bytes += 1 + SpanJSONWriter.logBytes(logs[index]) }
+    }
     return bytes
   }
 

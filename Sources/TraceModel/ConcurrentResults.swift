@@ -3,8 +3,8 @@ import Foundation
 
 /// Runs `transform` on every item at once on all cores, results (or errors) in input order.
 ///
-/// The OTLP protobuf reader and writer hand it a record's resource groups, which parse and
-/// serialize independently, and TraceStore's `ParallelMap` its blocks. It lives here because
+/// The OTLP protobuf reader hands it a record's resource groups, which parse independently, and
+/// TraceStore's `ParallelMap` its blocks. It lives here because
 /// both modules build on TraceModel and on nothing else they share.
 package enum ConcurrentResults {
   package static func map<Item: Sendable, Output: Sendable>(

@@ -44,20 +44,28 @@ struct BitReader {
     BlockError("column \(column.name) at bit \(bitPosition): \(problem)")
   }
 
+  /// The next `count` bits (at most 64), most significant first. Taken a byte's worth at a time:
+  /// bit by bit, reading ids was 2% of decoding the real sample.
   mutating func read(bits count: Int) throws -> UInt64 {
     guard count <= remainingBits else { throw failure("needs \(count) bits, \(remainingBits) left") }
     var value: UInt64 = 0
-    for _ in 0..<count {
-      let bit = bytes[bitPosition >> 3] >> UInt8(7 - bitPosition & 7) & 1
-      value = value << 1 | UInt64(bit)
-      bitPosition += 1
+    var left = count
+    while left > 0 {
+      let available = 8 - bitPosition & 7
+      let taken = min(available, left)
+      let byte = UInt64(bytes[bitPosition >> 3]) >> UInt64(available - taken)
+      value = value << UInt64(taken) | byte & (1 << UInt64(taken) - 1)
+      bitPosition += taken
+      left -= taken
     }
     return value
   }
 
   mutating func readBytes(_ count: Int) throws -> [UInt8] {
     guard count <= remainingBits / 8 else { throw failure("needs \(count) bytes, \(remainingBits / 8) left") }
-    return try (0..<count).map { _ in UInt8(try read(bits: 8)) }
+    guard bitPosition & 7 == 0 else { return try (0..<count).map { _ in UInt8(try read(bits: 8)) } }
+    defer { bitPosition += 8 * count }
+    return Array(bytes[(bitPosition >> 3)..<(bitPosition >> 3 + count)])
   }
 
   /// Throws unless only the zero padding of the last byte is left.

@@ -37,8 +37,9 @@ enum BlockDecoder {
     for count in spansPerTrace { grouped.append(try reader.trace(spanCount: count)) }
     try reader.expectEnd()
     // Each trace's spans reversed and moved out from the end: copying them out of `grouped`
-    // retained every string of every span, and freeing `grouped` released them all again.
-    for trace in grouped.indices { grouped[trace].reverse() }
+    // retained every string of every span, and freeing `grouped` released them all again. The
+    // buffer's `reverse` moves them; the array's copied each span it swapped.
+    for trace in grouped.indices { grouped[trace].withUnsafeMutableBufferPointer { $0.reverse() } }
     var spans: [Span] = []
     spans.reserveCapacity(spanCount)
     for trace in traceOfSpan { spans.append(grouped[trace].removeLast()) }

@@ -110,6 +110,15 @@ struct RequestAssembler {
     }
   }
 
+  /// Closes the open group, as a resource group entry does, for a complete group the caller hands
+  /// over itself (`RequestStep.serializedGroup`); returns that group's `continuesRequest`.
+  mutating func takeGroup(emit: Emit) throws -> Bool {
+    guard requestOpen else { throw BlockError("a resource group outside any request") }
+    try emitGroup(emit)
+    defer { requestStarted = false }
+    return !requestStarted
+  }
+
   /// Hands over what is still open of the request, if any.
   mutating func finish(emit: Emit) throws {
     try emitGroup(emit)

@@ -5,29 +5,41 @@ import TraceModel
 /// Reads the segments of a trace-store input (one per concatenated file): header, blocks, index,
 /// trailer, checking each against docs/format.md.
 struct SegmentReader {
+  /// What the decoding threads make of each block beyond its spans.
+  enum Output {
+    /// The spans, for the caller.
+    case spans
+    /// Bytes made of the spans (`DecodedBlock.serialized`), which replace them.
+    case serialized(@Sendable ([Span]) throws -> [UInt8])
+    /// A block stored as requests as `RequestStep`s (`DecodedBlock.requestSteps`), which take its
+    /// spans; a block of flat spans keeps them.
+    case requestSteps(RequestStep.Serialize)
+  }
+
   let input: RecordInput
   let threads: Int
-  /// Run on the decoding threads on each block's spans, whose result replaces them
-  /// (`DecodedBlock.serialized`); nil hands the spans over.
-  let serialize: (@Sendable ([Span]) throws -> [UInt8])?
+  let output: Output
   private(set) var summary = TraceStoreReader.Summary()
   /// Blocks read and given to a decoder: `summary.blockCount` counts those handed over.
   private var launchedBlocks = 0
   /// Blocks being decoded, in file order; the first is handed over next.
   private var inFlight: [DecodingJob] = []
 
-  init(input: RecordInput, threads: Int, serialize: (@Sendable ([Span]) throws -> [UInt8])? = nil) {
+  init(input: RecordInput, threads: Int, output: Output = .spans) {
     self.input = input
     self.threads = threads
-    self.serialize = serialize
+    self.output = output
   }
 
-  /// Blocks that go on decoding, each on its own task, while the caller handles the oldest. With
-  /// `serialize` the caller only writes, so every core keeps decoding meanwhile: handing over a
-  /// batch of two before starting the next left the cores idle during every write and behind the
-  /// larger of each two blocks. Spans for the caller take more memory than bytes and a core of
-  /// their own, so there `threads − 1` blocks decode while it consumes.
-  private var window: Int { serialize == nil ? max(1, threads - 1) : threads }
+  /// Blocks that go on decoding, each on its own task, while the caller handles the oldest. When
+  /// the threads serialize, the caller only writes, so every core keeps decoding meanwhile:
+  /// handing over a batch of two before starting the next left the cores idle during every write
+  /// and behind the larger of each two blocks. Spans for the caller take more memory than bytes
+  /// and a core of their own, so there `threads − 1` blocks decode while it consumes.
+  private var window: Int {
+    if case .spans = output { return max(1, threads - 1) }
+    return threads
+  }
 
   mutating func segment(onBlock: (DecodedBlock) throws -> Void) throws {
     let segmentStart = input.offset
@@ -101,14 +113,20 @@ struct SegmentReader {
   /// Starts decoding one block in the background (on the calling thread with one thread).
   private mutating func launch(_ body: [UInt8], at offset: Int) {
     let job = DecodingJob()
-    let (name, serialize, number) = (input.name, serialize, launchedBlocks)
+    let (name, output, number) = (input.name, output, launchedBlocks)
     launchedBlocks += 1
     let work: @Sendable () -> Void = {
       job.result = Result {
         var decoded = try Self.decode(body, block: number, offset: offset, name: name)
-        if let serialize {
+        switch output {
+        case .spans: break
+        case .serialized(let serialize):
           decoded.serialized = try serialize(decoded.spans)
           decoded.spans = []
+        case .requestSteps(let serialize):
+          guard !decoded.requestEntries.isEmpty else { break }
+          decoded.requestSteps = try RequestStep.steps(
+            of: &decoded.spans, decoded.requestEntries, serialize: serialize)
         }
         return decoded
       }
@@ -151,10 +169,11 @@ struct SegmentReader {
 
 /// One block's spans in input order, the request structure they arrived in, and where it lies.
 struct DecodedBlock: Sendable {
-  /// Empty when the reader serialized them (`serialized`).
+  /// Empty when the reader serialized them (`serialized`) or moved them into `requestSteps`.
   var spans: [Span]
   var spanCount: Int
   var serialized: [UInt8] = []
+  var requestSteps: [RequestStep] = []
   var requestEntries: [RequestEntry]
   var number: Int
   var offset: Int

@@ -32,7 +32,7 @@ public enum TraceStoreReader {
     url: URL, threads: Int = 2, serialize: @escaping @Sendable ([Span]) throws -> [UInt8],
     onBytes: ([UInt8]) throws -> Void
   ) throws -> Summary {
-    try read(RecordInput(url: url), threads: threads, serialize: serialize) { try onBytes($0.serialized) }
+    try read(RecordInput(url: url), threads: threads, output: .serialized(serialize)) { try onBytes($0.serialized) }
   }
 
   /// Reads a file held in memory; `name` is what errors call it.
@@ -87,6 +87,30 @@ public enum TraceStoreReader {
       RecordInput(bytes: bytes, name: name), threads: threads, onPart: onPart, onFlatSpans: onFlatSpans)
   }
 
+  /// `readRequestParts(url:…)` with each part serialized: `serialize` runs on the decoding threads
+  /// for the groups that begin and end within a block (nearly all), on the calling thread for the
+  /// few a block boundary cuts, and `onPart` gets the bytes in order. A request without groups
+  /// comes as `serialize` of an empty request.
+  @discardableResult
+  public static func readRequestParts(
+    url: URL, threads: Int = 2, serialize: @escaping @Sendable (TraceRequest) throws -> [UInt8],
+    onPart: (_ part: [UInt8], _ continuesRequest: Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try readRequestParts(
+      RecordInput(url: url), threads: threads, serialize: serialize, onPart: onPart, onFlatSpans: onFlatSpans)
+  }
+
+  /// `readRequestParts(url:serialize:…)` of a file held in memory; `name` is what errors call it.
+  @discardableResult
+  public static func readRequestParts(
+    bytes: [UInt8], name: String, threads: Int = 2, serialize: @escaping @Sendable (TraceRequest) throws -> [UInt8],
+    onPart: (_ part: [UInt8], _ continuesRequest: Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    try readRequestParts(
+      RecordInput(bytes: bytes, name: name), threads: threads, serialize: serialize, onPart: onPart,
+      onFlatSpans: onFlatSpans)
+  }
+
   /// The spans of one block record, cut out of a file by itself: a block needs nothing else.
   public static func decodeBlock(record: [UInt8], name: String = "block") throws -> [Span] {
     let input = RecordInput(bytes: record, name: name)
@@ -136,12 +160,40 @@ public enum TraceStoreReader {
     return summary
   }
 
+  static func readRequestParts(
+    _ input: RecordInput, threads: Int, serialize: @escaping RequestStep.Serialize,
+    onPart: ([UInt8], Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    var assembler = RequestAssembler()
+    func emit(_ part: TraceRequest, _ continuesRequest: Bool) throws {
+      try onPart(try serialize(part), continuesRequest)
+    }
+    let summary = try read(input, threads: threads, output: .requestSteps(serialize)) { block in
+      if block.requestEntries.isEmpty {
+        try assembler.finish(emit: emit)
+        return try onFlatSpans(block.spans)
+      }
+      do {
+        for step in block.requestSteps {
+          switch step {
+          case .entries(let entries, let spans): try assembler.add(spans, entries, emit: emit)
+          case .serializedGroup(let bytes): try onPart(bytes, try assembler.takeGroup(emit: emit))
+          }
+        }
+      } catch let error as BlockError {
+        throw input.error(error.description, block: block.number, at: block.offset)
+      }
+    }
+    try assembler.finish(emit: emit)
+    return summary
+  }
+
   static func read(
-    _ input: RecordInput, threads: Int, serialize: (@Sendable ([Span]) throws -> [UInt8])? = nil,
+    _ input: RecordInput, threads: Int, output: SegmentReader.Output = .spans,
     onBlock: (DecodedBlock) throws -> Void
   ) throws -> Summary {
     guard input.totalBytes > 0 else { throw input.error("empty file") }
-    var reader = SegmentReader(input: input, threads: max(1, threads), serialize: serialize)
+    var reader = SegmentReader(input: input, threads: max(1, threads), output: output)
     while input.remaining > 0 { try reader.segment(onBlock: onBlock) }
     return reader.summary
   }

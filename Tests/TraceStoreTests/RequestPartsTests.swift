@@ -74,7 +74,7 @@ import TraceStore
     var messages: [[UInt8]] = []
     try TraceStoreReader.readRequestParts(bytes: stored, name: "parts.tstore") { part, continuesRequest in
       if !continuesRequest { messages.append([]) }
-      try OTLPProtobufWriter.appendGroups(of: [part], toMessage: &messages[messages.count - 1])
+      messages[messages.count - 1] += try OTLPProtobufWriter.messageBytes(part)
     } onFlatSpans: { _ in
       Issue.record("an OTLP input stored flat spans")
     }
@@ -83,8 +83,9 @@ import TraceStore
     #expect(messages == expected)
   }
 
-  /// Forty groups serialized on all cores at once: the bytes of the whole message, in order.
-  @Test func groupsSerializedTogetherGiveTheWholeMessagesBytes() throws {
+  /// Forty groups serialized one by one, as the decoding threads serialize them: their bytes in
+  /// order are the whole message's.
+  @Test func groupsSerializedOneByOneGiveTheWholeMessagesBytes() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     var whole = OTLPTracesData()
@@ -95,8 +96,7 @@ import TraceStore
     var requests: [TraceRequest] = []
     _ = try TraceFileReader.readRequests(url: url, format: .otlpProto) { requests.append($0) }
     let parts = try #require(requests.first).resourceSpans.map { TraceRequest(resourceSpans: [$0]) }
-    var together: [UInt8] = []
-    try OTLPProtobufWriter.appendGroups(of: parts, toMessage: &together)
+    let together = try parts.flatMap { try OTLPProtobufWriter.messageBytes($0) }
     #expect(parts.count == 40)
     #expect(together == expected)
   }
