@@ -72,13 +72,14 @@ private struct AttributeColumnWriter {
   init(otlpFields: OTLPFieldsEncoder) { self.otlpFields = otlpFields }
 
   mutating func append(trace: [Int], of spans: UnsafeBufferPointer<Span>) {
-    for index in trace { append(spans[index]) }
+    for index in trace { append(spans.baseAddress! + index) }
   }
 
-  /// `span` is borrowed from the block's buffer, not copied.
-  private mutating func append(_ span: Span) {
-    tags.append(span.tags)
-    for log in span.logs { logFields.append(log.fields) }
+  /// `span` is read through its address in the block's buffer: passed as a value, the span was
+  /// copied, each of its strings and arrays retained and released (a twentieth of encoding).
+  private mutating func append(_ span: UnsafePointer<Span>) {
+    tags.append(span.pointee.tags)
+    for log in span.pointee.logs { logFields.append(log.fields) }
     otlpFields.append(span)
   }
 
@@ -117,30 +118,34 @@ private struct SpanColumnWriter {
     // parent delta can point to, before or after the child, when it reads the parents.
     for index in trace { IDForm.append(spans[index].spanID, forms: &idForms, bits: &spanIDs) }
     for (position, index) in trace.enumerated() {
-      append(spans[index], at: position, traceStart: traceStart, positions: positions)
+      append(spans.baseAddress! + index, at: position, traceStart: traceStart, positions: positions)
     }
   }
 
-  /// One span's per-span columns; `span` is borrowed from the block's buffer, not copied.
-  private mutating func append(_ span: Span, at position: Int, traceStart: Int64, positions: [String: Int]) {
+  /// One span's per-span columns; `span` is read through its address in the block's buffer, as
+  /// `AttributeColumnWriter` reads it, never copied.
+  private mutating func append(
+    _ span: UnsafePointer<Span>, at position: Int, traceStart: Int64, positions: [String: Int]
+  ) {
     appendParent(of: span, at: position, positions: positions)
-    services.varint(serviceNames.number(of: span.serviceName))
-    let operation = operationNames.number(of: span.operationName)
+    services.varint(serviceNames.number(of: span.pointee.serviceName))
+    let operation = operationNames.number(of: span.pointee.operationName)
     operations.varint(operation)
-    startOffsets.append(span.startTimeNanos &- traceStart, group: operation)
-    durations.append(span.endTimeNanos &- span.startTimeNanos, group: operation)
-    statusCodes.signed(Int64(span.statusCode))
-    logCounts.varint(span.logs.count)
-    for log in span.logs {
-      logTimes.signed(log.timestampNanos &- span.startTimeNanos)
+    let startTimeNanos = span.pointee.startTimeNanos
+    startOffsets.append(startTimeNanos &- traceStart, group: operation)
+    durations.append(span.pointee.endTimeNanos &- startTimeNanos, group: operation)
+    statusCodes.signed(Int64(span.pointee.statusCode))
+    logCounts.varint(span.pointee.logs.count)
+    for log in span.pointee.logs {
+      logTimes.signed(log.timestampNanos &- startTimeNanos)
       logEvents.varint(logEventNames.number(of: log.event))
     }
   }
 
   /// 0 for no parent, 1 for a parent outside the trace (its ID in `parentIDs`), else the zigzag
   /// of the position delta plus one: a parent after its child, as in arrival order, is negative.
-  private mutating func appendParent(of span: Span, at position: Int, positions: [String: Int]) {
-    guard let parentID = span.parentSpanID else { return parents.varint(0) }
+  private mutating func appendParent(of span: UnsafePointer<Span>, at position: Int, positions: [String: Int]) {
+    guard let parentID = span.pointee.parentSpanID else { return parents.varint(0) }
     if let parentPosition = positions[parentID], parentPosition != position {
       parents.varint(Varint.zigzag(Int64(position - parentPosition)) + 1)
     } else {

@@ -40,24 +40,25 @@ struct OTLPFieldsEncoder {
     }
   }
 
-  mutating func append(_ span: Span) {
-    kinds.varint(span.kind.map { Varint.zigzag(Int64($0.rawValue)) + 1 } ?? 0)
-    traceStates.varint(traceStateNames.number(of: span.traceState))
+  /// `span` is read through its address in the block's buffer, not copied.
+  mutating func append(_ span: UnsafePointer<Span>) {
+    kinds.varint(span.pointee.kind.map { Varint.zigzag(Int64($0.rawValue)) + 1 } ?? 0)
+    traceStates.varint(traceStateNames.number(of: span.pointee.traceState))
     // Bit 32, above OTLP's 32 flag bits: the reader found no timestamp or duration (a partial Zipkin
     // span), so its times are placeholders.
-    flags.varint(UInt64(span.flags) | (span.timingUnknown ? 1 << 32 : 0))
-    if let status = span.status {
+    flags.varint(UInt64(span.pointee.flags) | (span.pointee.timingUnknown ? 1 << 32 : 0))
+    if let status = span.pointee.status {
       statuses.varint(Varint.zigzag(Int64(status.code.rawValue)) + 1)
       statusMessages.varint(statusMessageNames.number(of: status.message))
     } else {
       statuses.varint(0)
     }
-    for count in [span.droppedAttributesCount, span.droppedEventsCount, span.droppedLinksCount] {
-      droppedCounts.varint(UInt64(count))
-    }
-    for log in span.logs { droppedCounts.varint(UInt64(log.droppedAttributesCount)) }
-    linkCounts.varint(span.links.count)
-    for link in span.links {
+    droppedCounts.varint(UInt64(span.pointee.droppedAttributesCount))
+    droppedCounts.varint(UInt64(span.pointee.droppedEventsCount))
+    droppedCounts.varint(UInt64(span.pointee.droppedLinksCount))
+    for log in span.pointee.logs { droppedCounts.varint(UInt64(log.droppedAttributesCount)) }
+    linkCounts.varint(span.pointee.links.count)
+    for link in span.pointee.links {
       IDForm.append(link.traceID, forms: &linkIDForms, bits: &linkIDs)
       IDForm.append(link.spanID, forms: &linkIDForms, bits: &linkIDs)
       linkFields.varint(traceStateNames.number(of: link.traceState))
@@ -65,8 +66,8 @@ struct OTLPFieldsEncoder {
       linkFields.varint(UInt64(link.droppedAttributesCount))
       linkAttributes.append(link.attributes)
     }
-    resourceRefs.varint(span.resource.map { resources.number(of: $0) + 1 } ?? 0)
-    scopeRefs.varint(span.scope.map { scopes.number(of: $0) + 1 } ?? 0)
+    resourceRefs.varint(span.pointee.resource.map { resources.number(of: $0) + 1 } ?? 0)
+    scopeRefs.varint(span.pointee.scope.map { scopes.number(of: $0) + 1 } ?? 0)
   }
 
   func columns(into block: inout BlockColumns) {
