@@ -30,6 +30,9 @@ package enum AllocatorSettings {
     /// decoding 100k generated traces to JSONL, and without fast bins (the per-thread cache still
     /// serves small sizes) glibc's share fell from 13.6% of the samples to 10.7%.
     case decoding
+    /// `encode`: the same churn the other way (a group's spans built on every core, a block's
+    /// freed once encoded): without fast bins, encoding the real sample took 5% less CPU.
+    case encoding
   }
 
   static let mmapThresholdBytes: Int32 = 256 << 10
@@ -53,7 +56,7 @@ package enum AllocatorSettings {
       case .writingOnly:
         _ = mallopt(M_MMAP_THRESHOLD, reuseMmapThresholdBytes)
         _ = mallopt(M_TRIM_THRESHOLD, reuseTrimThresholdBytes)
-      case .decoding:
+      case .decoding, .encoding:
         _ = mallopt(M_MXFAST, 0)
       }
     }
