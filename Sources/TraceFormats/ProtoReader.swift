@@ -32,6 +32,11 @@ struct ProtoReader {
   }
 
   mutating func varint() -> UInt64? {
+    // Nearly every tag and length is one byte, taken here without the general loop's call.
+    if position < end, bytes[position] < 0x80 {
+      position += 1
+      return UInt64(bytes[position - 1])
+    }
     guard let value = Varint.read(bytes, at: &position), position <= end else { return nil }
     return value
   }

@@ -40,14 +40,15 @@ struct AttributeEncoder {
   private var stringDictionaries: [StringDictionary] = []
   private var values: [ColumnBuffer] = []
   private var previousInts: [Int64] = []
-  /// Each slot's key, by number, and the previous list's shape and its number (none before the
-  /// first list): spans of a trace
-  /// mostly repeat the shape of the span before, so the slot at a position is first looked for
-  /// where it was in that list, a string comparison instead of a hash of the key (hashing keys,
-  /// values and shapes was a tenth of encoding the real sample). A miss falls back on the
-  /// dictionaries, which give the same numbers.
+  /// Each slot's key, by number, and the previous list's slots and shape number (none before the
+  /// first list): the spans of a service mostly have the keys of the span before, in another
+  /// order (the real sample's exporter writes a map's keys at random), so a slot is first looked
+  /// for among those, a string comparison each instead of a hash of the key (hashing keys, values
+  /// and shapes was a tenth of encoding the sample). A miss falls back on the dictionaries, which
+  /// give the same numbers.
   private var slotKeys: [SlotKey] = []
-  private var previousShape: (slots: [Int], number: Int)?
+  private var previousSlots: [Int] = []
+  private var previousShapeNumber: Int?
 
   init(_ set: AttributeSet) { self.set = set }
 
@@ -56,7 +57,7 @@ struct AttributeEncoder {
     shape.reserveCapacity(attributes.count)
     attributes.withUnsafeBufferPointer { attributes in
       for position in attributes.indices {
-        let slot = slotNumber(attributes[position], at: position)
+        let slot = slotNumber(of: attributes[position], at: position)
         shape.append(slot)
         switch attributes[position].value {
         case .string(let text): values[slot].varint(stringDictionaries[slot].number(of: text))
@@ -69,27 +70,29 @@ struct AttributeEncoder {
         }
       }
     }
-    if let previousShape, shape == previousShape.slots {
-      shapes.varint(previousShape.number)
-    } else if let number = shapeNumbers[shape] {
-      shapes.varint(number)
-      previousShape = (shape, number)
+    if let number = previousShapeNumber, shape == previousSlots { return shapes.varint(number) }
+    let number: Int
+    if let known = shapeNumbers[shape] {
+      number = known
     } else {
-      let number = shapeNumbers.count
-      shapes.varint(number)
+      number = shapeNumbers.count
       shapeNumbers[shape] = number
       shapeDictionary.varint(shape.count)
       for slot in shape { shapeDictionary.varint(slot) }
-      previousShape = (shape, number)
     }
+    shapes.varint(number)
+    previousSlots = shape
+    previousShapeNumber = number
   }
 
-  /// The slot of the attribute at `position` of its list.
-  private mutating func slotNumber(_ attribute: Tag, at position: Int) -> Int {
+  /// The slot of `attribute`, the one at `position` of its list; the previous list's slots are
+  /// tried from the same position on.
+  private mutating func slotNumber(of attribute: Tag, at position: Int) -> Int {
     let type = ValueType(attribute.value)
-    if let previous = previousShape?.slots, position < previous.count {
-      let guess = previous[position]
-      if slotKeys[guess].type == type, slotKeys[guess].key == attribute.key { return guess }
+    let count = previousSlots.count
+    for step in 0..<count {
+      let slot = previousSlots[(position + step) % count]
+      if slotKeys[slot].type == type, slotKeys[slot].key == attribute.key { return slot }
     }
     return slotNumber(SlotKey(key: attribute.key, type: type))
   }

@@ -187,20 +187,26 @@ private struct SpanColumnWriter {
 
 /// The position in its trace of each span ID's first span, for the parents' deltas.
 ///
-/// Most traces are a few spans, and a search through them compares IDs where a dictionary built
-/// per trace hashed every ID twice; a longer trace gets the dictionary.
+/// Most traces are a few dozen spans at most, and a search through a fingerprint of each ID (its
+/// UTF-8 folded eight bytes at a time) compares integers where a dictionary built per trace hashed
+/// every ID twice (5% of encoding the real sample); a match is confirmed on the ID itself, so two
+/// IDs of one fingerprint only cost a comparison. A longer trace gets the dictionary.
 private struct SpanPositions {
   /// Traces up to this many spans are searched.
-  static let searchedSpans = 8
+  static let searchedSpans = 64
 
   private let trace: [Int]
   private let spans: UnsafeBufferPointer<Span>
+  private var fingerprints: [UInt64] = []
   private var table: [String: Int]?
 
   init(trace: [Int], of spans: UnsafeBufferPointer<Span>) {
     self.trace = trace
     self.spans = spans
-    guard trace.count > Self.searchedSpans else { return }
+    if trace.count <= Self.searchedSpans {
+      fingerprints = trace.map { Self.fingerprint(spans[$0].spanID) }
+      return
+    }
     var table: [String: Int] = [:]
     for (position, index) in trace.enumerated() where table[spans[index].spanID] == nil {
       table[spans[index].spanID] = position
@@ -210,6 +216,27 @@ private struct SpanPositions {
 
   func first(of spanID: String) -> Int? {
     if let table { return table[spanID] }
-    return trace.firstIndex { spans[$0].spanID == spanID }
+    let fingerprint = Self.fingerprint(spanID)
+    return fingerprints.indices.first {
+      fingerprints[$0] == fingerprint && spans[trace[$0]].spanID == spanID
+    }
+  }
+
+  private static func fingerprint(_ id: String) -> UInt64 {
+    var id = id
+    return id.withUTF8 { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      var value = UInt64(bytes.count)
+      var offset = 0
+      while offset + 8 <= bytes.count {
+        value = (value ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+        offset += 8
+      }
+      while offset < bytes.count {
+        value = (value ^ UInt64(bytes[offset])) &* 0x9E37_79B9_7F4A_7C15
+        offset += 1
+      }
+      return value
+    }
   }
 }
