@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutputFiles
+import Runner
 import TraceFormats
 import TraceStore
 
@@ -36,6 +37,7 @@ struct EncodeCommand: ParsableCommand {
   }
 
   func run() throws {
+    AllocatorSettings.apply(.encoding)
     let file = try AtomicFile(URL(fileURLWithPath: output))
     let writer = TraceStoreWriter(options: TraceStoreOptions(zstdLevel: level)) { try file.write($0) }
     var inputBytes = 0

@@ -30,12 +30,22 @@ package enum AllocatorSettings {
     /// decoding 100k generated traces to JSONL, and without fast bins (the per-thread cache still
     /// serves small sizes) glibc's share fell from 13.6% of the samples to 10.7%.
     case decoding
+    /// `encode`: the same churn the other way (a group's spans built on every core, a block's
+    /// freed once encoded): without fast bins, encoding the real sample took 5% less CPU. Blocks'
+    /// arrays of spans (megabytes each) also stay in the heap when freed, so the next block reuses
+    /// their pages instead of a fresh mapping the kernel zeroes page by page: 29,500 page faults
+    /// instead of 32,500 on the sample.
+    case encoding
   }
 
   static let mmapThresholdBytes: Int32 = 256 << 10
   /// For a run that only writes: above a batch, and a heap kept up to what several batches hold.
   static let reuseMmapThresholdBytes: Int32 = 4 << 20
   static let reuseTrimThresholdBytes: Int32 = 32 << 20
+  /// For `encode`: above a block's array of spans (65,536 of a few hundred bytes), and a heap kept
+  /// up to what the blocks in flight hold.
+  static let encodingMmapThresholdBytes: Int32 = 64 << 20
+  static let encodingTrimThresholdBytes: Int32 = 256 << 20
 
   private static let lock = NSLock()
   nonisolated(unsafe) private static var applied: Mode?
@@ -55,6 +65,10 @@ package enum AllocatorSettings {
         _ = mallopt(M_TRIM_THRESHOLD, reuseTrimThresholdBytes)
       case .decoding:
         _ = mallopt(M_MXFAST, 0)
+      case .encoding:
+        _ = mallopt(M_MXFAST, 0)
+        _ = mallopt(M_MMAP_THRESHOLD, encodingMmapThresholdBytes)
+        _ = mallopt(M_TRIM_THRESHOLD, encodingTrimThresholdBytes)
       }
     }
   }

@@ -32,6 +32,11 @@ struct ProtoReader {
   }
 
   mutating func varint() -> UInt64? {
+    // Nearly every tag and length is one byte, taken here without the general loop's call.
+    if position < end, bytes[position] < 0x80 {
+      position += 1
+      return UInt64(bytes[position - 1])
+    }
     guard let value = Varint.read(bytes, at: &position), position <= end else { return nil }
     return value
   }
@@ -65,9 +70,34 @@ struct ProtoReader {
   mutating func message() -> ProtoReader? { lengthDelimited().map { ProtoReader(bytes, $0) } }
 
   /// A `string` field; nil when its bytes are not UTF-8, which swift-protobuf refuses.
+  ///
+  /// ASCII, as nearly every key and value is, is told by a scan of words and taken as it is:
+  /// `String(validating:as:)` went through the standard library's unspecialized validation, its
+  /// generic metadata looked up for every string, 8% of encoding the real sample.
   mutating func string() -> String? {
     guard let range = lengthDelimited() else { return nil }
-    return String(validating: bytes[range], as: UTF8.self)
+    return bytes.withUnsafeBufferPointer { all in
+      let text = UnsafeBufferPointer(rebasing: all[range])
+      if Self.isASCII(text) { return String(decoding: text, as: UTF8.self) }
+      return String(validating: text, as: UTF8.self)
+    }
+  }
+
+  /// Whether every byte is below 0x80, eight bytes at a time.
+  private static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    var high: UInt64 = 0
+    while offset + 8 <= text.count {
+      high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      offset += 8
+    }
+    while offset < text.count {
+      high |= UInt64(text[offset])
+      offset += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
   }
 
   /// A `bytes` field.

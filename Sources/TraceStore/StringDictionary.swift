@@ -5,14 +5,21 @@ struct StringDictionary {
   /// The strings, length-prefixed, in number order: the dictionary column.
   private(set) var entries = ColumnBuffer()
   private(set) var count = 0
+  /// The string looked up last and its number: a column's values come in runs (a trace's spans
+  /// share a service, a slot's values repeat), and a comparison is cheaper than hashing again.
+  private var last: (text: String, number: Int)?
 
   /// The number of `text`, added to the dictionary if it is new.
   mutating func number(of text: String) -> Int {
-    if let number = numbers[text] { return number }
-    numbers[text] = count
-    entries.string(text)
-    count += 1
-    return count - 1
+    if let last, last.text == text { return last.number }
+    let number = numbers[text] ?? {
+      numbers[text] = count
+      entries.string(text)
+      count += 1
+      return count - 1
+    }()
+    last = (text, number)
+    return number
   }
 }
 

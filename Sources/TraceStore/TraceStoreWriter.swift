@@ -18,7 +18,8 @@ public final class TraceStoreWriter {
   private var columnBytes: [ColumnID: Int] = [:]
   private var summary = TraceStoreSummary()
   private var finished = false
-  private var inFlight: EncodingJob?
+  /// Jobs started and not yet written, oldest first; at most two, the older one compressing.
+  private var inFlight: [EncodingJob] = []
 
   /// A writer that hands each piece of the file to `sink`, starting with the header.
   public init(options: TraceStoreOptions = TraceStoreOptions(), sink: @escaping ([UInt8]) throws -> Void) {
@@ -86,7 +87,7 @@ public final class TraceStoreWriter {
     finished = true
     try closeBlock()
     try encodePending()
-    try emitInFlight()
+    while !inFlight.isEmpty { try emitOldest() }
     if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
     let indexOffset = summary.fileBytes
     try emit(Container.record(tag: Container.indexTag, body: Container.index(blocks: blocks)), framing: true)
@@ -108,11 +109,15 @@ public final class TraceStoreWriter {
 
   /// With two or more threads the pending blocks are encoded in the background on `threads − 1`
   /// cores while the caller reads on and fills the next: reading the input was about half of the
-  /// work, and encoding waited for it. Memory still holds `threads` blocks of spans at most.
+  /// work, and encoding waited for it. Memory still holds `threads` blocks of spans at most: a
+  /// new job starts once the one before has let go of its spans, while that one may still be
+  /// compressing its columns. Waiting for it to finish instead left a core idle for a third of
+  /// each block's encoding on the real sample, its columns compressed while the reader waited.
   private func encodePending() throws {
     let batch = pending
     pending = []
-    try emitInFlight()
+    for job in inFlight { job.spansReleased.wait() }
+    if inFlight.count >= 2 { try emitOldest() }
     guard !batch.isEmpty else { return }
     let level = options.zstdLevel
     let encoderThreads = max(1, options.threads - 1)
@@ -125,13 +130,12 @@ public final class TraceStoreWriter {
         job.run(threads: encoderThreads, columnThreads: columnThreads, level: level)
       }
     }
-    inFlight = job
+    inFlight.append(job)
   }
 
-  /// Waits for the blocks being encoded and writes them, in order.
-  private func emitInFlight() throws {
-    guard let job = inFlight else { return }
-    inFlight = nil
+  /// Waits for the oldest job's blocks and writes them, in order.
+  private func emitOldest() throws {
+    let job = inFlight.removeFirst()
     job.done.wait()
     for (spanCount, block) in zip(job.spanCounts, try job.result.get()) {
       if summary.fileBytes == 0 { try emit(Container.header, framing: true) }
@@ -169,28 +173,39 @@ public final class TraceStoreWriter {
 
 /// Blocks handed to a background thread to encode; `result` is read after `done` is waited for.
 ///
-/// The spans are let go of on the encoding thread once encoded: freed on the caller's thread they
-/// took a twelfth of its time, which reading the input needs.
+/// The spans are let go of on the encoding thread once their columns are filled, before these are
+/// compressed (`spansReleased`): freed on the caller's thread they took a twelfth of its time,
+/// which reading the input needs.
 private final class EncodingJob: @unchecked Sendable {
   private var batch: [(spans: [Span], structure: [RequestEntry])]
   let spanCounts: [Int]
   let done = DispatchGroup()
+  let spansReleased = DispatchGroup()
   private(set) var result: Result<[(body: [UInt8], columnBytes: [ColumnID: Int])], any Error> = .success([])
 
   init(batch: [(spans: [Span], structure: [RequestEntry])]) {
     self.batch = batch
     spanCounts = batch.map(\.spans.count)
+    spansReleased.enter()
   }
 
-  /// `threads` blocks at once, each compressing its columns `columnThreads` at once.
+  /// `threads` blocks at once, each filling its two sets of columns and compressing its columns
+  /// `columnThreads` at once.
   func run(threads: Int, columnThreads: Int, level: Int) {
-    let blocks = batch
+    var blocks = batch
     batch = []
-    result = Result {
+    let filled = Result {
       try ParallelMap.map(blocks, threads: threads) { spans, structure in
-        let (columns, traceCount) = BlockEncoder.columns(of: spans, structure: structure, threads: columnThreads)
-        return try BlockBody.encode(
-          columns, spanCount: spans.count, traceCount: traceCount, level: level, threads: columnThreads)
+        (BlockEncoder.columns(of: spans, structure: structure, threads: columnThreads), spans.count)
+      }
+    }
+    blocks = []
+    spansReleased.leave()
+    result = Result {
+      try ParallelMap.map(try filled.get(), threads: threads) { block, spanCount in
+        try BlockBody.encode(
+          block.columns, spanCount: spanCount, traceCount: block.traceCount, level: level,
+          threads: columnThreads)
       }
     }
   }
