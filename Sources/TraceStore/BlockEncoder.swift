@@ -222,21 +222,19 @@ private struct SpanPositions {
     }
   }
 
+  /// FNV-1a's step over the ID's whole words, then its last bytes one at a time.
   private static func fingerprint(_ id: String) -> UInt64 {
     var id = id
     return id.withUTF8 { bytes in
       let raw = UnsafeRawBufferPointer(bytes)
-      var value = UInt64(bytes.count)
+      var hash = FNV1a64()
       var offset = 0
       while offset + 8 <= bytes.count {
-        value = (value ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+        hash.add(word: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         offset += 8
       }
-      while offset < bytes.count {
-        value = (value ^ UInt64(bytes[offset])) &* 0x9E37_79B9_7F4A_7C15
-        offset += 1
-      }
-      return value
+      hash.add(buffer: UnsafeBufferPointer(rebasing: bytes[offset...]))
+      return hash.value
     }
   }
 }
