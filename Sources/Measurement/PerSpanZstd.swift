@@ -4,9 +4,15 @@ import TraceModel
 /// Per-span zstd, with and without a trained dictionary: every span its own frame, as an exporter
 /// shipping tiny batches would send it. The dictionary is trained on the first
 /// `trainingSpans` spans and counted in the total.
+///
+/// With `sampling` above 1 only every `sampling`-th span in arrival order is framed (the first,
+/// then every n-th after it), and the sizes are scaled to all spans by their share of the line
+/// bytes (`PerSpanResult.plainBytes`): the same spans every run, so the estimate is reproducible.
 public final class PerSpanZstd: BatchSink {
   /// 19 for the seed's sizes; large runs pass a faster level.
   let level: Int
+  /// One span in this many is framed (`QuickDefaults.perSpanSampling`).
+  let sampling: Int
   public static let trainingSpans = 2_000
   static let dictionaryCapacityBytes = 16 * 1024
 
@@ -17,9 +23,14 @@ public final class PerSpanZstd: BatchSink {
   private var trainedOnSpans = 0
   /// Set when training failed: how many spans it was tried on.
   private var failedTrainingSpans: Int?
+  private var spans = 0
+  private var lineBytes = 0
+  private var sampledSpans = 0
+  private var sampledLineBytes = 0
 
-  public init(level: Int = 19) throws {
+  public init(level: Int = 19, sampling: Int = 1) throws {
     self.level = level
+    self.sampling = max(1, sampling)
     plain = try ZstdFrameCompressor(level: level, dictionary: nil)
   }
 
@@ -36,14 +47,24 @@ public final class PerSpanZstd: BatchSink {
   public func endOfStream() throws { result = try finish() }
 
   func add(_ line: ArraySlice<UInt8>) throws {
-    try plain.add(line)
+    let sampled = isSampled(spans)
+    spans += 1
+    lineBytes += line.count
+    if sampled {
+      sampledSpans += 1
+      sampledLineBytes += line.count
+      try plain.add(line)
+    }
     if let withDictionary {
-      try withDictionary.add(line)
+      if sampled { try withDictionary.add(line) }
     } else if failedTrainingSpans == nil {
       training.append(line)
       if training.count == Self.trainingSpans { try trainAndCatchUp() }
     }
   }
+
+  /// Whether the span at `index` in arrival order gets frames.
+  private func isSampled(_ index: Int) -> Bool { index % sampling == 0 }
 
   private func trainAndCatchUp() throws {
     do {
@@ -52,7 +73,8 @@ public final class PerSpanZstd: BatchSink {
       dictionaryBytes = dictionary.count
       trainedOnSpans = training.count
       let compressor = try ZstdFrameCompressor(level: level, dictionary: dictionary)
-      for line in training { try compressor.add(line) }
+      // The training spans are the first ones, so their index is their arrival index.
+      for (index, line) in training.enumerated() where isSampled(index) { try compressor.add(line) }
       withDictionary = compressor
     } catch is CodecError {
       // zstd's own text ("Src size is incorrect") means nothing to a reader of the report; the
@@ -65,17 +87,19 @@ public final class PerSpanZstd: BatchSink {
   func finish() throws -> PerSpanResult {
     if withDictionary == nil && failedTrainingSpans == nil && !training.isEmpty { try trainAndCatchUp() }
     return PerSpanResult(
-      level: level, plainBytes: plain.compressedBytes,
+      level: level, framesBytes: plain.compressedBytes,
       dictionaryBytes: dictionaryBytes, trainedOnSpans: trainedOnSpans,
       framesWithDictionaryBytes: withDictionary?.compressedBytes,
-      failedTrainingSpans: failedTrainingSpans)
+      failedTrainingSpans: failedTrainingSpans, sampling: sampling,
+      spans: spans, lineBytes: lineBytes, sampledSpans: sampledSpans, sampledLineBytes: sampledLineBytes)
   }
 }
 
 /// Per-span frame sizes; the dictionary row is absent when training failed (too few samples).
 public struct PerSpanResult: Sendable, Equatable, Codable {
   public var level: Int
-  public var plainBytes: Int
+  /// The frames without a dictionary of the spans framed (all of them, or the sample).
+  var framesBytes: Int
   public var dictionaryBytes: Int
   /// Spans the dictionary was trained on: the first 2,000, or all of a smaller dataset (summed
   /// over the shards' dictionaries).
@@ -89,6 +113,26 @@ public struct PerSpanResult: Sendable, Equatable, Codable {
   /// `dictionaryBytes` and `trainedOnSpans` are their sums.
   public var shards = 1
 
-  /// Frames plus the dictionary they need.
-  public var withDictionaryTotalBytes: Int? { framesWithDictionaryBytes.map { $0 + dictionaryBytes } }
+  /// One span in this many was framed; 1: all of them, and the sizes are measured, not estimated.
+  public var sampling = 1
+  /// Spans and their JSONL line bytes, all of them and those framed.
+  public var spans = 0
+  var lineBytes = 0
+  public var sampledSpans = 0
+  var sampledLineBytes = 0
+
+  /// Whether the sizes are scaled up from a sample of the spans.
+  public var isEstimate: Bool { sampledSpans < spans }
+
+  /// Frames without a dictionary, for all spans: measured, or the sample's scaled by its share of
+  /// the line bytes.
+  public var plainBytes: Int { scaled(framesBytes) }
+
+  /// Frames plus the dictionary they need (counted once, not scaled).
+  public var withDictionaryTotalBytes: Int? { framesWithDictionaryBytes.map { scaled($0) + dictionaryBytes } }
+
+  private func scaled(_ bytes: Int) -> Int {
+    guard isEstimate, sampledLineBytes > 0 else { return bytes }
+    return Int((Double(bytes) * Double(lineBytes) / Double(sampledLineBytes)).rounded())
+  }
 }

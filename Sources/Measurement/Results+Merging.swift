@@ -12,12 +12,17 @@ extension BaselineResult {
 extension PerSpanResult {
   /// Adds `other`: frames summed, and each shard's own dictionary counted in full. The row with a
   /// dictionary is measured only if every shard with spans trained one; otherwise the first
-  /// shard whose training failed says why. A shard without spans changes nothing.
+  /// shard whose training failed says why. A shard without spans changes nothing. Both were
+  /// sampled alike (`AnalyzeOptions.perSpanSampling`), so the sums scale as one sample.
   public mutating func merge(_ other: PerSpanResult) {
     guard other.trainedOnSpans > 0 || other.failedTrainingSpans != nil else { return }
     guard trainedOnSpans > 0 || failedTrainingSpans != nil else { return self = other }
-    plainBytes += other.plainBytes
+    framesBytes += other.framesBytes
     shards += other.shards
+    spans += other.spans
+    lineBytes += other.lineBytes
+    sampledSpans += other.sampledSpans
+    sampledLineBytes += other.sampledLineBytes
     if let frames = framesWithDictionaryBytes, let otherFrames = other.framesWithDictionaryBytes {
       framesWithDictionaryBytes = frames + otherFrames
       dictionaryBytes += other.dictionaryBytes

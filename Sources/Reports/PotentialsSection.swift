@@ -49,7 +49,7 @@ enum PotentialsSection {
       ])
     }
     let perSpan = summary.perSpan
-    let plain = "Per-span zstd-\(perSpan.level): \(NumberText.grouped(perSpan.plainBytes)) bytes"
+    let plain = "Per-span zstd-\(perSpan.level)\(Self.sample(perSpan)): \(NumberText.grouped(perSpan.plainBytes)) bytes"
     let perSpanText: String
     if let total = perSpan.withDictionaryTotalBytes, perSpan.shards > 1 {
       perSpanText = plain + " without a dictionary, \(NumberText.grouped(total)) with one dictionary per file "
@@ -95,6 +95,13 @@ enum PotentialsSection {
       \(summary.findings.map { "- " + $0 }.joined(separator: "\n"))
 
       """
+  }
+
+  /// How an estimated per-span figure was made; empty when every span was framed.
+  private static func sample(_ perSpan: PerSpanResult) -> String {
+    guard perSpan.isEstimate else { return "" }
+    return ", estimated from 1 span in \(perSpan.sampling) (\(NumberText.grouped(perSpan.sampledSpans)) of "
+      + "\(NumberText.grouped(perSpan.spans)), scaled by their share of the JSONL bytes)"
   }
 
   /// Why the dictionary row is missing, in the reader's terms rather than libzstd's.

@@ -37,7 +37,10 @@ struct Waterfall: Equatable {
       }
     }
     if let perSpan, let total = perSpan.withDictionaryTotalBytes {
-      steps.append(Step(step: "per-span zstd-\(perSpan.level) with dictionary", shortLabel: "per-span+dict", bytes: total, lossless: true))
+      let estimate = perSpan.isEstimate ? " (estimate, 1 span in \(perSpan.sampling))" : ""
+      steps.append(Step(
+        step: "per-span zstd-\(perSpan.level) with dictionary" + estimate, shortLabel: "per-span+dict", bytes: total,
+        lossless: true))
     }
     if let traceStore {
       steps.append(Step(step: Self.traceStoreFile, shortLabel: "trace-store", bytes: traceStore.fileBytes, lossless: true))

@@ -12,6 +12,8 @@ public struct AnalyzeOptions: Sendable, Equatable, Codable {
   var protobufCodecs: [CodecSetting]
   var analysisLevel: Int
   var blockSpans: Int
+  /// One span in this many gets per-span frames (`QuickDefaults.perSpanSampling`).
+  var perSpanSampling = 1
   /// `--format`, nil for auto.
   var format: TraceFormat?
   /// `--time-unit`, nil when not given.
@@ -26,6 +28,7 @@ public struct AnalyzeOptions: Sendable, Equatable, Codable {
        other.protobufCodecs.map(\.description).joined(separator: ",")),
       ("--analysis-level", "\(analysisLevel)", "\(other.analysisLevel)"),
       ("spans per block", "\(blockSpans)", "\(other.blockSpans)"),
+      ("per-span frames of 1 span in", "\(perSpanSampling)", "\(other.perSpanSampling)"),
       ("--format", format?.rawValue ?? "auto", other.format?.rawValue ?? "auto"),
       ("--time-unit", timeUnit?.optionName ?? "none", other.timeUnit?.optionName ?? "none"),
     ]

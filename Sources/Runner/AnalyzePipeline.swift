@@ -57,16 +57,19 @@ public enum AnalyzePipeline {
   /// merge of the files' (`AnalyzeResult.merged`), the same code `harness merge` runs on their
   /// JSON files, so `analyze A B` and `merge A.json B.json` agree by construction.
   /// `protobufCodecs`: the settings of the OTLP protobuf stream as a whole; nil for `codecs`.
+  /// `perSpanSampling`: one span in this many gets per-span frames.
   public static func run(
     inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit? = nil, codecs: [CodecSetting],
-    protobufCodecs: [CodecSetting]? = nil, zstdLevel: Int = 19, blockSpans: Int = PotentialsAnalysis.fileBlockSpans
+    protobufCodecs: [CodecSetting]? = nil, zstdLevel: Int = 19, perSpanSampling: Int = 1,
+    blockSpans: Int = PotentialsAnalysis.fileBlockSpans
   ) throws -> AnalyzeResult {
     let startNanos = RunTiming.nowNanos
     for url in inputs.files where !FileManager.default.isReadableFile(atPath: url.path) {
       throw FormatError(file: url.lastPathComponent, line: nil, byteOffset: nil, problem: "cannot be read")
     }
     let options = AnalyzeOptions(
-      codecs: codecs, protobufCodecs: protobufCodecs ?? codecs, analysisLevel: zstdLevel, blockSpans: blockSpans, format: format, timeUnit: timeUnit)
+      codecs: codecs, protobufCodecs: protobufCodecs ?? codecs, analysisLevel: zstdLevel, blockSpans: blockSpans,
+      perSpanSampling: perSpanSampling, format: format, timeUnit: timeUnit)
     var shards: [(name: String, result: AnalyzeResult)] = []
     var workers: [RunTiming.Share] = []
     for url in inputs.files {
@@ -96,7 +99,7 @@ public enum AnalyzePipeline {
     // A file's traces may arrive in several batches: they stay open to the end of their block.
     let analysis = try PotentialsAnalysis(
       closingCompleteTraces: false, blockSpans: options.blockSpans, zstdLevel: options.analysisLevel)
-    let perSpan = try PerSpanZstd(level: options.analysisLevel)
+    let perSpan = try PerSpanZstd(level: options.analysisLevel, sampling: options.perSpanSampling)
     let proto = try ProtobufSinks(settings: options.protobufCodecs)
     proto.declare(to: runner, file: nil)
     let store = try TraceStoreFile()

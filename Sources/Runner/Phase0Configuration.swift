@@ -28,6 +28,8 @@ public struct Phase0Configuration: Sendable {
   var analyze: Bool
   /// zstd level of the analysis columns and per-span frames.
   var analysisZstdLevel: Int
+  /// One span in this many gets per-span frames (`QuickDefaults.perSpanSampling`).
+  var perSpanSampling: Int
   public var outputDirectory: URL
 
   public init(
@@ -50,6 +52,7 @@ public struct Phase0Configuration: Sendable {
     self.datasetFormat = datasetFormat
     self.analyze = analyze
     self.analysisZstdLevel = analysisZstdLevel ?? QuickDefaults(traces: traceCount).analysisLevel
+    perSpanSampling = QuickDefaults(traces: traceCount).perSpanSampling
     self.outputDirectory = outputDirectory
   }
 

@@ -6,10 +6,12 @@ import TraceModel
 /// sink sees its stream in order, and the runner owns every thread.
 ///
 /// Threads are sized to the work and the cores: a slow sink (zstd from level 16, about 1 MB/s) gets
-/// a worker alone, since a run lasts as long as its slowest sink; the light sinks share up to one
-/// worker per core, at a lower priority when there is a slow one, so on two cores they fill the
-/// gaps around it; each derived stream's transform has a worker of its own that feeds its sinks. No worker ever waits on
-/// a worker that could wait on it, so back-pressure (queues of two batches) cannot deadlock.
+/// a worker alone, since a run lasts as long as its slowest sink; the light sinks share a pool of
+/// up to one thread per core (`WorkerPool`, each sink a lane whose batches stay in order), at a
+/// lower priority when there is a slow one, so on two cores they fill the gaps around it; each
+/// derived stream's transform has a worker of its own that feeds its sinks. No worker or pool
+/// thread ever waits on one that could wait on it, so back-pressure (queues of two batches)
+/// cannot deadlock.
 final class Runner {
   private let cores: Int
   private var primary: [any BatchSink] = []
@@ -46,29 +48,15 @@ final class Runner {
     // under load, the writer at nice 10 behind the generator).
     let lightPriority: Worker.Priority = hasSlowSink ? .yielding : .normal
     let lightSinkCount = allSinks.filter { !$0.isSlow }.count
-    let light = (0..<min(cores, max(1, lightSinkCount))).map {
-      Worker(label: "light-\($0)", priority: lightPriority)
-    }
+    let light = WorkerPool(label: "light", threads: min(cores, max(1, lightSinkCount)), priority: lightPriority)
     var slots: [SinkSlot] = []
-    var lightPlaced = 0
-    func place(_ sinks: [any BatchSink], stream: String = "") -> [(Worker, [SinkSlot])] {
-      var placed: [ObjectIdentifier: (Worker, [SinkSlot])] = [:]
-      var order: [ObjectIdentifier] = []
-      for sink in sinks {
+    func place(_ sinks: [any BatchSink], stream: String = "") -> [Placed] {
+      sinks.map { sink in
         let slot = SinkSlot(sink, name: stream.isEmpty ? sink.label : "\(stream) \(sink.label)")
         slots.append(slot)
-        let worker: Worker
-        if sink.isSlow {
-          worker = Worker(label: sink.label)
-        } else {
-          worker = light[lightPlaced % light.count]
-          lightPlaced += 1
-        }
-        let key = ObjectIdentifier(worker)
-        if placed[key] == nil { order.append(key) }
-        placed[key, default: (worker, [])].1.append(slot)
+        let queue: any JobQueue = sink.isSlow ? Worker(label: sink.label) : light.lane()
+        return Placed(queue: queue, slot: slot)
       }
-      return order.map { placed[$0]! }
     }
     let primaryGroups = place(primary)
     let derivedStreams = derived.map { stream in
@@ -96,21 +84,17 @@ final class Runner {
       try stream.worker.drain()
     }
     try reader?.drain()
-    for groups in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
-      for (worker, groupSlots) in groups {
-        try worker.submit { for slot in groupSlots { try slot.end() } }
-      }
+    for placedSinks in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
+      for placed in placedSinks { try placed.queue.submit { try placed.slot.end() } }
     }
-    for groups in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
-      for (worker, _) in groups { try worker.drain() }
+    for placedSinks in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
+      for placed in placedSinks { try placed.queue.drain() }
     }
     return slots.map(\.timing) + derivedStreams.map(\.transform.timing)
   }
 
-  private static func dispatch(_ batch: SpanBatch, to groups: [(Worker, [SinkSlot])]) throws {
-    for (worker, groupSlots) in groups {
-      try worker.submit { for slot in groupSlots { try slot.consume(batch) } }
-    }
+  private static func dispatch(_ batch: SpanBatch, to groups: [Placed]) throws {
+    for placed in groups { try placed.queue.submit { try placed.slot.consume(batch) } }
   }
 
   /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another, each file's
@@ -131,6 +115,12 @@ final class Runner {
       }
     }
   }
+}
+
+/// A sink and the queue its jobs run on: a worker of its own if slow, else a lane of the pool.
+private struct Placed: Sendable {
+  let queue: any JobQueue
+  let slot: SinkSlot
 }
 
 /// A sink with the CPU time its batches took, read on its worker's thread.

@@ -75,8 +75,12 @@ import Testing
     #expect(QuickDefaults(traces: 1_001).otlpCodecs.map(\.description) == ["gzip-9", "zstd-3"])
   }
 
-  @Test func largeFilesMeasureTheirProtobufStreamAtTheOTLPRowSet() {
+  @Test func largeFilesMeasureTheirProtobufStreamAtZstd3AndFrameASampleOfTheirSpans() {
     #expect(QuickDefaults(fileBytes: 4 << 20).protobufCodecs == CodecSetting.phase0Defaults)
-    #expect(QuickDefaults(fileBytes: (4 << 20) + 1).protobufCodecs.map(\.description) == ["gzip-9", "zstd-3"])
+    #expect(QuickDefaults(fileBytes: (4 << 20) + 1).protobufCodecs.map(\.description) == ["zstd-3"])
+    #expect(QuickDefaults(fileBytes: 4 << 20).perSpanSampling == 1)
+    #expect(QuickDefaults(fileBytes: (4 << 20) + 1).perSpanSampling == 16)
+    #expect(QuickDefaults(traces: 1_000).perSpanSampling == 1)
+    #expect(QuickDefaults(traces: 1_001).perSpanSampling == 16)
   }
 }

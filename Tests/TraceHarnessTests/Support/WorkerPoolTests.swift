@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Runner
+
+/// A list the lanes' jobs append to, under a lock.
+private final class Log: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [Int] = []
+
+  func append(_ item: Int) {
+    lock.lock()
+    items.append(item)
+    lock.unlock()
+  }
+
+  var all: [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    return items
+  }
+}
+
+private struct Refused: Error, Equatable {}
+
+@Suite struct WorkerPoolTests {
+  @Test func eachLaneRunsItsJobsOnceInTheOrderSubmitted() throws {
+    let pool = WorkerPool(label: "order", threads: 2)
+    let lanes = (0..<3).map { _ in pool.lane(capacity: 3) }
+    let logs = lanes.map { _ in Log() }
+    for item in 0..<200 {
+      for (lane, log) in zip(lanes, logs) {
+        try lane.submit {
+          if item % 50 == 0 { usleep(1_000) }
+          log.append(item)
+        }
+      }
+    }
+    for lane in lanes { try lane.drain() }
+    for log in logs { #expect(log.all == Array(0..<200)) }
+  }
+
+  /// The property the pool is for: a lane whose job runs long holds one thread, and every other
+  /// lane goes on on the rest. Dealt to threads in turn, as light sinks once were to workers,
+  /// the third lane would share the first one's thread and wait behind it.
+  @Test func lanesGoOnWhileAnotherLaneHoldsAThread() throws {
+    let pool = WorkerPool(label: "spread", threads: 2)
+    let lanes = (0..<3).map { _ in pool.lane() }
+    let release = DispatchSemaphore(value: 0)
+    let started = DispatchSemaphore(value: 0)
+    try lanes[0].submit {
+      started.signal()
+      release.wait()
+    }
+    #expect(started.wait(timeout: .now() + 30) == .success)
+    let log = Log()
+    for round in 0..<10 {
+      try lanes[1].submit { log.append(round) }
+      try lanes[2].submit { log.append(100 + round) }
+    }
+    try lanes[1].drain()
+    try lanes[2].drain()
+    #expect(log.all.sorted() == Array(0..<10) + Array(100..<110))
+    release.signal()
+    try lanes[0].drain()
+  }
+
+  @Test func aFailureSkipsTheRestOfItsLaneOnlyAndIsRethrown() throws {
+    let pool = WorkerPool(label: "failure", threads: 2)
+    let failing = pool.lane(capacity: 8)
+    let other = pool.lane(capacity: 8)
+    let log = Log()
+    try failing.submit { log.append(1) }
+    try failing.submit { throw Refused() }
+    try failing.submit { log.append(3) }
+    #expect(throws: Refused.self) { try failing.drain() }
+    #expect(throws: Refused.self) { try failing.submit { log.append(4) } }
+    try other.submit { log.append(5) }
+    try other.drain()
+    #expect(log.all == [1, 5])
+  }
+
+  @Test func aProducerWaitsWhileItsLaneIsFull() throws {
+    let pool = WorkerPool(label: "capacity", threads: 1)
+    let lane = pool.lane(capacity: 2)
+    let gate = DispatchSemaphore(value: 0)
+    let log = Log()
+    try lane.submit {
+      gate.wait()
+      log.append(0)
+    }
+    try lane.submit { log.append(1) }
+    try lane.submit { log.append(2) }
+    // The first job runs and holds the thread; two wait; a fourth must wait for room.
+    let submitted = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      try? lane.submit { log.append(3) }
+      submitted.signal()
+    }
+    #expect(submitted.wait(timeout: .now() + 0.2) == .timedOut)
+    gate.signal()
+    #expect(submitted.wait(timeout: .now() + 30) == .success)
+    try lane.drain()
+    #expect(log.all == [0, 1, 2, 3])
+  }
+}
