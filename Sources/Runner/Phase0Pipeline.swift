@@ -67,7 +67,8 @@ public enum Phase0Pipeline {
       to: runner, file: configuration.datasetFormat == .otlpProto ? datasetFile.map(FileSink.init) : nil)
     let analysis =
       configuration.analyze ? try PotentialsAnalysis(zstdLevel: configuration.analysisZstdLevel) : nil
-    let perSpan = configuration.analyze ? try PerSpanZstd(level: configuration.analysisZstdLevel, sampling: configuration.perSpanSampling) : nil
+    let perSpan = configuration.analyze
+      ? try PerSpanZstd(level: configuration.analysisZstdLevel, sampling: configuration.perSpanSampling) : nil
     let store = configuration.analyze ? try TraceStoreFile() : nil
     if let analysis, let perSpan, let store { runner.add([analysis, perSpan, store]) }
 
