@@ -16,6 +16,14 @@ final class Worker: @unchecked Sendable {
     case normal
     /// Runs when a `.normal` thread does not need the core: for light sinks beside a slow one.
     case yielding
+
+    /// Sets the calling thread's priority: Linux nice 10 for `.yielding`, 0 otherwise.
+    func applyToCurrentThread() {
+      #if os(Linux)
+        // The nice value is per thread under Linux (NPTL), and 0 names the calling one.
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, self == .yielding ? 10 : 0)
+      #endif
+    }
   }
 
   let label: String
@@ -24,7 +32,10 @@ final class Worker: @unchecked Sendable {
   init(label: String, priority: Priority = .normal, capacity: Int = 2) {
     self.label = label
     inbox = Inbox(capacity: capacity)
-    let thread = Thread { [inbox] in inbox.run(niceness: priority == .yielding ? 10 : 0) }
+    let thread = Thread { [inbox] in
+      priority.applyToCurrentThread()
+      inbox.run()
+    }
     thread.name = label
     thread.start()
   }
@@ -96,11 +107,7 @@ private final class Inbox: @unchecked Sendable {
   }
 
   /// The thread's loop: runs jobs until the worker is gone and the queue is empty.
-  func run(niceness: Int32) {
-    #if os(Linux)
-      // The nice value is per thread under Linux (NPTL), and 0 names the calling one.
-      setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
-    #endif
+  func run() {
     condition.lock()
     while true {
       while jobs.isEmpty && !closed { condition.wait() }

@@ -16,7 +16,10 @@ final class WorkerPool: @unchecked Sendable {
   /// Starts `threads` threads named `label-0`, `label-1`, … at `priority`.
   init(label: String, threads: Int, priority: Worker.Priority = .normal) {
     for index in 0..<max(1, threads) {
-      let thread = Thread { [state] in state.run(niceness: priority == .yielding ? 10 : 0) }
+      let thread = Thread { [state] in
+        priority.applyToCurrentThread()
+        state.run()
+      }
       thread.name = "\(label)-\(index)"
       thread.start()
     }
@@ -90,11 +93,7 @@ private final class PoolState: @unchecked Sendable {
 
   /// A thread's loop: runs the first ready lane's next job, until the pool is gone and no lane
   /// is ready.
-  func run(niceness: Int32) {
-    #if os(Linux)
-      // The nice value is per thread under Linux (NPTL), and 0 names the calling one.
-      setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
-    #endif
+  func run() {
     condition.lock()
     while true {
       while ready.isEmpty && !closed { condition.wait() }

@@ -2,31 +2,11 @@ import Foundation
 import Testing
 @testable import Runner
 
-/// A list the lanes' jobs append to, under a lock.
-private final class Log: @unchecked Sendable {
-  private let lock = NSLock()
-  private var items: [Int] = []
-
-  func append(_ item: Int) {
-    lock.lock()
-    items.append(item)
-    lock.unlock()
-  }
-
-  var all: [Int] {
-    lock.lock()
-    defer { lock.unlock() }
-    return items
-  }
-}
-
-private struct Refused: Error, Equatable {}
-
 @Suite struct WorkerPoolTests {
   @Test func eachLaneRunsItsJobsOnceInTheOrderSubmitted() throws {
     let pool = WorkerPool(label: "order", threads: 2)
     let lanes = (0..<3).map { _ in pool.lane(capacity: 3) }
-    let logs = lanes.map { _ in Log() }
+    let logs = lanes.map { _ in JobLog() }
     for item in 0..<200 {
       for (lane, log) in zip(lanes, logs) {
         try lane.submit {
@@ -52,7 +32,7 @@ private struct Refused: Error, Equatable {}
       release.wait()
     }
     #expect(started.wait(timeout: .now() + 30) == .success)
-    let log = Log()
+    let log = JobLog()
     for round in 0..<10 {
       try lanes[1].submit { log.append(round) }
       try lanes[2].submit { log.append(100 + round) }
@@ -68,12 +48,12 @@ private struct Refused: Error, Equatable {}
     let pool = WorkerPool(label: "failure", threads: 2)
     let failing = pool.lane(capacity: 8)
     let other = pool.lane(capacity: 8)
-    let log = Log()
+    let log = JobLog()
     try failing.submit { log.append(1) }
-    try failing.submit { throw Refused() }
+    try failing.submit { throw JobRefused() }
     try failing.submit { log.append(3) }
-    #expect(throws: Refused.self) { try failing.drain() }
-    #expect(throws: Refused.self) { try failing.submit { log.append(4) } }
+    #expect(throws: JobRefused.self) { try failing.drain() }
+    #expect(throws: JobRefused.self) { try failing.submit { log.append(4) } }
     try other.submit { log.append(5) }
     try other.drain()
     #expect(log.all == [1, 5])
@@ -83,7 +63,7 @@ private struct Refused: Error, Equatable {}
     let pool = WorkerPool(label: "capacity", threads: 1)
     let lane = pool.lane(capacity: 2)
     let gate = DispatchSemaphore(value: 0)
-    let log = Log()
+    let log = JobLog()
     try lane.submit {
       gate.wait()
       log.append(0)

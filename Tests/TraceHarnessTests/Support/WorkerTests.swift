@@ -11,8 +11,8 @@ import Testing
 @testable import History
 @testable import OutputFiles
 
-/// A list the workers' jobs append to, under a lock.
-private final class Log: @unchecked Sendable {
+/// A list the jobs of workers and pool lanes append to, under a lock.
+final class JobLog: @unchecked Sendable {
   private let lock = NSLock()
   private var items: [Int] = []
 
@@ -29,12 +29,12 @@ private final class Log: @unchecked Sendable {
   }
 }
 
-private struct Refused: Error, Equatable {}
+struct JobRefused: Error, Equatable {}
 
 @Suite struct WorkerTests {
   @Test func jobsRunOnceEachInTheOrderSubmittedAndDrainWaitsForThem() throws {
     let worker = Worker(label: "order", capacity: 3)
-    let log = Log()
+    let log = JobLog()
     for item in 0..<200 {
       try worker.submit {
         if item % 50 == 0 { usleep(2_000) }
@@ -47,24 +47,24 @@ private struct Refused: Error, Equatable {}
 
   @Test func aFailureSkipsTheRestAndIsRethrown() throws {
     let worker = Worker(label: "failure", capacity: 8)
-    let log = Log()
+    let log = JobLog()
     let gate = DispatchSemaphore(value: 0)
     try worker.submit {
       gate.wait()
       log.append(1)
     }
-    try worker.submit { throw Refused() }
+    try worker.submit { throw JobRefused() }
     try worker.submit { log.append(3) }
     gate.signal()
-    #expect(throws: Refused.self) { try worker.drain() }
+    #expect(throws: JobRefused.self) { try worker.drain() }
     #expect(log.all == [1])
-    #expect(throws: Refused.self) { try worker.submit { log.append(4) } }
+    #expect(throws: JobRefused.self) { try worker.submit { log.append(4) } }
   }
 
   @Test func aProducerWaitsWhileTheQueueIsFull() throws {
     let worker = Worker(label: "capacity", capacity: 2)
     let gate = DispatchSemaphore(value: 0)
-    let log = Log()
+    let log = JobLog()
     try worker.submit { gate.wait() }
     try worker.submit { log.append(1) }
     try worker.submit { log.append(2) }
@@ -82,7 +82,7 @@ private struct Refused: Error, Equatable {}
   }
 
   @Test func yieldingWorkersRunAtALowerPriorityThanNormalOnes() throws {
-    let log = Log()
+    let log = JobLog()
     for (priority, slot) in [(Worker.Priority.yielding, 0), (.normal, 1)] {
       let worker = Worker(label: "priority", priority: priority)
       try worker.submit { log.append(slot * 100 + Self.threadNiceness) }
