@@ -58,43 +58,43 @@ final class Runner {
         return Placed(queue: queue, slot: slot)
       }
     }
-    let primaryGroups = place(primary)
+    let primaryPlaced = place(primary)
     let derivedStreams = derived.map { stream in
       (transform: TransformSlot(stream.label, stream.transform), worker: Worker(label: stream.label),
-       groups: place(stream.sinks, stream: stream.label))
+       placed: place(stream.sinks, stream: stream.label))
     }
-    let rawGroups = rawFiles.map { place($0.sinks, stream: "file") } ?? []
+    let rawPlaced = rawFiles.map { place($0.sinks, stream: "file") } ?? []
     let reader = rawFiles.map { _ in Worker(label: "file bytes") }
 
     if let reader, let urls = rawFiles?.urls {
-      try reader.submit { try Self.readBytes(urls) { batch in try Self.dispatch(batch, to: rawGroups) } }
+      try reader.submit { try Self.readBytes(urls) { batch in try Self.dispatch(batch, to: rawPlaced) } }
     }
     try source.run { batch in
-      try Self.dispatch(batch, to: primaryGroups)
+      try Self.dispatch(batch, to: primaryPlaced)
       for stream in derivedStreams {
         try stream.worker.submit {
-          if let out = try stream.transform.transform(batch) { try Self.dispatch(out, to: stream.groups) }
+          if let out = try stream.transform.transform(batch) { try Self.dispatch(out, to: stream.placed) }
         }
       }
     }
     for stream in derivedStreams {
       try stream.worker.submit {
-        if let out = try stream.transform.finish() { try Self.dispatch(out, to: stream.groups) }
+        if let out = try stream.transform.finish() { try Self.dispatch(out, to: stream.placed) }
       }
       try stream.worker.drain()
     }
     try reader?.drain()
-    for placedSinks in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
+    for placedSinks in [primaryPlaced, rawPlaced] + derivedStreams.map(\.placed) {
       for placed in placedSinks { try placed.queue.submit { try placed.slot.end() } }
     }
-    for placedSinks in [primaryGroups, rawGroups] + derivedStreams.map(\.groups) {
+    for placedSinks in [primaryPlaced, rawPlaced] + derivedStreams.map(\.placed) {
       for placed in placedSinks { try placed.queue.drain() }
     }
     return slots.map(\.timing) + derivedStreams.map(\.transform.timing)
   }
 
-  private static func dispatch(_ batch: SpanBatch, to groups: [Placed]) throws {
-    for placed in groups { try placed.queue.submit { try placed.slot.consume(batch) } }
+  private static func dispatch(_ batch: SpanBatch, to sinks: [Placed]) throws {
+    for placed in sinks { try placed.queue.submit { try placed.slot.consume(batch) } }
   }
 
   /// The files' bytes in batches of `SpanBatch.targetBytes`, one file after another, each file's

@@ -58,28 +58,4 @@ import Testing
     try other.drain()
     #expect(log.all == [1, 5])
   }
-
-  @Test func aProducerWaitsWhileItsLaneIsFull() throws {
-    let pool = WorkerPool(label: "capacity", threads: 1)
-    let lane = pool.lane(capacity: 2)
-    let gate = DispatchSemaphore(value: 0)
-    let log = JobLog()
-    try lane.submit {
-      gate.wait()
-      log.append(0)
-    }
-    try lane.submit { log.append(1) }
-    try lane.submit { log.append(2) }
-    // The first job runs and holds the thread; two wait; a fourth must wait for room.
-    let submitted = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
-      try? lane.submit { log.append(3) }
-      submitted.signal()
-    }
-    #expect(submitted.wait(timeout: .now() + 0.2) == .timedOut)
-    gate.signal()
-    #expect(submitted.wait(timeout: .now() + 30) == .success)
-    try lane.drain()
-    #expect(log.all == [0, 1, 2, 3])
-  }
 }

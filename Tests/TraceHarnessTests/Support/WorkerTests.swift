@@ -61,24 +61,44 @@ struct JobRefused: Error, Equatable {}
     #expect(throws: JobRefused.self) { try worker.submit { log.append(4) } }
   }
 
-  @Test func aProducerWaitsWhileTheQueueIsFull() throws {
-    let worker = Worker(label: "capacity", capacity: 2)
+  /// A queue of each kind with room for two jobs, and what must stay alive while it is used.
+  enum QueueKind: CaseIterable, Sendable {
+    case worker, lane
+
+    func make() -> (queue: any JobQueue, owner: AnyObject) {
+      switch self {
+      case .worker:
+        let worker = Worker(label: "capacity", capacity: 2)
+        return (worker, worker)
+      case .lane:
+        let pool = WorkerPool(label: "capacity", threads: 1)
+        return (pool.lane(capacity: 2), pool)
+      }
+    }
+  }
+
+  @Test(arguments: QueueKind.allCases) func aProducerWaitsWhileTheQueueIsFull(_ kind: QueueKind) throws {
+    let (queue, owner) = kind.make()
     let gate = DispatchSemaphore(value: 0)
     let log = JobLog()
-    try worker.submit { gate.wait() }
-    try worker.submit { log.append(1) }
-    try worker.submit { log.append(2) }
+    try queue.submit {
+      gate.wait()
+      log.append(0)
+    }
+    try queue.submit { log.append(1) }
+    try queue.submit { log.append(2) }
     let fourthSubmitted = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
-      try? worker.submit { log.append(3) }
+      try? queue.submit { log.append(3) }
       fourthSubmitted.signal()
     }
     // Two jobs wait behind the held one: the fourth cannot be queued until the first is done.
     #expect(fourthSubmitted.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
     gate.signal()
-    fourthSubmitted.wait()
-    try worker.drain()
-    #expect(log.all == [1, 2, 3])
+    #expect(fourthSubmitted.wait(timeout: .now() + 30) == .success)
+    try queue.drain()
+    #expect(log.all == [0, 1, 2, 3])
+    withExtendedLifetime(owner) {}
   }
 
   @Test func yieldingWorkersRunAtALowerPriorityThanNormalOnes() throws {
