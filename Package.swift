@@ -39,6 +39,7 @@ let package = Package(
       name: "TraceGeneration",
       dependencies: [
         "TraceModel", "TraceJSON", "TraceFormats",
+        .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
     .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
@@ -82,3 +83,4 @@ let package = Package(
     .testTarget(name: "TraceFormatsTests", dependencies: ["TraceFormats"], exclude: ["Fixtures"]),
   ]
 )
+

@@ -49,6 +49,7 @@ public struct DatasetStream: Sendable {
     let meanGapNanos = 1e9 / generator.topology.arrivalsPerSecond
     var clockNanos = epochNanos
     var inFlight = Heap<PendingSpan>()
+    var waiting = WaitingTraces()
     var first = 0
     while first < traceCount {
       let count = min(Self.batchTraces, traceCount - first)
@@ -65,16 +66,18 @@ public struct DatasetStream: Sendable {
           for position in encoded.trace.drawn.indices { try onSpan(encoded.emitted(position)) }
         case .arrival:
           while let next = inFlight.min, next.endNanos <= encoded.startNanos {
-            try onSpan(inFlight.removeMin().emitted)
+            try onSpan(waiting.emit(inFlight.removeMin()))
           }
-          for position in encoded.trace.drawn.indices {
-            inFlight.insert(PendingSpan(trace: encoded, position: position))
+          waiting.append(encoded)
+          for (position, span) in encoded.trace.drawn.enumerated() {
+            inFlight.insert(
+              PendingSpan(endNanos: span.endNanos, traceIndex: encoded.trace.index, position: position))
           }
         }
       }
       first += count
     }
-    while let next = inFlight.popMin() { try onSpan(next.emitted) }
+    while let next = inFlight.popMin() { try onSpan(waiting.emit(next)) }
   }
 
   /// Draws and serializes a batch of traces on the worker threads, returned in index order.

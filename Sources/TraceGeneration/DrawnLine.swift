@@ -3,8 +3,8 @@ import TraceJSON
 import TraceModel
 
 /// A drawn span's JSON line values, written straight from its record: IDs from their bits, names and
-/// fixed tags as bytes prepared once per service and operation. Only log events, which about half
-/// the spans have, are made as values first.
+/// fixed tags, log texts and URL paths as bytes prepared once per service and operation, so a line
+/// makes no strings and no values (`GeneratedTrace.span(at:)` makes the same line's `Span`).
 struct DrawnLine: SpanLineValues {
   let trace: GeneratedTrace
   let span: DrawnSpan
@@ -21,7 +21,13 @@ struct DrawnLine: SpanLineValues {
   }
 
   /// Reserved per line, and so touched once per batch of traces: kept close to the real size.
-  var maxLineBytes: Int {
+  var maxLineBytes: Int { Self.maxLineBytes(of: span, in: trace) }
+
+  /// `maxLineBytes` of the line `span` makes, without making the line.
+  static func maxLineBytes(of span: DrawnSpan, in trace: GeneratedTrace) -> Int {
+    let service = trace.services[span.service]
+    let operation = service.operations[span.operation]
+    let tagLayout = span.isRoot ? operation.rootLayout : operation.childLayout
     let logs = (span.cacheLookup == nil ? 0 : 1) + (span.retryNanos == nil ? 0 : 1) + (span.error == nil ? 0 : 1)
     return SpanJSONWriter.lineFrameBytes + 3 * (UUIDv4.textBytes + 2) + service.nameJSON.count
       + operation.nameJSON.count + tagLayout.maxBytes + logs * service.maxLogBytes
@@ -56,21 +62,52 @@ struct DrawnLine: SpanLineValues {
         cursor.copy(comma ? ",\"http.status_code\":" : "\"http.status_code\":")
         cursor.integer(span.httpStatus)
       case .rootURL(let comma):
-        cursor.copy(comma ? ",\"http.url\":" : "\"http.url\":")
-        SpanJSONWriter.string(trace.rootURL(of: span), to: &cursor)
+        cursor.copy(comma ? ",\"http.url\":\"" : "\"http.url\":\"")
+        for piece in operation.pathJSON {
+          switch piece {
+          case .text(let bytes): bytes.withUnsafeBufferPointer { cursor.copy($0) }
+          case .userID: cursor.integer(trace.userID)
+          case .sku: cursor.integer(trace.sku)
+          }
+        }
+        cursor.byte(UInt8(ascii: "\""))
       case .userID(let comma):
-        cursor.copy(comma ? ",\"user.id\":" : "\"user.id\":")
-        SpanJSONWriter.string(trace.userTagText, to: &cursor)
+        cursor.copy(comma ? ",\"user.id\":\"u" : "\"user.id\":\"u")
+        cursor.integer(trace.userID)
+        cursor.byte(UInt8(ascii: "\""))
       }
     }
   }
 
+  /// The log events of `GeneratedTrace.forEachLog(of:)`, in its order, written as
+  /// `SpanJSONWriter.log` writes them.
   func logObjects(to cursor: inout ByteCursor) {
     var first = true
-    trace.forEachLog(of: span) { log in
+    func open(_ timestampNanos: Int64, _ event: StaticString) {
       if !first { cursor.byte(UInt8(ascii: ",")) }
       first = false
-      SpanJSONWriter.log(log, to: &cursor)
+      cursor.copy("{\"timestamp\":")
+      cursor.integer(timestampNanos)
+      cursor.copy(event)
+    }
+    if let lookup = span.cacheLookup, let prefix = service.cacheKeyPrefix {
+      open(lookup.timestampNanos, lookup.hit ? ",\"event\":\"cache_hit\",\"key\":" : ",\"event\":\"cache_miss\",\"key\":")
+      service.cacheKeyJSONStart.withUnsafeBufferPointer { cursor.copy($0) }
+      cursor.integer(prefix == "sku" ? trace.sku : trace.userID)
+      cursor.copy("\"}")
+    }
+    if let retryNanos = span.retryNanos {
+      open(retryNanos, ",\"event\":\"retry\",\"attempt\":2}")
+    }
+    if let error = span.error {
+      open(error.timestampNanos, ",\"event\":\"error\",\"message\":")
+      let message =
+        switch error.cause {
+        case .own(let index): service.errorMessagesJSON[index]
+        case .upstream(let child): trace.services[child].upstreamFailedJSON
+        }
+      message.withUnsafeBufferPointer { cursor.copy($0) }
+      cursor.byte(UInt8(ascii: "}"))
     }
   }
 }

@@ -1,3 +1,4 @@
+import DequeModule
 import TraceFormats
 import TraceJSON
 import TraceModel
@@ -18,19 +19,16 @@ final class EncodedTrace: Sendable {
     var fieldBytes: [FieldBytes] = []
     lineEnds.reserveCapacity(trace.drawn.count)
     fieldBytes.reserveCapacity(trace.drawn.count)
-    // Read through a buffer pointer, which lends its elements: iterating the array would copy
-    // each line, retaining and releasing its references.
-    let lines = trace.drawn.indices.map { DrawnLine(trace, position: $0) }
-    bytes = lines.withUnsafeBufferPointer { lines in
-      let capacity = lines.indices.reduce(0) { $0 + lines[$1].maxLineBytes }
-      return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-        var cursor = ByteCursor(buffer)
-        for index in lines.indices {
-          fieldBytes.append(SpanJSONWriter.write(lines[index], to: &cursor))
-          lineEnds.append(cursor.count)
-        }
-        count = cursor.count
+    // Each line is made once, as it is written: an array of them cost an allocation per trace and
+    // a retain of each of their four references per copy.
+    let capacity = trace.drawn.reduce(0) { $0 + DrawnLine.maxLineBytes(of: $1, in: trace) }
+    bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      var cursor = ByteCursor(buffer)
+      for position in trace.drawn.indices {
+        fieldBytes.append(SpanJSONWriter.write(DrawnLine(trace, position: position), to: &cursor))
+        lineEnds.append(cursor.count)
       }
+      count = cursor.count
     }
     self.lineEnds = lineEnds
     self.fieldBytes = fieldBytes
@@ -47,23 +45,46 @@ final class EncodedTrace: Sendable {
 }
 
 /// A span waiting in arrival order, ordered by end time, then trace, then position.
+///
+/// Plain numbers, no reference to its trace: the heap moves each entry some twenty times, and a
+/// reference made every move a retain and a release. `WaitingTraces` holds the traces.
 struct PendingSpan: Comparable {
-  var trace: EncodedTrace
-  var position: Int
   var endNanos: Int64
-  /// The trace's index, copied here so comparisons stay within the heap's own storage.
   var traceIndex: Int
-
-  init(trace: EncodedTrace, position: Int) {
-    self.trace = trace
-    self.position = position
-    endNanos = trace.trace.drawn[position].endNanos
-    traceIndex = trace.trace.index
-  }
-
-  var emitted: SpanLine { trace.emitted(position) }
+  var position: Int
 
   private var key: (Int64, Int, Int) { (endNanos, traceIndex, position) }
   static func < (lhs: Self, rhs: Self) -> Bool { lhs.key < rhs.key }
   static func == (lhs: Self, rhs: Self) -> Bool { lhs.key == rhs.key }
+}
+
+/// The traces whose spans wait in arrival order, by index: each is released once its last span is
+/// emitted, and the window moves on past the oldest once all of its spans are out.
+struct WaitingTraces {
+  private var traces: Deque<(trace: EncodedTrace, waiting: Int)?> = []
+  /// The trace index of `traces.first`.
+  private var firstIndex = 0
+
+  /// Adds the next trace, in index order, with all its spans waiting.
+  mutating func append(_ trace: EncodedTrace) {
+    if traces.isEmpty { firstIndex = trace.trace.index }
+    traces.append((trace, trace.lineEnds.count))
+  }
+
+  /// The line of a waiting span, which is no longer waiting.
+  mutating func emit(_ span: PendingSpan) -> SpanLine {
+    let slot = span.traceIndex - firstIndex
+    let (trace, waiting) = traces[slot]!
+    let line = trace.emitted(span.position)
+    if waiting > 1 {
+      traces[slot]!.waiting = waiting - 1
+    } else {
+      traces[slot] = nil
+      while let first = traces.first, first == nil {
+        traces.removeFirst()
+        firstIndex += 1
+      }
+    }
+    return line
+  }
 }

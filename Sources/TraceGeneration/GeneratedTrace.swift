@@ -12,19 +12,19 @@ public final class GeneratedTrace: SpanRecords {
   let index: Int
   let traceID: UUIDv4.Bits
   /// The trace's user, and the product the request is about, as its tags and cache keys write them.
-  let userIDText: String
-  let skuText: String
+  let userID: Int64
+  let sku: Int64
   let services: [ServiceModel]
   let drawn: [DrawnSpan]
 
   init(
-    index: Int, traceID: UUIDv4.Bits, userIDText: String, skuText: String,
-    services: [ServiceModel], drawn: [DrawnSpan]
+    index: Int, traceID: UUIDv4.Bits, userID: Int, sku: Int, services: [ServiceModel],
+    drawn: [DrawnSpan]
   ) {
     self.index = index
     self.traceID = traceID
-    self.userIDText = userIDText
-    self.skuText = skuText
+    self.userID = Int64(userID)
+    self.sku = Int64(sku)
     self.services = services
     self.drawn = drawn
   }
@@ -61,6 +61,8 @@ public final class GeneratedTrace: SpanRecords {
   }
 
   var userTagText: String { "u" + userIDText }
+  var userIDText: String { String(userID) }
+  var skuText: String { String(sku) }
 
   /// The span's log events in their order: cache lookup, retry, error.
   func forEachLog(of span: DrawnSpan, _ body: (LogEvent) -> Void) {

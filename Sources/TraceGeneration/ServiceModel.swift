@@ -21,6 +21,13 @@ final class ServiceModel: Sendable {
   let operations: [OperationModel]
   /// What a span failing by itself logs, three messages per kind.
   let errorMessages: [String]
+  /// The same as JSON strings, quotes included.
+  let errorMessagesJSON: [[UInt8]]
+  /// "upstream <name> failed", which the parent of a failing span of this service logs, as a JSON
+  /// string.
+  let upstreamFailedJSON: [UInt8]
+  /// A cache key's JSON string up to its trace value: the quote, the prefix and the colon.
+  let cacheKeyJSONStart: [UInt8]
   /// The most bytes one of a span's log events can take (`cache_hit`/`cache_miss`, `retry`,
   /// `error`).
   let maxLogBytes: Int
@@ -40,6 +47,10 @@ final class ServiceModel: Sendable {
     self.callees = callees
     operations = service.operations.map { OperationModel($0, of: service) }
     errorMessages = Latency.errorMessages[service.kind]!
+    errorMessagesJSON = errorMessages.map(SpanJSONWriter.stringBytes)
+    upstreamFailedJSON = SpanJSONWriter.stringBytes("upstream \(service.name) failed")
+    // Escaping is byte by byte, so the key's string less its closing quote is its start.
+    cacheKeyJSONStart = SpanJSONWriter.stringBytes((service.cacheKeyPrefix ?? "") + ":").dropLast()
     // Per event: keys, punctuation and a 20-digit time, and its text fully escaped.
     let longestText = ([
       (service.cacheKeyPrefix?.utf8.count ?? 0) + 21, "upstream  failed".utf8.count + longestServiceName,
@@ -61,9 +72,19 @@ final class OperationModel: Sendable {
   let childLayout: TagLayout
   let rootLayout: TagLayout
 
+  /// `path` as the JSON writer uses it: each text piece escaped for a JSON string.
+  let pathJSON: [PathPieceJSON]
+
   /// Literal text, or a placeholder the trace fills in.
   enum PathPiece: Sendable, Equatable {
     case text(String)
+    case userID
+    case sku
+  }
+
+  enum PathPieceJSON: Sendable {
+    /// Escaped as inside a JSON string, without quotes.
+    case text([UInt8])
     case userID
     case sku
   }
@@ -73,6 +94,13 @@ final class OperationModel: Sendable {
     nameJSON = SpanJSONWriter.stringBytes(operation.name)
     let path = operation.name.split(separator: " ").last.map(String.init) ?? ""
     self.path = Self.pieces(of: path)
+    pathJSON = self.path.map { piece in
+      switch piece {
+      case .text(let text): .text(Array(SpanJSONWriter.stringBytes(text).dropFirst().dropLast()))
+      case .userID: .userID
+      case .sku: .sku
+      }
+    }
     childTags = TagTemplate.list(service: service, operation: operation, path: path, isRoot: false)
     rootTags = TagTemplate.list(service: service, operation: operation, path: path, isRoot: true)
     childLayout = TagLayout(childTags, path: path)

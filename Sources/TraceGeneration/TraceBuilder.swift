@@ -21,6 +21,9 @@ struct TraceBuilder {
     spans.reserveCapacity(TraceGenerator.maxSpansPerTrace)
   }
 
+  /// The HTTP status of a span that fails by itself: one of three, drawn.
+  private static let ownFailureStatuses: [Int64] = [500, 503, 504]
+
   /// Users follow a skewed population: most requests come from a few hundred active users, the
   /// rest from a long tail, as real user-id tags do.
   mutating func drawUserID() -> Int {
@@ -47,42 +50,59 @@ struct TraceBuilder {
         hit: hit, timestampNanos: startNanos + Int64(Double(beforeCallsNanos) * rng.unit()))
     }
 
-    // Callees: the route's for the entry span, the call graph's otherwise.
-    var callees: [Int] = []
-    if parent == nil {
-      if let callee = forcedCallee { callees.append(callee) }
-    } else {
-      for (callee, probability) in model.callees where rng.chance(probability) {
-        callees.append(callee)
+    // Callees: the route's for the entry span, the call graph's otherwise. All are drawn before the
+    // first is called; the lists are on the stack, as a heap array per span cost an allocation.
+    let slots = max(1, model.callees.count)
+    let (endNanos, failedByItself, failedFromChild) = withUnsafeTemporaryAllocation(
+      of: Int.self, capacity: 2 * slots
+    ) { lists -> (Int64, Bool, Int?) in
+      let callees = lists.baseAddress!
+      let failedChildren = callees + slots
+      var calleeCount = 0
+      if parent == nil {
+        if let callee = forcedCallee {
+          callees[0] = callee
+          calleeCount = 1
+        }
+      } else {
+        for (callee, probability) in model.callees where rng.chance(probability) {
+          callees[calleeCount] = callee
+          calleeCount += 1
+        }
       }
-    }
-    let callsStartNanos = startNanos + beforeCallsNanos
-    var cursorNanos = callsStartNanos
-    var failedChildren: [Int] = []
-    for callee in callees where spans.count < TraceGenerator.maxSpansPerTrace {
-      let gapNanos = Int64(rng.uniform(50_000, 800_000))
-      let childStart = (model.parallelCalls ? callsStartNanos : cursorNanos) + gapNanos
-      let child = span(
-        service: callee, operation: rng.index(below: services[callee].operations.count),
-        parent: position, startNanos: childStart, depth: depth + 1)
-      cursorNanos = max(cursorNanos, child.endNanos)
-      if child.failed { failedChildren.append(callee) }
-    }
-    let endNanos = cursorNanos + (ownNanos - beforeCallsNanos) + Int64(rng.uniform(10_000, 200_000))
-
-    if let retry = model.retryProbability, rng.chance(retry) {
-      spans[position].retryNanos = startNanos + (endNanos - startNanos) / 2
-    }
-    let failedByItself = rng.chance(model.errorRate)
-    var failedFromChild: Int?
-    for callee in failedChildren where rng.chance(errorPropagationProbability) {
-      failedFromChild = failedFromChild ?? callee
+      let callsStartNanos = startNanos + beforeCallsNanos
+      var cursorNanos = callsStartNanos
+      var failedCount = 0
+      for callee in UnsafeBufferPointer(start: callees, count: calleeCount)
+      where spans.count < TraceGenerator.maxSpansPerTrace {
+        let gapNanos = Int64(rng.uniform(50_000, 800_000))
+        let childStart = (model.parallelCalls ? callsStartNanos : cursorNanos) + gapNanos
+        let child = span(
+          service: callee, operation: rng.index(below: services[callee].operations.count),
+          parent: position, startNanos: childStart, depth: depth + 1)
+        cursorNanos = max(cursorNanos, child.endNanos)
+        if child.failed {
+          failedChildren[failedCount] = callee
+          failedCount += 1
+        }
+      }
+      let endNanos = cursorNanos + (ownNanos - beforeCallsNanos) + Int64(rng.uniform(10_000, 200_000))
+      if let retry = model.retryProbability, rng.chance(retry) {
+        spans[position].retryNanos = startNanos + (endNanos - startNanos) / 2
+      }
+      let failedByItself = rng.chance(model.errorRate)
+      var failedFromChild: Int?
+      for callee in UnsafeBufferPointer(start: failedChildren, count: failedCount)
+      where rng.chance(errorPropagationProbability) {
+        failedFromChild = failedFromChild ?? callee
+      }
+      return (endNanos, failedByItself, failedFromChild)
     }
     let failed = failedByItself || failedFromChild != nil
     if failed {
       let cause: DrawnSpan.FailureLog.Cause =
         failedByItself ? .own(rng.index(below: 3)) : .upstream(failedFromChild!)
-      spans[position].httpStatus = failedByItself ? [500, 503, 504][rng.index(below: 3)] : 502
+      spans[position].httpStatus = failedByItself ? Self.ownFailureStatuses[rng.index(below: 3)] : 502
       spans[position].error = DrawnSpan.FailureLog(
         timestampNanos: endNanos - Int64(rng.uniform(5_000, 100_000)), cause: cause)
     }

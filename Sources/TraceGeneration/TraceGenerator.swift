@@ -56,7 +56,7 @@ public struct TraceGenerator: Sendable {
       service: entry, operation: route.operation, parent: nil, startNanos: startNanos, depth: 1,
       forcedCallee: route.callee)
     return GeneratedTrace(
-      index: index, traceID: traceID, userIDText: String(userID), skuText: String(sku),
-      services: services, drawn: builder.spans)
+      index: index, traceID: traceID, userID: userID, sku: sku, services: services,
+      drawn: builder.spans)
   }
 }

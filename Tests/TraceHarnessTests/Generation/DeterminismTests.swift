@@ -57,6 +57,18 @@ import Testing
       #expect([8, 13, 18, 23].allSatisfy { text[$0] == UInt8(ascii: "-") })
     }
   }
+
+  /// The eight-digits-at-a-time writer against Foundation's text of the same 128 bits.
+  @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xffff, 0xabcdef])
+  func uuidTextIsFoundationsLowercased(_ seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    for _ in 0..<200 {
+      let bits = UUIDv4.randomBits(using: &rng)
+      let bytes = (0..<16).map { UInt8(truncatingIfNeeded: (($0 < 8 ? bits.high : bits.low) >> UInt64(56 - 8 * ($0 % 8)))) }
+      let uuid = bytes.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }
+      #expect(UUIDv4.format(bits) == uuid.uuidString.lowercased())
+    }
+  }
 }
 
 import Foundation

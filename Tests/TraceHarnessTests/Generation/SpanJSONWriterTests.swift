@@ -109,4 +109,21 @@ private enum TagJSON: Decodable, Equatable {
     SpanJSONWriter.integer(number, &bytes)
     #expect(String(decoding: bytes, as: UTF8.self) == String(number))
   }
+
+  /// Every length the writer computes up front: each power of ten, one below it and one above, of
+  /// both signs, next to one another in one buffer.
+  @Test func integersOfEveryLengthAreWrittenInDecimal() {
+    var numbers: [Int64] = []
+    var power: Int64 = 1
+    for exponent in 0...18 {
+      numbers += [power - 1, power, power + 1].flatMap { [$0, -$0] }
+      if exponent < 18 { power *= 10 }
+    }
+    var bytes: [UInt8] = []
+    for number in numbers {
+      SpanJSONWriter.integer(number, &bytes)
+      bytes.append(UInt8(ascii: " "))
+    }
+    #expect(String(decoding: bytes, as: UTF8.self) == numbers.map { String($0) + " " }.joined())
+  }
 }
