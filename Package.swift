@@ -42,7 +42,7 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
-    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
+    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "Codecs"]),
     .target(name: "Measurement", dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "TraceStore", "Codecs"]),
     .target(
       name: "Runner",

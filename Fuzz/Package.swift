@@ -46,9 +46,10 @@ let package = Package(
       name: "TraceGeneration",
       dependencies: [
         "TraceModel", "TraceJSON", "TraceFormats",
+        .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
-    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "Codecs"]),
+    .target(name: "TraceStore", dependencies: ["TraceModel", "TraceJSON", "TraceFormats", "Codecs"]),
     .target(name: "FuzzSupport", dependencies: ["TraceFormats", "TraceModel"]),
   ] + fuzzers.map { .executableTarget(name: $0.name, dependencies: $0.dependencies) }
 )

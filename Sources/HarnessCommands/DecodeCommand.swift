@@ -29,9 +29,6 @@ struct DecodeCommand: ParsableCommand {
   @Option(help: "Output format.")
   var to: Target = .jsonl
 
-  /// Bytes of JSONL reserved a span; a longer block's buffer grows as usual.
-  static let reservedLineBytes = 512
-
   @Flag(name: .shortAndLong, help: "Replace the output file if it exists.")
   var force = false
 
@@ -48,18 +45,7 @@ struct DecodeCommand: ParsableCommand {
     let summary: TraceStoreReader.Summary
     switch to {
     case .jsonl:
-      summary = try TraceStoreReader.read(url: url) { spans in
-        // Room for the lines up front (generated ones average 449 bytes): grown from empty, the
-        // buffer was copied and its pages faulted in again at every doubling. Spans are borrowed
-        // from the buffer, as iterating copied each one, retaining and releasing all its strings
-        // (and so, still, did passing `spans[index]`).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(spans.count * Self.reservedLineBytes)
-        spans.withUnsafeBufferPointer { spans in
-          for index in spans.indices { SpanJSONWriter.write(spans[index], into: &bytes) }
-        }
-        return bytes
-      } onBytes: { try out.write($0) }
+      summary = try TraceStoreReader.readJSONL(url: url) { try out.write($0) }
     case .otlpJSON:
       var otlp = OTLPJSONWriter()
       summary = try TraceStoreReader.read(url: url) { spans in

@@ -73,12 +73,25 @@ public enum SpanJSONWriter {
 
   /// A log event as a JSON object.
   package static func log(_ log: LogEvent, to cursor: inout ByteCursor) {
-    cursor.copy("{\"timestamp\":"); cursor.integer(log.timestampNanos)
-    cursor.copy(",\"event\":"); string(log.event, to: &cursor)
-    for field in log.fields {
-      cursor.byte(comma)
-      member(field, to: &cursor)
-    }
+    Self.log(
+      timestampNanos: log.timestampNanos, event: { string(log.event, to: &$0) },
+      fields: { cursor in
+        for field in log.fields {
+          cursor.byte(comma)
+          member(field, to: &cursor)
+        }
+      }, to: &cursor)
+  }
+
+  /// A log event's object around its event name and its fields, each field after a comma: the one
+  /// spelling of the object, for a writer whose values are not a `LogEvent`.
+  package static func log(
+    timestampNanos: Int64, event: (inout ByteCursor) -> Void, fields: (inout ByteCursor) -> Void,
+    to cursor: inout ByteCursor
+  ) {
+    cursor.copy("{\"timestamp\":"); cursor.integer(timestampNanos)
+    cursor.copy(",\"event\":"); event(&cursor)
+    fields(&cursor)
     cursor.byte(UInt8(ascii: "}"))
   }
 
@@ -86,7 +99,8 @@ public enum SpanJSONWriter {
     32 + integerBytes + stringBytes(log.event) + log.fields.reduce(0) { $0 + 1 + memberBytes($1) }
   }
 
-  private static func valueBytes(_ value: TagValue) -> Int {
+  /// The most bytes `value(_:to:)` can take.
+  package static func valueBytes(_ value: TagValue) -> Int {
     switch value {
     case .string(let text): stringBytes(text)
     case .int: integerBytes
@@ -107,7 +121,7 @@ public enum SpanJSONWriter {
     ByteCursor.append(to: &out, capacity: valueBytes(value)) { Self.value(value, to: &$0) }
   }
 
-  private static func value(_ value: TagValue, to cursor: inout ByteCursor) {
+  package static func value(_ value: TagValue, to cursor: inout ByteCursor) {
     switch value {
     case .string(let text): JSONWriter.string(text, to: &cursor)
     case .int(let number): cursor.integer(number)

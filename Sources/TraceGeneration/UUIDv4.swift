@@ -33,37 +33,9 @@ enum UUIDv4 {
     }
   }
 
-  /// Writes the text of `bits` to the `textBytes` bytes at `out`, eight digits at a time: three
-  /// UUIDs per span made this the generator's largest single cost when it went a byte at a time.
+  /// Writes the text of `bits` to the `textBytes` bytes at `out`.
   static func write(_ bits: Bits, to out: UnsafeMutablePointer<UInt8>) {
-    let raw = UnsafeMutableRawPointer(out)
-    let first = digits(UInt32(truncatingIfNeeded: bits.high >> 32))
-    let second = digits(UInt32(truncatingIfNeeded: bits.high))
-    let third = digits(UInt32(truncatingIfNeeded: bits.low >> 32))
-    let fourth = digits(UInt32(truncatingIfNeeded: bits.low))
-    // 8-4-4-4-12: each 8-digit group split where the dashes go.
-    raw.storeBytes(of: first, toByteOffset: 0, as: UInt64.self)
-    raw.storeBytes(of: UInt32(truncatingIfNeeded: second), toByteOffset: 9, as: UInt32.self)
-    raw.storeBytes(of: UInt32(truncatingIfNeeded: second >> 32), toByteOffset: 14, as: UInt32.self)
-    raw.storeBytes(of: UInt32(truncatingIfNeeded: third), toByteOffset: 19, as: UInt32.self)
-    raw.storeBytes(of: UInt32(truncatingIfNeeded: third >> 32), toByteOffset: 24, as: UInt32.self)
-    raw.storeBytes(of: fourth, toByteOffset: 28, as: UInt64.self)
-    for offset in [8, 13, 18, 23] { out[offset] = UInt8(ascii: "-") }
-  }
-
-  /// The eight lowercase hex digits of `value`, most significant first in memory order: each
-  /// nibble spread to a byte of its own, then 0-9 and a-f offset to their ASCII codes at once.
-  @inline(__always)
-  private static func digits(_ value: UInt32) -> UInt64 {
-    var spread = UInt64(value)
-    spread = (spread | spread << 16) & 0x0000_FFFF_0000_FFFF
-    spread = (spread | spread << 8) & 0x00FF_00FF_00FF_00FF
-    spread = (spread | spread << 4) & 0x0F0F_0F0F_0F0F_0F0F
-    // The least significant nibble is now in the lowest byte, which memory holds first.
-    spread = spread.byteSwapped
-    let letters = ((spread &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
-    let ascii = spread &+ 0x3030_3030_3030_3030 &+ letters &* UInt64(UInt8(ascii: "a") - UInt8(ascii: "0") - 10)
-    return ascii.littleEndian
+    Hex.writeUUID(high: bits.high, low: bits.low, to: out)
   }
 }
 

@@ -23,14 +23,20 @@ package enum JSONWriter {
   }
 
   package static func string(_ text: String, to cursor: inout ByteCursor) {
-    cursor.byte(UInt8(ascii: "\""))
-    let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-      guard !needsEscape(utf8) else { return false }
-      cursor.copy(utf8)
-      return true
+    let written: Void? = text.utf8.withContiguousStorageIfAvailable { string(utf8: $0, to: &cursor) }
+    if written == nil {
+      var text = text
+      text.withUTF8 { string(utf8: $0, to: &cursor) }
     }
-    if copied != true {
-      for byte in text.utf8 {
+  }
+
+  /// UTF-8 bytes as a JSON string, as `string(_:to:)` writes the same text.
+  package static func string(utf8: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
+    cursor.byte(UInt8(ascii: "\""))
+    if !needsEscape(utf8) {
+      cursor.copy(utf8)
+    } else {
+      for byte in utf8 {
         if needsEscape(byte) { escape(byte, to: &cursor) } else { cursor.byte(byte) }
       }
     }

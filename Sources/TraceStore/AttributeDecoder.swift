@@ -1,3 +1,5 @@
+import TraceFormats
+import TraceJSON
 import TraceModel
 
 /// Reads back what `AttributeEncoder` wrote: the attribute lists of `recordCount` records in order.
@@ -11,6 +13,10 @@ struct AttributeDecoder {
   private var keys: [String] = []
   private var nextValue: [Int] = []
   private var nextRecord = 0
+  /// For writing JSON (`prepareForJSON()`): each slot's key as `"key":`, and the most bytes a
+  /// record of each shape can take, its members and the commas between or before them.
+  private var keysJSON: [[UInt8]] = []
+  private var shapeMaxBytes: [Int] = []
 
   init(_ set: AttributeSet, recordCount: Int, columns: inout BlockColumns) throws {
     var slotTable = columns.reader(.attribute(set, .slots))
@@ -91,6 +97,33 @@ struct AttributeDecoder {
     }
     for reader in [dictionaries, strings, ints, doubles, bools, nested] { try reader.expectEnd() }
     return values
+  }
+
+  /// Makes what `nextMaxBytes` and `writeNext` use: once per block, for a reader that writes JSON.
+  mutating func prepareForJSON() {
+    keysJSON = keys.map { Array(JSONWriter.stringBytes($0)) + [UInt8(ascii: ":")] }
+    let slotMaxBytes = values.indices.map { slot in
+      values[slot].reduce(0) { max($0, SpanJSONWriter.valueBytes($1)) } + keysJSON[slot].count + 1
+    }
+    shapeMaxBytes = shapes.map { shape in shape.reduce(0) { $0 + slotMaxBytes[$1] } }
+  }
+
+  /// The most bytes `writeNext` can write for the next record, or for the next `count` together.
+  func nextMaxBytes(count: Int = 1) -> Int {
+    (nextRecord..<nextRecord + count).reduce(0) { $0 + shapeMaxBytes[recordShapes[$1]] }
+  }
+
+  /// Writes the next record's attributes as JSON members, `"key":value`, each after a comma when
+  /// `commaFirst`, else between commas: what `next()` gives, as `SpanJSONWriter.member` writes it.
+  mutating func writeNext(commaFirst: Bool, to cursor: inout ByteCursor) {
+    defer { nextRecord += 1 }
+    let shape = recordShapes[nextRecord]
+    for (index, slot) in shapes[shape].enumerated() {
+      if commaFirst || index > 0 { cursor.byte(UInt8(ascii: ",")) }
+      keysJSON[slot].withUnsafeBufferPointer { cursor.copy($0) }
+      SpanJSONWriter.value(values[slot][nextValue[slot]], to: &cursor)
+      nextValue[slot] += 1
+    }
   }
 
   /// The next record's attributes.

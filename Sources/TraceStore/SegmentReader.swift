@@ -11,9 +11,16 @@ struct SegmentReader {
     case spans
     /// Bytes made of the spans (`DecodedBlock.serialized`), which replace them.
     case serialized(@Sendable ([Span]) throws -> [UInt8])
+    /// The spans' JSONL lines (`DecodedBlock.serialized`) written straight from the columns, no
+    /// spans made.
+    case jsonl
     /// A block stored as requests as `RequestStep`s (`DecodedBlock.requestSteps`), which take its
     /// spans; a block of flat spans keeps them.
     case requestSteps(RequestStep.Serialize)
+
+    var isJSONL: Bool {
+      if case .jsonl = self { true } else { false }
+    }
   }
 
   let input: RecordInput
@@ -99,9 +106,16 @@ struct SegmentReader {
 
   private static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
 
-  static func decode(_ body: [UInt8], block: Int, offset: Int, name: String) throws -> DecodedBlock {
+  static func decode(
+    _ body: [UInt8], block: Int, offset: Int, name: String, asJSONL: Bool = false
+  ) throws -> DecodedBlock {
     do {
       let (columns, spanCount, traceCount) = try BlockBody.decode(body)
+      if asJSONL {
+        let lines = try BlockDecoder.jsonl(of: columns, spanCount: spanCount, traceCount: traceCount)
+        return DecodedBlock(
+          spans: [], spanCount: spanCount, serialized: lines, requestEntries: [], number: block, offset: offset)
+      }
       let (spans, entries) = try BlockDecoder.spans(of: columns, spanCount: spanCount, traceCount: traceCount)
       return DecodedBlock(
         spans: spans, spanCount: spans.count, requestEntries: entries, number: block, offset: offset)
@@ -117,9 +131,9 @@ struct SegmentReader {
     launchedBlocks += 1
     let work: @Sendable () -> Void = {
       job.result = Result {
-        var decoded = try Self.decode(body, block: number, offset: offset, name: name)
+        var decoded = try Self.decode(body, block: number, offset: offset, name: name, asJSONL: output.isJSONL)
         switch output {
-        case .spans: break
+        case .spans, .jsonl: break
         case .serialized(let serialize):
           decoded.serialized = try serialize(decoded.spans)
           decoded.spans = []

@@ -35,6 +35,22 @@ public enum TraceStoreReader {
     try read(RecordInput(url: url), threads: threads, output: .serialized(serialize)) { try onBytes($0.serialized) }
   }
 
+  /// Reads the file at `url` as the seed's JSONL, calling `onBytes` with each block's lines in
+  /// block order: the bytes `read(url:serialize:onBytes:)` gives with `SpanJSONWriter.write` of
+  /// each span, written on the decoding threads straight from the columns, no span made.
+  @discardableResult
+  public static func readJSONL(url: URL, threads: Int = 2, onBytes: ([UInt8]) throws -> Void) throws -> Summary {
+    try read(RecordInput(url: url), threads: threads, output: .jsonl) { try onBytes($0.serialized) }
+  }
+
+  /// `readJSONL(url:…)` of a file held in memory; `name` is what errors call it.
+  @discardableResult
+  public static func readJSONL(
+    bytes: [UInt8], name: String, threads: Int = 2, onBytes: ([UInt8]) throws -> Void
+  ) throws -> Summary {
+    try read(RecordInput(bytes: bytes, name: name), threads: threads, output: .jsonl) { try onBytes($0.serialized) }
+  }
+
   /// Reads a file held in memory; `name` is what errors call it.
   @discardableResult
   public static func read(
@@ -113,11 +129,20 @@ public enum TraceStoreReader {
 
   /// The spans of one block record, cut out of a file by itself: a block needs nothing else.
   public static func decodeBlock(record: [UInt8], name: String = "block") throws -> [Span] {
+    try decode(record: record, name: name, asJSONL: false).spans
+  }
+
+  /// `decodeBlock(record:name:)` as the seed's JSONL lines, written as `readJSONL` writes them.
+  public static func decodeBlockJSONL(record: [UInt8], name: String = "block") throws -> [UInt8] {
+    try decode(record: record, name: name, asJSONL: true).serialized
+  }
+
+  private static func decode(record: [UInt8], name: String, asJSONL: Bool) throws -> DecodedBlock {
     let input = RecordInput(bytes: record, name: name)
     guard let (tag, body) = try SegmentReader.record(input, block: 0), tag == Container.blockTag,
       input.remaining == 0
     else { throw input.error("not a single block record", block: 0, at: 0) }
-    return try SegmentReader.decode(body, block: 0, offset: 0, name: name).spans
+    return try SegmentReader.decode(body, block: 0, offset: 0, name: name, asJSONL: asJSONL)
   }
 
   static func readRequests(

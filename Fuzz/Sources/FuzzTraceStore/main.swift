@@ -2,7 +2,8 @@ import Codecs
 import TraceStore
 
 /// The trace-store decoder on any bytes: as a whole file, and as a block body wrapped in a record
-/// with a correct CRC (so mutations reach the column decoders rather than stop at the checksum).
+/// with a correct CRC (so mutations reach the column decoders rather than stop at the checksum),
+/// decoded to spans and, by the line writer, to JSONL.
 /// They decode or are refused with a TraceStoreError; a crash, a hang or a sanitizer report is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTraceStore(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -13,5 +14,6 @@ public func fuzzTraceStore(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
   let crc = CRC32.checksum(record[...])
   record += (0..<4).map { UInt8(truncatingIfNeeded: crc >> ($0 * 8)) }
   spans += (try? TraceStoreReader.decodeBlock(record: record))?.count ?? 0
+  spans += (try? TraceStoreReader.decodeBlockJSONL(record: record))?.count ?? 0
   return 0
 }

@@ -64,7 +64,10 @@ import Testing
     var rng = SplitMix64(seed: seed)
     for _ in 0..<200 {
       let bits = UUIDv4.randomBits(using: &rng)
-      let bytes = (0..<16).map { UInt8(truncatingIfNeeded: (($0 < 8 ? bits.high : bits.low) >> UInt64(56 - 8 * ($0 % 8)))) }
+      var bytes: [UInt8] = []
+      for half in [bits.high, bits.low] {
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: half >> UInt64(shift))) }
+      }
       let uuid = bytes.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) }
       #expect(UUIDv4.format(bits) == uuid.uuidString.lowercased())
     }
