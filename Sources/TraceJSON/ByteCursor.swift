@@ -103,7 +103,8 @@ public struct ByteCursor {
 extension ByteCursor {
   /// Runs `body` with a cursor over `capacity` bytes of scratch space, then appends what it wrote
   /// to `out` in one copy.
-  package static func append<Result>(
+  @inlinable
+  public static func append<Result>(
     to out: inout [UInt8], capacity: Int, _ body: (inout ByteCursor) -> Result
   ) -> Result {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in

@@ -1,15 +1,18 @@
 /// Hexadecimal digits: the one routine behind every hex id the harness reads or writes (OTLP and
 /// Zipkin ids, the binary form of UUIDs, JSON's `\u00XX` escapes).
-package enum Hex {
+///
+/// Its inlinable routines are public rather than package: Swift 6.3 does not inline or specialize
+/// a package declaration's `@inlinable` body in another module (as `ByteCursor` found).
+public enum Hex {
   /// The lower-case digit of `nibble` (0…15).
   @inlinable @inline(__always)
-  package static func digit(_ nibble: UInt8) -> UInt8 {
+  public static func digit(_ nibble: UInt8) -> UInt8 {
     nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
   }
 
   /// The value of a hex digit of either case, or nil for any other byte.
   @inlinable @inline(__always)
-  package static func value(_ digit: UInt8) -> UInt8? {
+  public static func value(_ digit: UInt8) -> UInt8? {
     switch digit {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
     case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
@@ -25,7 +28,7 @@ package enum Hex {
   /// Inlinable, as `decode` is, so callers in other modules get it specialized for their
   /// collection: unspecialized, every id of an OTLP read went through `Data`'s generic iterator.
   @inlinable
-  package static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+  public static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
     if let text = bytes.withContiguousStorageIfAvailable(encode) { return text }
     return String(unsafeUninitializedCapacity: bytes.count * 2) { text in
       var index = 0
@@ -41,7 +44,7 @@ package enum Hex {
   /// Lower-case hex of bytes in memory: the path every array and slice takes, without a
   /// collection's iterator (ids read from OTLP protobuf spent a third of their time in one).
   @inlinable
-  package static func encode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  public static func encode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     String(unsafeUninitializedCapacity: bytes.count * 2) { text in
       for index in bytes.indices {
         text[2 * index] = digit(bytes[index] >> 4)
@@ -90,7 +93,7 @@ package enum Hex {
 
   /// The bytes of an even number of hex digits of either case; nil for anything else.
   @inlinable
-  package static func decode<Digits: Collection<UInt8>>(_ digits: Digits) -> [UInt8]? {
+  public static func decode<Digits: Collection<UInt8>>(_ digits: Digits) -> [UInt8]? {
     guard digits.count.isMultiple(of: 2) else { return nil }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(digits.count / 2)

@@ -2,13 +2,15 @@
 /// analysis columns (Measurement), the trace-store format's columns (TraceStore) and the OTLP
 /// protobuf writer (TraceFormats). It lives here because all three build on TraceModel.
 ///
-/// Inlinable, as the writers call it once or more a field in their hottest loops.
-package enum Varint {
+/// Inlinable, as the writers call it once or more a field in their hottest loops; public rather
+/// than package for that, since Swift 6.3 does not inline a package declaration's `@inlinable`
+/// body into another module (as `TraceJSON.ByteCursor` found).
+public enum Varint {
   /// The longest a 64-bit value takes: ten bytes of seven bits.
-  package static let maxBytes = 10
+  public static let maxBytes = 10
 
   @inlinable
-  package static func append(_ value: UInt64, to out: inout [UInt8]) {
+  public static func append(_ value: UInt64, to out: inout [UInt8]) {
     var value = value
     while value >= 0x80 {
       out.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -18,22 +20,22 @@ package enum Varint {
   }
 
   @inlinable
-  package static func appendSigned(_ value: Int64, to out: inout [UInt8]) {
+  public static func appendSigned(_ value: Int64, to out: inout [UInt8]) {
     append(zigzag(value), to: &out)
   }
 
   /// The bytes `append` writes for `value`.
   @inlinable
-  package static func byteCount(_ value: UInt64) -> Int { (64 - (value | 1).leadingZeroBitCount + 6) / 7 }
+  public static func byteCount(_ value: UInt64) -> Int { (64 - (value | 1).leadingZeroBitCount + 6) / 7 }
 
   /// Maps small magnitudes of either sign to small unsigned values: 0, −1, 1, −2 → 0, 1, 2, 3.
   @inlinable
-  package static func zigzag(_ value: Int64) -> UInt64 {
+  public static func zigzag(_ value: Int64) -> UInt64 {
     UInt64(bitPattern: (value << 1) ^ (value >> 63))
   }
 
   @inlinable
-  package static func unzigzag(_ value: UInt64) -> Int64 {
+  public static func unzigzag(_ value: UInt64) -> Int64 {
     Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
   }
 
@@ -41,7 +43,7 @@ package enum Varint {
   ///
   /// Inlinable too: the OTLP protobuf reader (`ProtoReader`) calls it for every tag and length.
   @inlinable
-  package static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
+  public static func read(_ bytes: [UInt8], at position: inout Int) -> UInt64? {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while position < bytes.count, shift < 64 {
