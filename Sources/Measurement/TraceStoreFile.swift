@@ -4,8 +4,8 @@ import TraceModel
 import TraceStore
 
 /// The potentials as one real file: every span through the trace-store writer into a scratch file,
-/// which is decoded again at the end and compared with what went in, span by span and JSONL line by
-/// JSONL line. Its size is the report's lossless figure: a file that exists and decodes back.
+/// which is decoded again at the end and compared with what went in, span by span and, decoded to
+/// JSONL as `harness decode` writes it, byte for byte. Its size is the report's lossless figure: a file that exists and decodes back.
 ///
 /// The comparison keeps two running digests, not the spans, so memory stays bounded by the
 /// writer's block; `Hasher` is seeded per process, which is all a comparison within one run needs.
@@ -40,7 +40,8 @@ public final class TraceStoreFile: BatchSink {
   public func consume(_ batch: SpanBatch) throws {
     for line in batch.spans {
       let span = line.span
-      input.add(span, line: line.bytes)
+      input.add(span)
+      input.add(lines: line.bytes)
       try writer.append(span)
     }
   }
@@ -48,35 +49,35 @@ public final class TraceStoreFile: BatchSink {
   public func endOfStream() throws {
     let summary = try writer.finish()
     try handle.close()
+    // Decoded twice, as `harness decode` reads it: to spans, and to JSONL straight from the
+    // columns, so the lossless figure holds for both of the decoder's paths.
     var output = Digest()
-    var line: [UInt8] = []
     _ = try TraceStoreReader.read(url: scratchURL, threads: 1) { spans in
-      for span in spans {
-        line.removeAll(keepingCapacity: true)
-        SpanJSONWriter.write(span, into: &line)
-        output.add(span, line: line[...])
-      }
+      for span in spans { output.add(span) }
     }
+    let lines = try TraceStoreReader.readJSONL(url: scratchURL, threads: 1) { output.add(lines: $0[...]) }
     try? FileManager.default.removeItem(at: scratchURL)
     result = TraceStoreResult(
       fileBytes: summary.fileBytes, spans: summary.spanCount, blocks: summary.blockCount,
       zstdLevel: level,
       columns: summary.columnBytes.map { ($0.name, $0.storedBytes) }, framingBytes: summary.framingBytes,
       decodedSpansEqual: input.spans == output.spans && input.spanDigest == output.spanDigest,
-      decodedJSONLIdentical: input.spans == output.spans && input.lineDigest == output.lineDigest)
+      decodedJSONLIdentical: input.spans == lines.spanCount && input.lineDigest == output.lineDigest)
   }
 
-  /// Order-dependent digests of the spans and of their JSONL lines.
+  /// Order-dependent digests of the spans and of their JSONL lines. FNV-1a runs over the bytes one
+  /// after another, so the digest of the lines one by one is that of a block of them at once.
   private struct Digest {
     var spans = 0
     var spanDigest = FNV1a64()
     var lineDigest = FNV1a64()
 
-    mutating func add(_ span: Span, line: ArraySlice<UInt8>) {
+    mutating func add(_ span: Span) {
       spans += 1
       spanDigest.add(word: UInt64(bitPattern: Int64(span.hashValue)))
-      lineDigest.add(line)
     }
+
+    mutating func add(lines: ArraySlice<UInt8>) { lineDigest.add(lines) }
   }
 }
 
@@ -92,7 +93,8 @@ public struct TraceStoreResult: Sendable, Equatable {
   public var framingBytes: Int
   /// Whether decoding gave back every span, equal field by field, in order.
   public var decodedSpansEqual: Bool
-  /// Whether the decoded spans, written as JSONL, are the input's lines byte for byte.
+  /// Whether the file, decoded to JSONL as `harness decode` writes it, is the input's lines byte for
+  /// byte.
   public var decodedJSONLIdentical: Bool
   /// Trace-store files the figures sum: one per shard.
   public var files = 1
