@@ -17,6 +17,15 @@ struct AttributeDecoder {
   /// record of each shape can take, its members and the commas between or before them.
   private var keysJSON: [[UInt8]] = []
   private var shapeMaxBytes: [Int] = []
+  /// The string slots' values as dictionary entries, so JSON copies each entry's text written
+  /// once per block: every slot's dictionaries one after another (`dictionaries`), each string
+  /// value the number of its entry there (`stringEntries`, slot after slot from `slotValueStart`).
+  private var dictionaries: [String] = []
+  private var stringEntries: [Int32] = []
+  private var slotValueStart: [Int] = []
+  private var isStringSlot: [Bool] = []
+  /// `dictionaries` as JSON strings, one after another, and where each ends.
+  private var entriesJSON: [UInt8] = [], entryEnds: [Int] = []
 
   init(_ set: AttributeSet, recordCount: Int, columns: inout BlockColumns) throws {
     var slotTable = columns.reader(.attribute(set, .slots))
@@ -52,12 +61,12 @@ struct AttributeDecoder {
       recordShapes.append(shape)
       for slot in shapes[shape] { slotCounts[slot] += 1 }
     }
-    try values = Self.readValues(set, types: types, counts: slotCounts, columns: &columns)
+    try values = readValues(set, types: types, counts: slotCounts, columns: &columns)
     nextValue = [Int](repeating: 0, count: types.count)
     for reader in [slotTable, shapeDictionary, shapeColumn] { try reader.expectEnd() }
   }
 
-  private static func readValues(
+  private mutating func readValues(
     _ set: AttributeSet, types: [ValueType], counts: [Int], columns: inout BlockColumns
   ) throws -> [[TagValue]] {
     var dictionaries = columns.reader(.attribute(set, .stringDictionary))
@@ -67,11 +76,19 @@ struct AttributeDecoder {
     var values: [[TagValue]] = []
     for (type, count) in zip(types, counts) {
       var slot: [TagValue] = []
+      slotValueStart.append(stringEntries.count)
+      isStringSlot.append(type == .string)
       switch type {
       case .string:
         let dictionary = try dictionaries.dictionary(count: try dictionaries.count(atMost: dictionaries.remaining))
         guard count <= strings.remaining else { throw strings.failure("\(count) values expected") }
-        for _ in 0..<count { slot.append(.string(dictionary[try strings.index(below: dictionary.count)])) }
+        let firstEntry = self.dictionaries.count
+        self.dictionaries += dictionary
+        for _ in 0..<count {
+          let index = try strings.index(below: dictionary.count)
+          slot.append(.string(dictionary[index]))
+          stringEntries.append(Int32(firstEntry + index))
+        }
       case .int:
         guard count <= ints.remaining else { throw ints.failure("\(count) values expected") }
         var previous: Int64 = 0
@@ -102,11 +119,23 @@ struct AttributeDecoder {
   /// Makes what `nextMaxBytes` and `writeNext` use: once per block, for a reader that writes JSON.
   mutating func prepareForJSON() {
     keysJSON = keys.map { Array(JSONWriter.stringBytes($0)) + [UInt8(ascii: ":")] }
+    for entry in dictionaries {
+      JSONWriter.string(entry, &entriesJSON)
+      entryEnds.append(entriesJSON.count)
+    }
     let slotMaxBytes = values.indices.map { slot in
-      values[slot].reduce(0) { max($0, SpanJSONWriter.valueBytes($1)) } + keysJSON[slot].count + 1
+      let longest =
+        isStringSlot[slot]
+        ? stringEntries[slotValueStart[slot]..<slotValueStart[slot] + values[slot].count].reduce(0) {
+          max($0, entryRange(Int($1)).count)
+        }
+        : values[slot].reduce(0) { max($0, SpanJSONWriter.valueBytes($1)) }
+      return longest + keysJSON[slot].count + 1
     }
     shapeMaxBytes = shapes.map { shape in shape.reduce(0) { $0 + slotMaxBytes[$1] } }
   }
+
+  private func entryRange(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : entryEnds[entry - 1])..<entryEnds[entry] }
 
   /// The most bytes `writeNext` can write for the next record, or for the next `count` together.
   func nextMaxBytes(count: Int = 1) -> Int {
@@ -121,7 +150,12 @@ struct AttributeDecoder {
     for (index, slot) in shapes[shape].enumerated() {
       if commaFirst || index > 0 { cursor.byte(UInt8(ascii: ",")) }
       keysJSON[slot].withUnsafeBufferPointer { cursor.copy($0) }
-      SpanJSONWriter.value(values[slot][nextValue[slot]], to: &cursor)
+      if isStringSlot[slot] {
+        let range = entryRange(Int(stringEntries[slotValueStart[slot] + nextValue[slot]]))
+        entriesJSON.withUnsafeBufferPointer { cursor.copy(UnsafeBufferPointer(rebasing: $0[range])) }
+      } else {
+        SpanJSONWriter.value(values[slot][nextValue[slot]], to: &cursor)
+      }
       nextValue[slot] += 1
     }
   }
