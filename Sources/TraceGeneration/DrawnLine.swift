@@ -79,35 +79,36 @@ struct DrawnLine: SpanLineValues {
     }
   }
 
-  /// The log events of `GeneratedTrace.forEachLog(of:)`, in its order, written as
-  /// `SpanJSONWriter.log` writes them.
+  /// The log events of `GeneratedTrace.forEachLog(of:)`, in its order, each object as
+  /// `SpanJSONWriter.log` spells it.
   func logObjects(to cursor: inout ByteCursor) {
     var first = true
-    func open(_ timestampNanos: Int64, _ event: StaticString) {
+    func log(_ timestampNanos: Int64, _ event: StaticString, fields: (inout ByteCursor) -> Void) {
       if !first { cursor.byte(UInt8(ascii: ",")) }
       first = false
-      cursor.copy("{\"timestamp\":")
-      cursor.integer(timestampNanos)
-      cursor.copy(event)
+      SpanJSONWriter.log(timestampNanos: timestampNanos, event: { $0.copy(event) }, fields: fields, to: &cursor)
     }
     if let lookup = span.cacheLookup, let prefix = service.cacheKeyPrefix {
-      open(lookup.timestampNanos, lookup.hit ? ",\"event\":\"cache_hit\",\"key\":" : ",\"event\":\"cache_miss\",\"key\":")
-      service.cacheKeyJSONStart.withUnsafeBufferPointer { cursor.copy($0) }
-      cursor.integer(prefix == "sku" ? trace.sku : trace.userID)
-      cursor.copy("\"}")
+      log(lookup.timestampNanos, lookup.hit ? "\"cache_hit\"" : "\"cache_miss\"") { cursor in
+        cursor.copy(",\"key\":")
+        service.cacheKeyJSONStart.withUnsafeBufferPointer { cursor.copy($0) }
+        cursor.integer(prefix == "sku" ? trace.sku : trace.userID)
+        cursor.byte(UInt8(ascii: "\""))
+      }
     }
     if let retryNanos = span.retryNanos {
-      open(retryNanos, ",\"event\":\"retry\",\"attempt\":2}")
+      log(retryNanos, "\"retry\"") { $0.copy(",\"attempt\":2") }
     }
     if let error = span.error {
-      open(error.timestampNanos, ",\"event\":\"error\",\"message\":")
       let message =
         switch error.cause {
         case .own(let index): service.errorMessagesJSON[index]
         case .upstream(let child): trace.services[child].upstreamFailedJSON
         }
-      message.withUnsafeBufferPointer { cursor.copy($0) }
-      cursor.byte(UInt8(ascii: "}"))
+      log(error.timestampNanos, "\"error\"") { cursor in
+        cursor.copy(",\"message\":")
+        message.withUnsafeBufferPointer { cursor.copy($0) }
+      }
     }
   }
 }

@@ -36,8 +36,7 @@ enum IDForm: UInt8 {
     if fast { return }
     let utf8 = Array(id.utf8)
     if utf8.count == 36, isLowerUUID(utf8), let binary = Hex.decode(utf8.filter { $0 != hyphen }) {
-      let high = binary[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-      let low = binary[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+      let high = bigEndian(binary[0..<8]), low = bigEndian(binary[8..<16])
       if (high >> 12) & 0xF == 4, low >> 62 == 0b10 {
         forms.byte(IDForm.uuid4.rawValue)
         bits.append((high >> 16) << 12 | (high & 0xFFF), bits: 60)
@@ -136,13 +135,12 @@ enum IDForm: UInt8 {
 
   private static func read(code: UInt8, forms: inout ColumnReader, bits: inout BitReader) throws -> String {
     switch IDForm(rawValue: code) {
-    case .uuid: return uuidText(try bits.readBytes(16))
+    case .uuid:
+      let binary = try bits.readBytes(16)
+      return uuidText(high: bigEndian(binary[0..<8]), low: bigEndian(binary[8..<16]))
     case .uuid4:
       let (high, low) = try uuid4Halves(&bits)
-      return String(unsafeUninitializedCapacity: 36) { text in
-        Hex.writeUUID(high: high, low: low, to: text.baseAddress!)
-        return 36
-      }
+      return uuidText(high: high, low: low)
     case .hex:
       let count = try forms.count(atMost: bits.remainingBits / 8)
       return Hex.encode(try bits.readBytes(count))
@@ -162,15 +160,15 @@ enum IDForm: UInt8 {
     }
   }
 
-  private static func uuidText(_ binary: [UInt8]) -> String {
-    var text: [UInt8] = []
-    text.reserveCapacity(36)
-    for digit in Hex.encode(binary).utf8 {
-      if isHyphenPosition(text.count) { text.append(hyphen) }
-      text.append(digit)
+  private static func uuidText(high: UInt64, low: UInt64) -> String {
+    String(unsafeUninitializedCapacity: 36) { text in
+      Hex.writeUUID(high: high, low: low, to: text.baseAddress!)
+      return 36
     }
-    return String(decoding: text, as: UTF8.self)
   }
+
+  /// Eight bytes, the first the most significant, as one value.
+  private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.reduce(0) { $0 << 8 | UInt64($1) } }
 
   private static let hyphen = UInt8(ascii: "-")
   /// The longest zero-prefixed ID a decoder accepts, so a corrupt count cannot ask for gigabytes.
