@@ -1,11 +1,11 @@
 import Foundation
-import TraceFormats
 import TraceModel
 import TraceStore
 
 /// The potentials as one real file: every span through the trace-store writer into a scratch file,
 /// which is decoded again at the end and compared with what went in, span by span and, decoded to
-/// JSONL as `harness decode` writes it, byte for byte. Its size is the report's lossless figure: a file that exists and decodes back.
+/// JSONL as `harness decode` writes it, byte for byte. Its size is the report's lossless figure: a
+/// file that exists and decodes back.
 ///
 /// The comparison keeps two running digests, not the spans, so memory stays bounded by the
 /// writer's block; `Hasher` is seeded per process, which is all a comparison within one run needs.

@@ -9,7 +9,11 @@ import TraceModel
 struct AttributeDecoder {
   private var shapes: [[Int]] = []
   private var recordShapes: [Int] = []
+  /// Each slot's values in record order; empty for a string slot, whose values are its entries
+  /// in `dictionaries` (`stringEntries`).
   private var values: [[TagValue]] = []
+  /// How many values each slot has.
+  private var valueCounts: [Int] = []
   private var keys: [String] = []
   private var nextValue: [Int] = []
   private var nextRecord = 0
@@ -20,6 +24,7 @@ struct AttributeDecoder {
   /// The string slots' values as dictionary entries, so JSON copies each entry's text written
   /// once per block: every slot's dictionaries one after another (`dictionaries`), each string
   /// value the number of its entry there (`stringEntries`, slot after slot from `slotValueStart`).
+  /// A `Tag` is made from its entry when asked for (`next()`).
   private var dictionaries: [String] = []
   private var stringEntries: [Int32] = []
   private var slotValueStart: [Int] = []
@@ -61,34 +66,29 @@ struct AttributeDecoder {
       recordShapes.append(shape)
       for slot in shapes[shape] { slotCounts[slot] += 1 }
     }
-    try values = readValues(set, types: types, counts: slotCounts, columns: &columns)
+    valueCounts = slotCounts
+    try readValues(set, types: types, columns: &columns)
     nextValue = [Int](repeating: 0, count: types.count)
     for reader in [slotTable, shapeDictionary, shapeColumn] { try reader.expectEnd() }
   }
 
-  private mutating func readValues(
-    _ set: AttributeSet, types: [ValueType], counts: [Int], columns: inout BlockColumns
-  ) throws -> [[TagValue]] {
-    var dictionaries = columns.reader(.attribute(set, .stringDictionary))
+  private mutating func readValues(_ set: AttributeSet, types: [ValueType], columns: inout BlockColumns) throws {
+    var dictionaryColumn = columns.reader(.attribute(set, .stringDictionary))
     var strings = columns.reader(.attribute(set, .strings))
     var ints = columns.reader(.attribute(set, .ints)), doubles = columns.reader(.attribute(set, .doubles))
     var bools = columns.reader(.attribute(set, .bools)), nested = columns.reader(.attribute(set, .nested))
-    var values: [[TagValue]] = []
-    for (type, count) in zip(types, counts) {
+    for (type, count) in zip(types, valueCounts) {
       var slot: [TagValue] = []
       slotValueStart.append(stringEntries.count)
       isStringSlot.append(type == .string)
       switch type {
       case .string:
-        let dictionary = try dictionaries.dictionary(count: try dictionaries.count(atMost: dictionaries.remaining))
+        let dictionary = try dictionaryColumn.dictionary(
+          count: try dictionaryColumn.count(atMost: dictionaryColumn.remaining))
         guard count <= strings.remaining else { throw strings.failure("\(count) values expected") }
-        let firstEntry = self.dictionaries.count
-        self.dictionaries += dictionary
-        for _ in 0..<count {
-          let index = try strings.index(below: dictionary.count)
-          slot.append(.string(dictionary[index]))
-          stringEntries.append(Int32(firstEntry + index))
-        }
+        let firstEntry = dictionaries.count
+        dictionaries += dictionary
+        for _ in 0..<count { stringEntries.append(Int32(firstEntry + (try strings.index(below: dictionary.count)))) }
       case .int:
         guard count <= ints.remaining else { throw ints.failure("\(count) values expected") }
         var previous: Int64 = 0
@@ -112,28 +112,28 @@ struct AttributeDecoder {
       }
       values.append(slot)
     }
-    for reader in [dictionaries, strings, ints, doubles, bools, nested] { try reader.expectEnd() }
-    return values
+    for reader in [dictionaryColumn, strings, ints, doubles, bools, nested] { try reader.expectEnd() }
   }
 
   /// Makes what `nextMaxBytes` and `writeNext` use: once per block, for a reader that writes JSON.
   mutating func prepareForJSON() {
     keysJSON = keys.map { Array(JSONWriter.stringBytes($0)) + [UInt8(ascii: ":")] }
-    for entry in dictionaries {
-      JSONWriter.string(entry, &entriesJSON)
+    for text in dictionaries {
+      JSONWriter.string(text, &entriesJSON)
       entryEnds.append(entriesJSON.count)
     }
     let slotMaxBytes = values.indices.map { slot in
       let longest =
         isStringSlot[slot]
-        ? stringEntries[slotValueStart[slot]..<slotValueStart[slot] + values[slot].count].reduce(0) {
-          max($0, entryRange(Int($1)).count)
-        }
+        ? (0..<valueCounts[slot]).reduce(0) { max($0, entryRange(entry(slot, $1)).count) }
         : values[slot].reduce(0) { max($0, SpanJSONWriter.valueBytes($1)) }
       return longest + keysJSON[slot].count + 1
     }
     shapeMaxBytes = shapes.map { shape in shape.reduce(0) { $0 + slotMaxBytes[$1] } }
   }
+
+  /// The dictionary entry of a string slot's value.
+  private func entry(_ slot: Int, _ index: Int) -> Int { Int(stringEntries[slotValueStart[slot] + index]) }
 
   private func entryRange(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : entryEnds[entry - 1])..<entryEnds[entry] }
 
@@ -151,7 +151,7 @@ struct AttributeDecoder {
       if commaFirst || index > 0 { cursor.byte(UInt8(ascii: ",")) }
       keysJSON[slot].withUnsafeBufferPointer { cursor.copy($0) }
       if isStringSlot[slot] {
-        let range = entryRange(Int(stringEntries[slotValueStart[slot] + nextValue[slot]]))
+        let range = entryRange(entry(slot, nextValue[slot]))
         entriesJSON.withUnsafeBufferPointer { cursor.copy(UnsafeBufferPointer(rebasing: $0[range])) }
       } else {
         SpanJSONWriter.value(values[slot][nextValue[slot]], to: &cursor)
@@ -165,7 +165,8 @@ struct AttributeDecoder {
     defer { nextRecord += 1 }
     return shapes[recordShapes[nextRecord]].map { slot in
       defer { nextValue[slot] += 1 }
-      return Tag(keys[slot], values[slot][nextValue[slot]])
+      let index = nextValue[slot]
+      return Tag(keys[slot], isStringSlot[slot] ? .string(dictionaries[entry(slot, index)]) : values[slot][index])
     }
   }
 }
