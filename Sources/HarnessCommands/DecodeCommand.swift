@@ -69,9 +69,7 @@ struct DecodeCommand: ParsableCommand {
         lengthOffset = nil
         try out.overwrite(OTLPProtobufWriter.recordPrefix(messageBytes: messageBytes), at: offset)
       }
-      summary = try TraceStoreReader.readRequestParts(
-        url: url, serialize: { try OTLPProtobufWriter.messageBytes($0) }
-      ) { part, continuesRequest in
+      summary = try TraceStoreReader.readOTLPProtobufParts(url: url) { part, continuesRequest in
         if !continuesRequest {
           try closeRequest()
           var bytes: [UInt8] = []

@@ -17,7 +17,7 @@ import TraceModel
 /// Anything else (non-hex text such as the seed's `trace-00000001-52c48291`, longer ids, all zeros,
 /// which OTLP reserves for "no id") throws rather than being hashed into an id nobody can trace
 /// back.
-enum OTLPIDMapping {
+package enum OTLPIDMapping {
   /// The bytes `traceID` (`byteCount` 16) or `spanID` (8) give for `id`, as one 128-bit big-endian
   /// number, made without the hex text between: nil where those throw.
   ///
@@ -44,6 +44,12 @@ enum OTLPIDMapping {
       low = low << 4 | UInt64(nibble)
       digits += 1
     }
+    return packed(high: high, low: low, digits: digits, byteCount: byteCount)
+  }
+
+  /// `packed(_:byteCount:)` of an id whose hex digits, `digits` of them, read as the number
+  /// `high`, `low`: for a reader that holds ids as binary and never makes their text.
+  package static func packed(high: UInt64, low: UInt64, digits: Int, byteCount: Int) -> (high: UInt64, low: UInt64)? {
     switch (byteCount, digits) {
     case (_, 0): return nil
     case (16, _): return high | low == 0 ? nil : (high, low)
@@ -54,7 +60,7 @@ enum OTLPIDMapping {
   }
 
   /// The 32 lower-case hex digits of the OTLP trace id for `id`.
-  static func traceID(_ id: String) throws -> String {
+  package static func traceID(_ id: String) throws -> String {
     let digits = try hexDigits(id, kind: "trace")
     guard digits.count <= 32 else {
       throw IDMappingError(id: id, kind: "trace", reason: "more than 32 hex digits")
@@ -63,7 +69,7 @@ enum OTLPIDMapping {
   }
 
   /// The 16 lower-case hex digits of the OTLP span id for `id`.
-  static func spanID(_ id: String) throws -> String {
+  package static func spanID(_ id: String) throws -> String {
     let digits = try hexDigits(id, kind: "span")
     switch digits.count {
     case 32: return try padded(Array(digits.prefix(16)), to: 16, id: id, kind: "span")

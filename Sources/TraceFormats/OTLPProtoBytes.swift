@@ -12,47 +12,28 @@ import TraceModel
 /// around it are written in place after room for their length, which is filled in once they are
 /// written (`ProtoWriter.endMessage`): written to buffers of their own and copied after their
 /// length, every span's bytes were copied three times, 6% of decoding the real sample.
-struct OTLPProtoBytes {
+package enum OTLPProtoBytes {
   /// Length bytes left for a span (128 bytes to 16 KiB) and for a group (16 KiB to 2 MiB): the
   /// lengths most take, so their bodies rarely move.
-  static let spanLengthBytes = 2, groupLengthBytes = 3
+  package static let spanLengthBytes = 2, groupLengthBytes = 3
 
   /// Appends the request's `resource_spans`, in order, to `out`.
-  mutating func append(_ request: TraceRequest, to out: inout ProtoWriter) throws {
+  static func append(_ request: TraceRequest, to out: inout ProtoWriter) throws {
     for resourceGroup in request.resourceSpans {
-      let group = out.beginMessage(1, lengthBytes: Self.groupLengthBytes)
+      let group = out.beginMessage(1, lengthBytes: groupLengthBytes)
       try append(resourceGroup, to: &out)
       out.endMessage(group)
     }
   }
 
-  private mutating func append(_ resourceGroup: ResourceSpans, to group: inout ProtoWriter) throws {
-    if let resource = resourceGroup.resource {
-      group.tag(1, .lengthDelimited)
-      group.varint(UInt64(Self.attributesBytes(resource.attributes) + Self.uint32Bytes(resource.droppedAttributesCount)))
-      group.attributes(resource.attributes, field: 1)
-      group.uint32(resource.droppedAttributesCount, field: 2)
-    }
+  private static func append(_ resourceGroup: ResourceSpans, to group: inout ProtoWriter) throws {
+    if let resource = resourceGroup.resource { appendResource(resource, to: &group) }
     for scopeGroup in resourceGroup.scopeSpans {
-      let scope = group.beginMessage(2, lengthBytes: Self.groupLengthBytes)
-      if let instrumentation = scopeGroup.scope {
-        group.tag(1, .lengthDelimited)
-        group.varint(UInt64(
-          Self.stringBytes(instrumentation.name) + Self.stringBytes(instrumentation.version)
-            + Self.attributesBytes(instrumentation.attributes)
-            + Self.uint32Bytes(instrumentation.droppedAttributesCount)))
-        group.string(instrumentation.name, field: 1)
-        group.string(instrumentation.version, field: 2)
-        group.attributes(instrumentation.attributes, field: 3)
-        group.uint32(instrumentation.droppedAttributesCount, field: 4)
-      }
+      let scope = group.beginMessage(2, lengthBytes: groupLengthBytes)
+      if let instrumentation = scopeGroup.scope { appendScope(instrumentation, to: &group) }
       // Borrowed from the buffer: iterating the array copied every span, retaining its strings.
       try scopeGroup.spans.withUnsafeBufferPointer { members in
-        for index in members.indices {
-          let span = group.beginMessage(2, lengthBytes: Self.spanLengthBytes)
-          try append(members[index], to: &group)
-          group.endMessage(span)
-        }
+        for index in members.indices { try appendSpan(members[index], to: &group) }
       }
       group.string(scopeGroup.schemaURL, field: 3)
       group.endMessage(scope)
@@ -60,8 +41,35 @@ struct OTLPProtoBytes {
     group.string(resourceGroup.schemaURL, field: 3)
   }
 
-  /// The fields `OTLPProtoEncoding.span` sets, in number order.
-  private func append(_ model: Span, to span: inout ProtoWriter) throws {
+  /// A `ResourceSpans`' `resource` field.
+  package static func appendResource(_ resource: Resource, to group: inout ProtoWriter) {
+    group.tag(1, .lengthDelimited)
+    group.varint(UInt64(attributesBytes(resource.attributes) + uint32Bytes(resource.droppedAttributesCount)))
+    group.attributes(resource.attributes, field: 1)
+    group.uint32(resource.droppedAttributesCount, field: 2)
+  }
+
+  /// A `ScopeSpans`' `scope` field.
+  package static func appendScope(_ instrumentation: InstrumentationScope, to group: inout ProtoWriter) {
+    group.tag(1, .lengthDelimited)
+    group.varint(UInt64(
+      stringBytes(instrumentation.name) + stringBytes(instrumentation.version)
+        + attributesBytes(instrumentation.attributes) + uint32Bytes(instrumentation.droppedAttributesCount)))
+    group.string(instrumentation.name, field: 1)
+    group.string(instrumentation.version, field: 2)
+    group.attributes(instrumentation.attributes, field: 3)
+    group.uint32(instrumentation.droppedAttributesCount, field: 4)
+  }
+
+  /// A `ScopeSpans`' `spans` field of one span: the fields `OTLPProtoEncoding.span` sets, in
+  /// number order.
+  package static func appendSpan(_ model: Span, to group: inout ProtoWriter) throws {
+    let message = group.beginMessage(2, lengthBytes: spanLengthBytes)
+    try append(model, to: &group)
+    group.endMessage(message)
+  }
+
+  private static func append(_ model: Span, to span: inout ProtoWriter) throws {
     try span.id(model.traceID, field: 1, byteCount: 16, mapping: OTLPIDMapping.traceID)
     try span.id(model.spanID, field: 2, byteCount: 8, mapping: OTLPIDMapping.spanID)
     span.string(model.traceState, field: 3)
@@ -76,15 +84,26 @@ struct OTLPProtoBytes {
       let time = UInt64(bitPattern: log.timestampNanos)
       span.tag(11, .lengthDelimited)
       span.varint(UInt64(
-        (time == 0 ? 0 : 9) + Self.stringBytes(log.event) + Self.attributesBytes(log.fields)
-          + Self.uint32Bytes(log.droppedAttributesCount)))
+        (time == 0 ? 0 : 9) + stringBytes(log.event) + attributesBytes(log.fields)
+          + uint32Bytes(log.droppedAttributesCount)))
       span.fixed64(time, field: 1)
       span.string(log.event, field: 2)
       span.attributes(log.fields, field: 3)
       span.uint32(log.droppedAttributesCount, field: 4)
     }
     span.uint32(model.droppedEventsCount, field: 12)
-    for link in model.links {
+    try appendLinks(model.links, to: &span)
+    span.uint32(model.droppedLinksCount, field: 14)
+    if let status = OTLPJSONWriter.status(of: model) { appendStatus(status, to: &span) }
+    if model.flags != 0 {
+      span.tag(16, .fixed32)
+      span.fixed32(model.flags)
+    }
+  }
+
+  /// A span's `links` fields.
+  package static func appendLinks(_ links: [SpanLink], to span: inout ProtoWriter) throws {
+    for link in links {
       var body = ProtoWriter()
       try body.id(link.traceID, field: 1, byteCount: 16, mapping: OTLPIDMapping.traceID)
       try body.id(link.spanID, field: 2, byteCount: 8, mapping: OTLPIDMapping.spanID)
@@ -97,27 +116,24 @@ struct OTLPProtoBytes {
       }
       span.message(13, body.bytes)
     }
-    span.uint32(model.droppedLinksCount, field: 14)
-    if let status = OTLPJSONWriter.status(of: model) {
-      let code = UInt64(bitPattern: Int64(status.code.rawValue))
-      span.tag(15, .lengthDelimited)
-      span.varint(UInt64(Self.stringBytes(status.message) + (code == 0 ? 0 : 1 + Varint.byteCount(code))))
-      span.string(status.message, field: 2)
-      span.enumValue(status.code.rawValue, field: 3)
-    }
-    if model.flags != 0 {
-      span.tag(16, .fixed32)
-      span.fixed32(model.flags)
-    }
+  }
+
+  /// A span's `status` field.
+  package static func appendStatus(_ status: SpanStatus, to span: inout ProtoWriter) {
+    let code = UInt64(bitPattern: Int64(status.code.rawValue))
+    span.tag(15, .lengthDelimited)
+    span.varint(UInt64(stringBytes(status.message) + (code == 0 ? 0 : 1 + Varint.byteCount(code))))
+    span.string(status.message, field: 2)
+    span.enumValue(status.code.rawValue, field: 3)
   }
 
   /// Sizes of fields numbered below 16, whose tag is one byte; 0 for a default left out.
-  static func stringBytes(_ text: String) -> Int {
+  package static func stringBytes(_ text: String) -> Int {
     let count = text.utf8.count
     return count == 0 ? 0 : 1 + Varint.byteCount(UInt64(count)) + count
   }
 
-  static func uint32Bytes(_ value: UInt32) -> Int {
+  package static func uint32Bytes(_ value: UInt32) -> Int {
     value == 0 ? 0 : 1 + Varint.byteCount(UInt64(value))
   }
 

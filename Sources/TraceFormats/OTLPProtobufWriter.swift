@@ -59,8 +59,7 @@ public struct OTLPProtobufWriter {
   /// holds the whole.
   public static func messageBytes(_ request: TraceRequest) throws -> [UInt8] {
     var message = ProtoWriter()
-    var encoder = OTLPProtoBytes()
-    try encoder.append(request, to: &message)
+    try OTLPProtoBytes.append(request, to: &message)
     return message.bytes
   }
 }

@@ -3,43 +3,45 @@ import TraceModel
 
 /// Protobuf's wire encoding into a byte array, for `OTLPProtoBytes`: each field is left out at its
 /// proto3 default, as swift-protobuf leaves it out.
-struct ProtoWriter {
-  var bytes: [UInt8] = []
+package struct ProtoWriter {
+  package var bytes: [UInt8] = []
 
-  enum WireType: UInt8 {
+  package init() {}
+
+  package enum WireType: UInt8 {
     case varint = 0, fixed64 = 1, lengthDelimited = 2, fixed32 = 5
   }
 
-  mutating func varint(_ value: UInt64) { Varint.append(value, to: &bytes) }
+  package mutating func varint(_ value: UInt64) { Varint.append(value, to: &bytes) }
 
-  mutating func tag(_ field: Int, _ wireType: WireType) {
+  package mutating func tag(_ field: Int, _ wireType: WireType) {
     varint(UInt64(field << 3) | UInt64(wireType.rawValue))
   }
 
-  mutating func fixed32(_ value: UInt32) {
+  package mutating func fixed32(_ value: UInt32) {
     for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
   }
 
-  mutating func fixed64(_ value: UInt64, field: Int) {
+  package mutating func fixed64(_ value: UInt64, field: Int) {
     guard value != 0 else { return }
     tag(field, .fixed64)
     for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
   }
 
-  mutating func uint32(_ value: UInt32, field: Int) {
+  package mutating func uint32(_ value: UInt32, field: Int) {
     guard value != 0 else { return }
     tag(field, .varint)
     varint(UInt64(value))
   }
 
   /// An enum's number, negative ones sign-extended to ten bytes as protobuf has it.
-  mutating func enumValue(_ value: Int32, field: Int) {
+  package mutating func enumValue(_ value: Int32, field: Int) {
     guard value != 0 else { return }
     tag(field, .varint)
     varint(UInt64(bitPattern: Int64(value)))
   }
 
-  mutating func string(_ text: String, field: Int) {
+  package mutating func string(_ text: String, field: Int) {
     guard !text.isEmpty else { return }
     tag(field, .lengthDelimited)
     varint(UInt64(text.utf8.count))
@@ -48,12 +50,12 @@ struct ProtoWriter {
 
   /// Where a message field begins whose body is written next, in place: its tag is written and
   /// `lengthBytes` bytes left for its length, which `endMessage` fills in.
-  struct OpenMessage {
+  package struct OpenMessage {
     var lengthStart: Int
     var lengthBytes: Int
   }
 
-  mutating func beginMessage(_ field: Int, lengthBytes: Int) -> OpenMessage {
+  package mutating func beginMessage(_ field: Int, lengthBytes: Int) -> OpenMessage {
     tag(field, .lengthDelimited)
     let open = OpenMessage(lengthStart: bytes.count, lengthBytes: lengthBytes)
     bytes.append(contentsOf: repeatElement(0, count: lengthBytes))
@@ -63,7 +65,7 @@ struct ProtoWriter {
   /// Writes the length of the message `open` began, everything written since being its body. A
   /// length of other than the bytes left moves the body, so the varint is the shortest, as
   /// protobuf writes it.
-  mutating func endMessage(_ open: OpenMessage) {
+  package mutating func endMessage(_ open: OpenMessage) {
     let bodyStart = open.lengthStart + open.lengthBytes
     var length = UInt64(bytes.count - bodyStart)
     let lengthBytes = Varint.byteCount(length)
@@ -79,7 +81,7 @@ struct ProtoWriter {
   }
 
   /// A message field (written even when empty: it is set).
-  mutating func message(_ field: Int, _ body: [UInt8]) {
+  package mutating func message(_ field: Int, _ body: [UInt8]) {
     tag(field, .lengthDelimited)
     varint(UInt64(body.count))
     bytes.append(contentsOf: body)
@@ -87,7 +89,7 @@ struct ProtoWriter {
 
   /// An OTLP id's bytes (`byteCount` 16 or 8), as `OTLPIDMapping` maps it; `mapping` throws for
   /// ids OTLP cannot hold, and is called only for those.
-  mutating func id(_ id: String, field: Int, byteCount: Int, mapping: (String) throws -> String) throws {
+  package mutating func id(_ id: String, field: Int, byteCount: Int, mapping: (String) throws -> String) throws {
     guard let (high, low) = OTLPIDMapping.packed(id, byteCount: byteCount) else {
       let hex = try mapping(id)
       tag(field, .lengthDelimited)
@@ -95,6 +97,11 @@ struct ProtoWriter {
       bytes.append(contentsOf: Hex.decode(hex.utf8)!)
       return
     }
+    packedID(high: high, low: low, field: field, byteCount: byteCount)
+  }
+
+  /// An id's `byteCount` bytes (16 or 8) from `OTLPIDMapping.packed`'s number.
+  package mutating func packedID(high: UInt64, low: UInt64, field: Int, byteCount: Int) {
     tag(field, .lengthDelimited)
     varint(UInt64(byteCount))
     if byteCount == 16 { appendBigEndian(high) }
@@ -107,14 +114,19 @@ struct ProtoWriter {
 
   /// One `KeyValue` message per tag. The tags are borrowed from the buffer: iterating the array
   /// copied each, retaining its strings (4% of decoding the real sample).
-  mutating func attributes(_ tags: [Tag], field: Int) {
+  package mutating func attributes(_ tags: [Tag], field: Int) {
     tags.withUnsafeBufferPointer { tags in
       for index in tags.indices {
-        tag(field, .lengthDelimited)
-        varint(UInt64(OTLPProtoBytes.keyValueBytes(tags[index])))
-        keyValue(tags[index])
+        attribute(tags[index], field: field)
       }
     }
+  }
+
+  /// One `KeyValue` message.
+  package mutating func attribute(_ attribute: Tag, field: Int) {
+    tag(field, .lengthDelimited)
+    varint(UInt64(OTLPProtoBytes.keyValueBytes(attribute)))
+    keyValue(attribute)
   }
 
   private mutating func keyValue(_ attribute: Tag) {

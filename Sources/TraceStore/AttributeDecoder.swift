@@ -31,6 +31,10 @@ struct AttributeDecoder {
   private var isStringSlot: [Bool] = []
   /// `dictionaries` as JSON strings, one after another, and where each ends.
   private var entriesJSON: [UInt8] = [], entryEnds: [Int] = []
+  /// For writing protobuf (`prepareForProtobuf()`): each slot's key as a `KeyValue.key` field, and
+  /// `dictionaries` as `AnyValue` messages holding them, one after another, and where each ends.
+  private var keysProto: [[UInt8]] = []
+  private var entriesProto: [UInt8] = [], entryProtoEnds: [Int] = []
 
   init(_ set: AttributeSet, recordCount: Int, columns: inout BlockColumns) throws {
     var slotTable = columns.reader(.attribute(set, .slots))
@@ -135,7 +139,11 @@ struct AttributeDecoder {
   /// The dictionary entry of a string slot's value.
   private func entry(_ slot: Int, _ index: Int) -> Int { Int(stringEntries[slotValueStart[slot] + index]) }
 
-  private func entryRange(_ entry: Int) -> Range<Int> { (entry == 0 ? 0 : entryEnds[entry - 1])..<entryEnds[entry] }
+  private func entryRange(_ entry: Int) -> Range<Int> { Self.range(of: entry, in: entryEnds) }
+
+  private static func range(of entry: Int, in ends: [Int]) -> Range<Int> {
+    (entry == 0 ? 0 : ends[entry - 1])..<ends[entry]
+  }
 
   /// The most bytes `writeNext` can write for the next record, or for the next `count` together.
   func nextMaxBytes(count: Int = 1) -> Int {
@@ -157,6 +165,46 @@ struct AttributeDecoder {
         SpanJSONWriter.value(values[slot][nextValue[slot]], to: &cursor)
       }
       nextValue[slot] += 1
+    }
+  }
+
+  /// Makes what `writeNextProtobuf` uses: once per block, for a reader that writes protobuf.
+  mutating func prepareForProtobuf() {
+    keysProto = keys.map { key in
+      var field = ProtoWriter()
+      field.string(key, field: 1)
+      return field.bytes
+    }
+    var entries = ProtoWriter()
+    for text in dictionaries {
+      entries.tag(1, .lengthDelimited)
+      entries.varint(UInt64(text.utf8.count))
+      entries.bytes.append(contentsOf: text.utf8)
+      entryProtoEnds.append(entries.bytes.count)
+    }
+    entriesProto = entries.bytes
+  }
+
+  /// Writes the next record's attributes as `KeyValue` messages of field `field`: what
+  /// `ProtoWriter.attributes` writes of `next()`, a string value's message copied as made once
+  /// per block.
+  mutating func writeNextProtobuf(field: Int, to out: inout ProtoWriter) {
+    defer { nextRecord += 1 }
+    for slot in shapes[recordShapes[nextRecord]] {
+      let index = nextValue[slot]
+      nextValue[slot] += 1
+      guard isStringSlot[slot] else {
+        out.attribute(Tag(keys[slot], values[slot][index]), field: field)
+        continue
+      }
+      let range = Self.range(of: entry(slot, index), in: entryProtoEnds)
+      let valueBytes = UInt64(range.count)
+      out.tag(field, .lengthDelimited)
+      out.varint(UInt64(keysProto[slot].count + 1 + Varint.byteCount(valueBytes)) + valueBytes)
+      out.bytes.append(contentsOf: keysProto[slot])
+      out.tag(2, .lengthDelimited)
+      out.varint(valueBytes)
+      out.bytes.append(contentsOf: entriesProto[range])
     }
   }
 

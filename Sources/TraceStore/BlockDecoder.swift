@@ -1,3 +1,4 @@
+import TraceFormats
 import TraceModel
 
 /// Turns a block's columns back into its spans, in input order.
@@ -45,20 +46,64 @@ enum BlockDecoder {
       try reader.writeTrace(spanCount: count, to: &grouped, lineEnds: &lineEnds)
     }
     try reader.expectEnd()
-    return grouped.withUnsafeBufferPointer { grouped in
+    return inInputOrder(grouped, ends: lineEnds, firstOfTrace: firstLine, traceOfSpan: traceOfSpan).bytes
+  }
+
+  /// The spans as OTLP protobuf `ScopeSpans.spans` fields in input order, with the request
+  /// structure they arrived in, written straight from the columns (`SpanProtobufWriter`); nil for
+  /// flat spans, which have no requests to go in, and for a block that needs its `Span`s
+  /// (`SpanProtobufWriter.NeedsSpans`). Written trace by trace, then put in order.
+  static func protobuf(
+    of columns: BlockColumns, spanCount: Int, traceCount: Int
+  ) throws -> (messages: SpanMessages, requestEntries: [RequestEntry])? {
+    var columns = columns
+    let (traceOfSpan, spansPerTrace) = try traces(of: columns, spanCount: spanCount, traceCount: traceCount)
+    let reader = try SpanColumnReader(columns: &columns, spanCount: spanCount)
+    let entries = reader.requestEntries
+    guard !entries.isEmpty else { return nil }
+    var writer = SpanProtobufWriter(reader)
+    var grouped = ProtoWriter()
+    grouped.bytes.reserveCapacity(spanCount * 320)
+    var spanEnds: [Int] = []
+    spanEnds.reserveCapacity(spanCount)
+    var firstSpan: [Int] = []
+    firstSpan.reserveCapacity(traceCount)
+    do {
+      for count in spansPerTrace {
+        firstSpan.append(spanEnds.count)
+        try writer.writeTrace(spanCount: count, to: &grouped, spanEnds: &spanEnds)
+      }
+    } catch is SpanProtobufWriter.NeedsSpans {
+      return nil
+    }
+    try writer.expectEnd()
+    let (bytes, ends) = inInputOrder(grouped.bytes, ends: spanEnds, firstOfTrace: firstSpan, traceOfSpan: traceOfSpan)
+    return (SpanMessages(bytes: bytes, ends: ends), entries)
+  }
+
+  /// Byte strings written trace by trace (each ending at `ends`, each trace's first the number
+  /// `firstOfTrace` gives) put in input order, and where each ends there.
+  private static func inInputOrder(
+    _ grouped: [UInt8], ends: [Int], firstOfTrace: [Int], traceOfSpan: [Int]
+  ) -> (bytes: [UInt8], ends: [Int]) {
+    var orderedEnds: [Int] = []
+    orderedEnds.reserveCapacity(ends.count)
+    let bytes = grouped.withUnsafeBufferPointer { grouped in
       [UInt8](unsafeUninitializedCapacity: grouped.count) { out, count in
-        var next = firstLine
+        var next = firstOfTrace
         count = 0
         for trace in traceOfSpan {
           let line = next[trace]
           next[trace] += 1
-          let start = line == 0 ? 0 : lineEnds[line - 1]
-          let bytes = UnsafeBufferPointer(rebasing: grouped[start..<lineEnds[line]])
+          let start = line == 0 ? 0 : ends[line - 1]
+          let bytes = UnsafeBufferPointer(rebasing: grouped[start..<ends[line]])
           (out.baseAddress! + count).update(from: bytes.baseAddress!, count: bytes.count)
           count += bytes.count
+          orderedEnds.append(count)
         }
       }
     }
+    return (bytes, orderedEnds)
   }
 
   /// Which trace each span of the block belongs to, in input order, and how many spans each trace

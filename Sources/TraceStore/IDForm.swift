@@ -127,6 +127,33 @@ enum IDForm: UInt8 {
     text.withUnsafeMutableBufferPointer { Hex.writeUUID(high: high, low: low, to: $0.baseAddress! + start) }
   }
 
+  /// An ID as OTLP protobuf takes it: the number its hex digits make and how many digits there
+  /// are, for `OTLPIDMapping.packed(high:low:digits:byteCount:)`, or its text for any other form.
+  enum OTLPValue {
+    case number(high: UInt64, low: UInt64, digits: Int)
+    case text(String)
+  }
+
+  /// The ID `read` reads, as `OTLPValue`: UUIDv4s and 8 or 16 bytes of hex, almost every ID, as
+  /// their number, with no text made and read again.
+  static func readOTLP(forms: inout ColumnReader, bits: inout BitReader) throws -> OTLPValue {
+    let code = try forms.byte()
+    if code == IDForm.uuid4.rawValue {
+      let (high, low) = try uuid4Halves(&bits)
+      return .number(high: high, low: low, digits: 32)
+    }
+    if code == IDForm.hex.rawValue {
+      let (formsBefore, bitsBefore) = (forms, bits)
+      let count = try forms.count(atMost: bits.remainingBits / 8)
+      if count == 8 || count == 16 {
+        let high = count == 16 ? try bits.read(bits: 64) : 0
+        return .number(high: high, low: try bits.read(bits: 64), digits: 2 * count)
+      }
+      (forms, bits) = (formsBefore, bitsBefore)
+    }
+    return .text(try read(code: code, forms: &forms, bits: &bits))
+  }
+
   /// A UUIDv4's two halves from its 122 stored bits.
   private static func uuid4Halves(_ bits: inout BitReader) throws -> (high: UInt64, low: UInt64) {
     let packedHigh = try bits.read(bits: 60), packedLow = try bits.read(bits: 62)

@@ -68,20 +68,32 @@ struct RawRequestEntry {
 ///
 /// A group is handed over once the next group or request begins, or at `finish`, as a request of
 /// that one group; `continuesRequest` is false for a request's first group (or for a request
-/// without groups, handed over empty). Memory then holds one group's spans, not a request's: the
-/// real sample is one request of 86,583 spans.
-struct RequestAssembler {
-  private var open: ResourceSpans?
+/// without groups, handed over as nil). Memory then holds one group's spans, not a request's: the
+/// real sample is one request of 86,583 spans. `Group` holds the spans as the caller wants them:
+/// as `Span`s (`ResourceSpans`) or already serialized (`SerializedGroup`).
+struct RequestAssembler<Group: AssembledGroup> {
+  private var open: Group?
   /// A request has begun and nothing of it was handed over yet.
   private var requestStarted = false
   private var requestOpen = false
 
-  typealias Emit = (_ part: TraceRequest, _ continuesRequest: Bool) throws -> Void
+  typealias Emit = (_ group: Group?, _ continuesRequest: Bool) throws -> Void
 
-  /// Adds one block; hands each group it completes to `emit`. Throws a `BlockError` when the
-  /// entries continue a request or group that no earlier block opened.
-  mutating func add(_ spans: [Span], _ entries: [RequestEntry], emit: Emit) throws {
-    var next = 0
+  init() {}
+
+  /// An assembler inside a request already handed over in part: for one group whose entries all
+  /// lie in one block (`RequestStep`), handed over alone.
+  static func insideRequest() -> Self {
+    var assembler = Self()
+    assembler.requestOpen = true
+    return assembler
+  }
+
+  /// Adds one block's entries, whose runs of spans begin at `firstSpan` of `spans`; hands each
+  /// group they complete to `emit`. Throws a `BlockError` when the entries continue a request or
+  /// group that no earlier block opened.
+  mutating func add(_ spans: Group.Spans, _ entries: some Collection<RequestEntry>, firstSpan: Int = 0, emit: Emit) throws {
+    var next = firstSpan
     for entry in entries {
       switch entry {
       case .request:
@@ -91,20 +103,15 @@ struct RequestAssembler {
       case .resourceGroup(let resource, let schemaURL):
         guard requestOpen else { throw BlockError("a resource group outside any request") }
         try emitGroup(emit)
-        open = ResourceSpans(resource: resource, schemaURL: schemaURL)
+        open = Group(resource: resource, schemaURL: schemaURL)
       case .scopeGroup(let scope, let schemaURL):
         guard open != nil else { throw BlockError("a scope group outside any resource group") }
-        open?.scopeSpans.append(ScopeSpans(scope: scope, schemaURL: schemaURL))
+        open?.openScopeGroup(scope, schemaURL: schemaURL)
       case .spans(let count):
-        let scopeGroup = (open?.scopeSpans.count ?? 0) - 1
-        guard scopeGroup >= 0 else {
+        guard (open?.scopeGroupCount ?? 0) > 0 else {
           throw BlockError("spans outside any scope group: the block continues one no earlier block began")
         }
-        for var span in spans[next..<(next + count)] {
-          span.resource = nil
-          span.scope = nil
-          open?.scopeSpans[scopeGroup].spans.append(span)
-        }
+        open?.appendToLastScopeGroup(next..<(next + count), of: spans)
         next += count
       }
     }
@@ -122,7 +129,7 @@ struct RequestAssembler {
   /// Hands over what is still open of the request, if any.
   mutating func finish(emit: Emit) throws {
     try emitGroup(emit)
-    if requestStarted { try emit(TraceRequest(), false) }
+    if requestStarted { try emit(nil, false) }
     requestOpen = false
     requestStarted = false
   }
@@ -130,7 +137,35 @@ struct RequestAssembler {
   private mutating func emitGroup(_ emit: Emit) throws {
     guard let group = open else { return }
     open = nil
-    try emit(TraceRequest(resourceSpans: [group]), !requestStarted)
+    try emit(group, !requestStarted)
     requestStarted = false
+  }
+}
+
+/// A resource group as `RequestAssembler` gathers it, its spans held as `Spans` hold them.
+protocol AssembledGroup {
+  associatedtype Spans
+  init(resource: Resource?, schemaURL: String)
+  var scopeGroupCount: Int { get }
+  mutating func openScopeGroup(_ scope: InstrumentationScope?, schemaURL: String)
+  mutating func appendToLastScopeGroup(_ range: Range<Int>, of spans: Spans)
+}
+
+extension ResourceSpans: AssembledGroup {
+  init(resource: Resource?, schemaURL: String) { self.init(resource: resource, schemaURL: schemaURL, scopeSpans: []) }
+
+  var scopeGroupCount: Int { scopeSpans.count }
+
+  mutating func openScopeGroup(_ scope: InstrumentationScope?, schemaURL: String) {
+    scopeSpans.append(ScopeSpans(scope: scope, schemaURL: schemaURL))
+  }
+
+  /// The spans, `resource` and `scope` cleared: the groups hold them.
+  mutating func appendToLastScopeGroup(_ range: Range<Int>, of spans: [Span]) {
+    for var span in spans[range] {
+      span.resource = nil
+      span.scope = nil
+      scopeSpans[scopeSpans.count - 1].spans.append(span)
+    }
   }
 }

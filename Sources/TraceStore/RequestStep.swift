@@ -1,55 +1,52 @@
-import TraceModel
-
 /// A piece of a block's request structure as a decoding thread hands it over: a resource group
 /// that begins and ends within the block, serialized on that thread, or the entries around such
-/// groups with their spans, which `RequestAssembler` takes on the calling thread.
+/// groups with their spans' bytes, which a `RequestAssembler` takes on the calling thread.
 ///
 /// Only the group a block continues and the one it ends with can reach past it: the real sample's
 /// 1,699 groups fill 4 blocks, so all but a few are serialized on every core at once, where the
 /// assembler on one thread copied every span into its group and left their bytes to the caller.
 enum RequestStep: Sendable {
-  case entries([RequestEntry], spans: [Span])
-  /// `serialize` of a request of the one group.
+  case entries([RequestEntry], spans: SpanMessages)
+  /// `SerializedGroup.messageBytes` of the one group.
   case serializedGroup([UInt8])
 
-  /// Turns serialized OTLP requests (`TraceRequest` of one group, or of none) into bytes.
-  typealias Serialize = @Sendable (TraceRequest) throws -> [UInt8]
-
-  /// The steps of one block, whose `spans` are moved into them (`spans` is left empty).
+  /// The steps of one block whose spans, in input order, are `messages`.
   ///
   /// A group is complete when another group or a request begins after it in the block. One whose
   /// spans come before any scope group stays entries, so the assembler throws its error in order.
-  static func steps(
-    of spans: inout [Span], _ entries: [RequestEntry], serialize: Serialize
-  ) throws -> [RequestStep] {
+  static func steps(of messages: SpanMessages, _ entries: [RequestEntry]) throws -> [RequestStep] {
     let complete = completeGroups(entries)
-    // Reversed, so each span is moved out from the end in input order; the buffer's `reverse`
-    // moves them, the array's copied every span it swapped.
-    spans.withUnsafeMutableBufferPointer { $0.reverse() }
     var steps: [RequestStep] = []
-    var pendingEntries: [RequestEntry] = [], pendingSpans: [Span] = []
+    var pendingEntries: [RequestEntry] = []
+    var pendingSpans = 0..<0
     var index = entries.startIndex
     var nextComplete = complete.startIndex
     while index < entries.endIndex {
       if nextComplete < complete.endIndex, complete[nextComplete].lowerBound == index {
         if !pendingEntries.isEmpty {
-          steps.append(.entries(pendingEntries, spans: pendingSpans))
-          (pendingEntries, pendingSpans) = ([], [])
+          steps.append(.entries(pendingEntries, spans: messages[pendingSpans]))
+          pendingEntries = []
         }
         let range = complete[nextComplete]
         nextComplete += 1
-        let group = Self.group(entries[range], from: &spans)
-        steps.append(.serializedGroup(try serialize(TraceRequest(resourceSpans: [group]))))
+        var bytes: [UInt8] = []
+        var group = RequestAssembler<SerializedGroup>.insideRequest()
+        let emit: RequestAssembler<SerializedGroup>.Emit = { group, _ in bytes = group?.messageBytes ?? [] }
+        try group.add(messages, entries[range], firstSpan: pendingSpans.upperBound, emit: emit)
+        try group.finish(emit: emit)
+        steps.append(.serializedGroup(bytes))
+        let spanCount = entries[range].reduce(0) { if case .spans(let count) = $1 { $0 + count } else { $0 } }
+        pendingSpans = (pendingSpans.upperBound + spanCount)..<(pendingSpans.upperBound + spanCount)
         index = range.upperBound
         continue
       }
       if case .spans(let count) = entries[index] {
-        for _ in 0..<count { pendingSpans.append(spans.removeLast()) }
+        pendingSpans = pendingSpans.lowerBound..<(pendingSpans.upperBound + count)
       }
       pendingEntries.append(entries[index])
       index += 1
     }
-    if !pendingEntries.isEmpty { steps.append(.entries(pendingEntries, spans: pendingSpans)) }
+    if !pendingEntries.isEmpty { steps.append(.entries(pendingEntries, spans: messages[pendingSpans])) }
     return steps
   }
 
@@ -71,42 +68,5 @@ enum RequestStep: Sendable {
       }
     }
     return complete
-  }
-
-  /// The group of `entries` (a resource group entry, then its scope groups and spans), its spans
-  /// moved from the end of `reversedSpans`.
-  private static func group(_ entries: ArraySlice<RequestEntry>, from reversedSpans: inout [Span]) -> ResourceSpans {
-    var group = ResourceSpans(resource: nil)
-    // The open scope group's spans gather in `spans` and go into it whole: appended through
-    // `group`, every span was copied.
-    var scopeGroup: ScopeSpans?
-    var spans: [Span] = []
-    func closeScopeGroup() {
-      guard var finished = scopeGroup else { return }
-      finished.spans = spans
-      spans = []
-      group.scopeSpans.append(finished)
-    }
-    for entry in entries {
-      switch entry {
-      case .resourceGroup(let resource, let schemaURL):
-        group = ResourceSpans(resource: resource, schemaURL: schemaURL)
-      case .scopeGroup(let scope, let schemaURL):
-        closeScopeGroup()
-        scopeGroup = ScopeSpans(scope: scope, schemaURL: schemaURL)
-      case .spans(let count):
-        let first = spans.count
-        for _ in 0..<count { spans.append(reversedSpans.removeLast()) }
-        // Cleared in place: cleared on the way in, every span was copied.
-        for index in first..<spans.count {
-          spans[index].resource = nil
-          spans[index].scope = nil
-        }
-      case .request:
-        preconditionFailure("a request entry inside a resource group")
-      }
-    }
-    closeScopeGroup()
-    return group
   }
 }

@@ -1,5 +1,6 @@
 import Codecs
 import Dispatch
+import TraceFormats
 import TraceModel
 
 /// Reads the segments of a trace-store input (one per concatenated file): header, blocks, index,
@@ -14,12 +15,17 @@ struct SegmentReader {
     /// The spans' JSONL lines (`DecodedBlock.serialized`) written straight from the columns, no
     /// spans made.
     case jsonl
-    /// A block stored as requests as `RequestStep`s (`DecodedBlock.requestSteps`), which take its
-    /// spans; a block of flat spans keeps them.
-    case requestSteps(RequestStep.Serialize)
+    /// A block stored as requests as `RequestStep`s of OTLP protobuf (`DecodedBlock.requestSteps`),
+    /// written from the columns where they suffice, else from the spans; a block of flat spans
+    /// keeps its spans.
+    case otlpProtobuf
 
     var isJSONL: Bool {
       if case .jsonl = self { true } else { false }
+    }
+
+    var isProtobuf: Bool {
+      if case .otlpProtobuf = self { true } else { false }
     }
   }
 
@@ -107,7 +113,7 @@ struct SegmentReader {
   private static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
 
   static func decode(
-    _ body: [UInt8], block: Int, offset: Int, name: String, asJSONL: Bool = false
+    _ body: [UInt8], block: Int, offset: Int, name: String, asJSONL: Bool = false, asProtobuf: Bool = false
   ) throws -> DecodedBlock {
     do {
       let (columns, spanCount, traceCount) = try BlockBody.decode(body)
@@ -116,9 +122,28 @@ struct SegmentReader {
         return DecodedBlock(
           spans: [], spanCount: spanCount, serialized: lines, requestEntries: [], number: block, offset: offset)
       }
+      if asProtobuf, let (messages, entries) = try BlockDecoder.protobuf(
+        of: columns, spanCount: spanCount, traceCount: traceCount)
+      {
+        return DecodedBlock(
+          spans: [], spanCount: spanCount, requestSteps: try RequestStep.steps(of: messages, entries),
+          requestEntries: entries, number: block, offset: offset)
+      }
       let (spans, entries) = try BlockDecoder.spans(of: columns, spanCount: spanCount, traceCount: traceCount)
+      guard asProtobuf, !entries.isEmpty else {
+        return DecodedBlock(
+          spans: spans, spanCount: spans.count, requestEntries: entries, number: block, offset: offset)
+      }
+      var messages = ProtoWriter()
+      var ends: [Int] = []
+      for span in spans {
+        try OTLPProtoBytes.appendSpan(span, to: &messages)
+        ends.append(messages.bytes.count)
+      }
       return DecodedBlock(
-        spans: spans, spanCount: spans.count, requestEntries: entries, number: block, offset: offset)
+        spans: [], spanCount: spans.count,
+        requestSteps: try RequestStep.steps(of: SpanMessages(bytes: messages.bytes, ends: ends), entries),
+        requestEntries: entries, number: block, offset: offset)
     } catch let error as BlockError {
       throw TraceStoreError(file: name, block: block, byteOffset: offset, problem: error.description)
     }
@@ -131,16 +156,11 @@ struct SegmentReader {
     launchedBlocks += 1
     let work: @Sendable () -> Void = {
       job.result = Result {
-        var decoded = try Self.decode(body, block: number, offset: offset, name: name, asJSONL: output.isJSONL)
-        switch output {
-        case .spans, .jsonl: break
-        case .serialized(let serialize):
+        var decoded = try Self.decode(
+          body, block: number, offset: offset, name: name, asJSONL: output.isJSONL, asProtobuf: output.isProtobuf)
+        if case .serialized(let serialize) = output {
           decoded.serialized = try serialize(decoded.spans)
           decoded.spans = []
-        case .requestSteps(let serialize):
-          guard !decoded.requestEntries.isEmpty else { break }
-          decoded.requestSteps = try RequestStep.steps(
-            of: &decoded.spans, decoded.requestEntries, serialize: serialize)
         }
         return decoded
       }

@@ -4,14 +4,15 @@ import TraceModel
 
 /// Reads the per-trace and per-span columns back, one trace at a time.
 struct SpanColumnReader {
-  private var idForms, parents: ColumnReader
-  private var traceIDs, spanIDs, parentIDs: BitReader
+  // Internal, not private, for the protobuf writer (`SpanColumnReader+Protobuf.swift`).
+  var idForms, parents: ColumnReader
+  var traceIDs, spanIDs, parentIDs: BitReader
   private var services, operations, traceStarts, statusCodes: ColumnReader
   private var startOffsets, durations: GroupedValuesReader
   private var logCounts, logTimes, logEvents: ColumnReader
-  private let serviceNames, operationNames, logEventNames: [String]
-  private var tags, logFields: AttributeDecoder
-  private var otlpFields: OTLPFieldsDecoder
+  let serviceNames, operationNames, logEventNames: [String]
+  var tags, logFields: AttributeDecoder
+  var otlpFields: OTLPFieldsDecoder
   private var previousTraceStart: Int64 = 0
 
   init(columns: inout BlockColumns, spanCount: Int) throws {
@@ -85,19 +86,19 @@ struct SpanColumnReader {
   }
 
   /// A span's own scalar columns, read: what its `Span` and its JSONL line are both made from.
-  private struct Scalars {
+  struct Scalars {
     var service, operation, status, logCount: Int
     var start, end: Int64
   }
 
-  private mutating func nextTraceStart(spanCount: Int) throws -> Int64 {
+  mutating func nextTraceStart(spanCount: Int) throws -> Int64 {
     let traceStart = previousTraceStart &+ (try traceStarts.signed())
     previousTraceStart = traceStart
     guard spanCount <= spanIDs.remainingBits / 8 else { throw spanIDs.failure("\(spanCount) span ids expected") }
     return traceStart
   }
 
-  private mutating func scalars(traceStart: Int64) throws -> Scalars {
+  mutating func scalars(traceStart: Int64) throws -> Scalars {
     let service = try services.index(below: serviceNames.count)
     let operation = try operations.index(below: operationNames.count)
     let start = traceStart &+ startOffsets.next(group: operation)
@@ -108,7 +109,7 @@ struct SpanColumnReader {
   }
 
   /// A log event's time and event name number.
-  private mutating func log(start: Int64) throws -> (timeNanos: Int64, event: Int) {
+  mutating func log(start: Int64) throws -> (timeNanos: Int64, event: Int) {
     let time = start &+ (try logTimes.signed())
     return (time, try logEvents.index(below: logEventNames.count))
   }
@@ -119,13 +120,13 @@ struct SpanColumnReader {
   private var serviceJSON: [[UInt8]] = [], operationJSON: [[UInt8]] = [], logEventJSON: [[UInt8]] = []
   /// A span whose OTLP fields are read into it and dropped: JSONL has no place for them, but
   /// their columns are read, and checked, all the same.
-  private var scratch = Span(
+  var scratch = Span(
     traceID: "", spanID: "", parentSpanID: nil, serviceName: "", operationName: "", startTimeNanos: 0,
     endTimeNanos: 0)
   /// The current trace's ID texts, one after another, and where each ends: the trace's, its
   /// spans', then parents outside the trace.
   private var idText: [UInt8] = [], idEnds: [Int] = []
-  private var logs: [(timeNanos: Int64, event: Int)] = []
+  var logs: [(timeNanos: Int64, event: Int)] = []
 
   mutating func prepareForJSON() {
     serviceJSON = serviceNames.map(JSONWriter.stringBytes)
@@ -148,10 +149,7 @@ struct SpanColumnReader {
       let fields = try scalars(traceStart: traceStart)
       logs.removeAll(keepingCapacity: true)
       for _ in 0..<fields.logCount { logs.append(try log(start: fields.start)) }
-      scratch.logs.removeAll(keepingCapacity: true)
-      scratch.logs.append(contentsOf: repeatElement(LogEvent(timestampNanos: 0, event: ""), count: fields.logCount))
-      scratch.links.removeAll(keepingCapacity: true)
-      try otlpFields.read(into: &scratch)
+      try readOTLPFields(logCount: fields.logCount)
       let ranges = (trace: idRange(0), span: idRange(1 + position), parent: parentID.map(idRange))
       var capacity = SpanJSONWriter.lineFrameBytes + serviceJSON[fields.service].count
         + operationJSON[fields.operation].count + tags.nextMaxBytes() + logFields.nextMaxBytes(count: logs.count)
@@ -171,6 +169,18 @@ struct SpanColumnReader {
       }
       lineEnds.append(out.count)
     }
+  }
+
+  /// Reads the span's OTLP fields into `scratch`, its `logCount` events placeholders that get
+  /// only their dropped-attribute counts.
+  mutating func readOTLPFields(logCount: Int) throws {
+    scratch.logs.removeAll(keepingCapacity: true)
+    scratch.logs.append(contentsOf: repeatElement(LogEvent(timestampNanos: 0, event: ""), count: logCount))
+    scratch.links.removeAll(keepingCapacity: true)
+    // Set only when stored: what the previous span had must not stay.
+    scratch.kind = nil
+    scratch.status = nil
+    try otlpFields.read(into: &scratch)
   }
 
   private enum IDColumn { case trace, span, parent }
@@ -251,7 +261,7 @@ struct SpanColumnReader {
   }
 
   /// The position in the trace of the parent a parent code of 2 or more names: its delta back.
-  private func parentPosition(code: UInt64, at position: Int, spanCount: Int) throws -> Int {
+  func parentPosition(code: UInt64, at position: Int, spanCount: Int) throws -> Int {
     let delta = Varint.unzigzag(code - 1)
     let (parentPosition, overflow) = Int64(position).subtractingReportingOverflow(delta)
     guard !overflow, parentPosition >= 0, parentPosition < spanCount, parentPosition != position else {

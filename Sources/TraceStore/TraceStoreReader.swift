@@ -103,28 +103,27 @@ public enum TraceStoreReader {
       RecordInput(bytes: bytes, name: name), threads: threads, onPart: onPart, onFlatSpans: onFlatSpans)
   }
 
-  /// `readRequestParts(url:…)` with each part serialized: `serialize` runs on the decoding threads
-  /// for the groups that begin and end within a block (nearly all), on the calling thread for the
-  /// few a block boundary cuts, and `onPart` gets the bytes in order. A request without groups
-  /// comes as `serialize` of an empty request.
+  /// `readRequestParts(url:…)` as OTLP protobuf: `onPart` gets the bytes
+  /// `OTLPProtobufWriter.messageBytes` gives for each part, in order (for a request without
+  /// groups, none). The decoding threads write the groups that begin and end within a block
+  /// (nearly all) straight from its columns, and the spans of the few a block boundary cuts,
+  /// which the calling thread puts together.
   @discardableResult
-  public static func readRequestParts(
-    url: URL, threads: Int = 2, serialize: @escaping @Sendable (TraceRequest) throws -> [UInt8],
-    onPart: (_ part: [UInt8], _ continuesRequest: Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  public static func readOTLPProtobufParts(
+    url: URL, threads: Int = 2, onPart: (_ part: [UInt8], _ continuesRequest: Bool) throws -> Void,
+    onFlatSpans: ([Span]) throws -> Void
   ) throws -> Summary {
-    try readRequestParts(
-      RecordInput(url: url), threads: threads, serialize: serialize, onPart: onPart, onFlatSpans: onFlatSpans)
+    try readOTLPProtobufParts(RecordInput(url: url), threads: threads, onPart: onPart, onFlatSpans: onFlatSpans)
   }
 
-  /// `readRequestParts(url:serialize:…)` of a file held in memory; `name` is what errors call it.
+  /// `readOTLPProtobufParts(url:…)` of a file held in memory; `name` is what errors call it.
   @discardableResult
-  public static func readRequestParts(
-    bytes: [UInt8], name: String, threads: Int = 2, serialize: @escaping @Sendable (TraceRequest) throws -> [UInt8],
+  public static func readOTLPProtobufParts(
+    bytes: [UInt8], name: String, threads: Int = 2,
     onPart: (_ part: [UInt8], _ continuesRequest: Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
   ) throws -> Summary {
-    try readRequestParts(
-      RecordInput(bytes: bytes, name: name), threads: threads, serialize: serialize, onPart: onPart,
-      onFlatSpans: onFlatSpans)
+    try readOTLPProtobufParts(
+      RecordInput(bytes: bytes, name: name), threads: threads, onPart: onPart, onFlatSpans: onFlatSpans)
   }
 
   /// The spans of one block record, cut out of a file by itself: a block needs nothing else.
@@ -137,12 +136,27 @@ public enum TraceStoreReader {
     try decode(record: record, name: name, asJSONL: true).serialized
   }
 
-  private static func decode(record: [UInt8], name: String, asJSONL: Bool) throws -> DecodedBlock {
+  /// `decodeBlock(record:name:)` as OTLP protobuf: the parts `readOTLPProtobufParts` gives for a
+  /// file of this block alone, one after another; for a block of flat spans, nothing.
+  public static func decodeBlockOTLPProtobuf(record: [UInt8], name: String = "block") throws -> [UInt8] {
+    let input = RecordInput(bytes: record, name: name)
+    var assembler = RequestAssembler<SerializedGroup>()
+    var parts: [UInt8] = []
+    try handOver(
+      try decode(record: record, name: name, asProtobuf: true), to: &assembler, input: input,
+      onPart: { part, _ in parts += part }, onFlatSpans: { _ in })
+    try assembler.finish { group, _ in parts += group?.messageBytes ?? [] }
+    return parts
+  }
+
+  private static func decode(
+    record: [UInt8], name: String, asJSONL: Bool = false, asProtobuf: Bool = false
+  ) throws -> DecodedBlock {
     let input = RecordInput(bytes: record, name: name)
     guard let (tag, body) = try SegmentReader.record(input, block: 0), tag == Container.blockTag,
       input.remaining == 0
     else { throw input.error("not a single block record", block: 0, at: 0) }
-    return try SegmentReader.decode(body, block: 0, offset: 0, name: name, asJSONL: asJSONL)
+    return try SegmentReader.decode(body, block: 0, offset: 0, name: name, asJSONL: asJSONL, asProtobuf: asProtobuf)
   }
 
   static func readRequests(
@@ -167,50 +181,65 @@ public enum TraceStoreReader {
   }
 
   static func readRequestParts(
-    _ input: RecordInput, threads: Int, onPart: RequestAssembler.Emit, onFlatSpans: ([Span]) throws -> Void
+    _ input: RecordInput, threads: Int, onPart: (_ part: TraceRequest, _ continuesRequest: Bool) throws -> Void,
+    onFlatSpans: ([Span]) throws -> Void
   ) throws -> Summary {
-    var assembler = RequestAssembler()
+    var assembler = RequestAssembler<ResourceSpans>()
+    func emit(_ group: ResourceSpans?, _ continuesRequest: Bool) throws {
+      try onPart(TraceRequest(resourceSpans: group.map { [$0] } ?? []), continuesRequest)
+    }
     let summary = try read(input, threads: threads) { block in
-      if block.requestEntries.isEmpty {
-        try assembler.finish(emit: onPart)
-        return try onFlatSpans(block.spans)
-      }
-      do {
-        try assembler.add(block.spans, block.requestEntries, emit: onPart)
-      } catch let error as BlockError {
-        throw input.error(error.description, block: block.number, at: block.offset)
-      }
-    }
-    try assembler.finish(emit: onPart)
-    return summary
-  }
-
-  static func readRequestParts(
-    _ input: RecordInput, threads: Int, serialize: @escaping RequestStep.Serialize,
-    onPart: ([UInt8], Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
-  ) throws -> Summary {
-    var assembler = RequestAssembler()
-    func emit(_ part: TraceRequest, _ continuesRequest: Bool) throws {
-      try onPart(try serialize(part), continuesRequest)
-    }
-    let summary = try read(input, threads: threads, output: .requestSteps(serialize)) { block in
       if block.requestEntries.isEmpty {
         try assembler.finish(emit: emit)
         return try onFlatSpans(block.spans)
       }
       do {
-        for step in block.requestSteps {
-          switch step {
-          case .entries(let entries, let spans): try assembler.add(spans, entries, emit: emit)
-          case .serializedGroup(let bytes): try onPart(bytes, try assembler.takeGroup(emit: emit))
-          }
-        }
+        try assembler.add(block.spans, block.requestEntries, emit: emit)
       } catch let error as BlockError {
         throw input.error(error.description, block: block.number, at: block.offset)
       }
     }
     try assembler.finish(emit: emit)
     return summary
+  }
+
+  static func readOTLPProtobufParts(
+    _ input: RecordInput, threads: Int, onPart: ([UInt8], Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  ) throws -> Summary {
+    var assembler = RequestAssembler<SerializedGroup>()
+    func emit(_ group: SerializedGroup?, _ continuesRequest: Bool) throws {
+      try onPart(group?.messageBytes ?? [], continuesRequest)
+    }
+    let summary = try read(input, threads: threads, output: .otlpProtobuf) { block in
+      try handOver(block, to: &assembler, input: input, onPart: onPart, onFlatSpans: onFlatSpans)
+    }
+    try assembler.finish(emit: emit)
+    return summary
+  }
+
+  /// One block decoded as `.otlpProtobuf`: its serialized groups to `onPart`, the rest to the
+  /// assembler, which hands over what it completes.
+  private static func handOver(
+    _ block: DecodedBlock, to assembler: inout RequestAssembler<SerializedGroup>, input: RecordInput,
+    onPart: ([UInt8], Bool) throws -> Void, onFlatSpans: ([Span]) throws -> Void
+  ) throws {
+    func emit(_ group: SerializedGroup?, _ continuesRequest: Bool) throws {
+      try onPart(group?.messageBytes ?? [], continuesRequest)
+    }
+    if block.requestEntries.isEmpty {
+      try assembler.finish(emit: emit)
+      return try onFlatSpans(block.spans)
+    }
+    do {
+      for step in block.requestSteps {
+        switch step {
+        case .entries(let entries, let spans): try assembler.add(spans, entries, emit: emit)
+        case .serializedGroup(let bytes): try onPart(bytes, try assembler.takeGroup(emit: emit))
+        }
+      }
+    } catch let error as BlockError {
+      throw input.error(error.description, block: block.number, at: block.offset)
+    }
   }
 
   static func read(

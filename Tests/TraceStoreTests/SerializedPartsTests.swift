@@ -3,11 +3,12 @@ import OTLPProto
 import Testing
 import TraceFormats
 import TraceModel
-import TraceStore
+@testable import TraceStore
 
-/// `readRequestParts(serialize:)`, which serializes the groups a block holds whole on the decoding
-/// threads: its parts, in bytes, must be the model path's parts serialized one by one, wherever the
-/// blocks cut the requests and groups, and a broken structure must fail with the same error.
+/// `readOTLPProtobufParts`, which writes the groups a block holds whole on the decoding threads,
+/// straight from the columns: its parts, in bytes, must be the model path's parts serialized one by
+/// one (`OTLPProtobufWriter`, itself held to swift-protobuf), wherever the blocks cut the requests
+/// and groups, and a broken structure must fail with the same error.
 @Suite struct SerializedPartsTests {
   /// A part or a block of flat spans, as either path hands it over.
   enum Event: Equatable {
@@ -27,7 +28,7 @@ import TraceStore
 
   static func serializedEvents(_ stored: [UInt8], threads: Int = 2) throws -> [Event] {
     var events: [Event] = []
-    try TraceStoreReader.readRequestParts(bytes: stored, name: "parts.tstore", threads: threads, serialize: serialize) {
+    try TraceStoreReader.readOTLPProtobufParts(bytes: stored, name: "parts.tstore", threads: threads) {
       events.append(.part($0, continuesRequest: $1))
     } onFlatSpans: { events.append(.flat($0)) }
     return events
@@ -55,11 +56,104 @@ import TraceStore
     return stored
   }
 
+  /// For each block of a stored file, whether `BlockDecoder.protobuf` writes it from its columns
+  /// (else the reader goes through its spans).
+  static func writtenFromColumns(_ stored: [UInt8]) throws -> [Bool] {
+    let input = RecordInput(bytes: stored, name: "parts.tstore")
+    _ = try input.read(Container.headerBytes)
+    var direct: [Bool] = []
+    while let (tag, body) = try SegmentReader.record(input, block: direct.count), tag == Container.blockTag {
+      let (columns, spanCount, traceCount) = try BlockBody.decode(body)
+      direct.append(try BlockDecoder.protobuf(of: columns, spanCount: spanCount, traceCount: traceCount) != nil)
+    }
+    return direct
+  }
+
   @Test func theWholeSampleGivesTheModelPathsBytes() throws {
     let stored = try Self.storedSample(groupCount: 1_699, groupsPerRecord: 1_699, spansPerBlock: 65_536)
     let events = try Self.serializedEvents(stored)
     #expect(events.count == 1_699)
     #expect(events == (try Self.modelEvents(stored)))
+    let direct = try Self.writtenFromColumns(stored)
+    #expect(direct == [true, true, true, true])
+  }
+
+  /// Spans with every field OTLP has set, ids of every stored form OTLP holds.
+  static func everyFieldSpans() -> [Span] {
+    let ids: [(trace: String, span: String)] = [
+      ("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"),
+      ("0000000000000000448eb211c80319c0", "b7ad6b7169203331"),
+      ("1b4e28ba-2fa1-41d2-883f-0016d3cca427", "7f3c1a52-9b1e-4c2d-8e4f-0a1b2c3d4e5f"),
+      ("7F3C1A52-9B1E-4C2D-8E4F-0A1B2C3D4E5F", "abc"),
+      ("4bf92f3577b34da6a3ce929d0e0e4736", "0000aa0ba902b7"),
+    ]
+    return ids.enumerated().map { number, id in
+      var span = Span(
+        traceID: id.trace, spanID: id.span, parentSpanID: number == 0 ? nil : ids[number - 1].span,
+        serviceName: "svc\(number % 2)", operationName: number == 2 ? "" : "op\(number)",
+        startTimeNanos: 1_700_000_000_000_000_000 + Int64(number), endTimeNanos: 1_700_000_000_000_000_900,
+        tags: [
+          Tag("http.status_code", .int(Int64(200 + number))), Tag("ratio", .double(-0.5)), Tag("", .string("")),
+          Tag("sampled", .bool(number % 2 == 0)), Tag("payload", .bytes([0, 255, UInt8(number)])),
+          Tag("items", .array([.string("a"), .int(-3), .empty])), Tag("nested", .kvlist([Tag("k", .double(.nan))])),
+          Tag("long", .string(String(repeating: "é", count: 100 * number))),
+        ],
+        logs: (0..<number).map { LogEvent(timestampNanos: Int64($0), event: $0 == 0 ? "" : "exception",
+          fields: [Tag("message", .string("m\($0)")), Tag("n", .int(.min))]) },
+        statusCode: number % 2)
+      span.kind = SpanKind(rawValue: Int32(number) - 1)
+      span.traceState = number == 1 ? "vendor=1" : ""
+      span.flags = UInt32(number) << 8
+      span.status = SpanStatus(code: SpanStatus.Code(rawValue: Int32(number % 3)), message: number == 3 ? "odd" : "")
+      if number == 4 {
+        span.links = [SpanLink(traceID: ids[1].trace, spanID: ids[0].span)]
+        span.links[0].attributes = [Tag("link.kind", .string("follows"))]
+        span.links[0].flags = 1
+      }
+      span.droppedAttributesCount = UInt32(number)
+      span.droppedEventsCount = UInt32(number) * 2
+      span.droppedLinksCount = UInt32(number) * 3
+      for index in span.logs.indices { span.logs[index].droppedAttributesCount = UInt32(index) }
+      span.resource = Resource(attributes: [Tag("service.name", .string(span.serviceName))], droppedAttributesCount: 1)
+      span.scope = InstrumentationScope(name: "otel-go", version: "1.\(number % 2)", attributes: [Tag("x", .bool(false))])
+      return span
+    }
+  }
+
+  /// Blocks of 2 spans cut the groups; every block is written from its columns.
+  @Test func everyFieldWrittenFromTheColumnsGivesTheModelPathsBytes() throws {
+    let spans = Self.everyFieldSpans()
+    var stored: [UInt8] = []
+    let writer = TraceStoreWriter(options: TraceStoreOptions(maxSpansPerBlock: 2)) { stored += $0 }
+    try writer.append(TraceRequest(grouping: spans + spans, defaultScope: nil))
+    _ = try writer.finish()
+    #expect(try Self.writtenFromColumns(stored) == [true, true, true, true, true])
+    let events = try Self.serializedEvents(stored)
+    #expect(events.count == 2)
+    #expect(events == (try Self.modelEvents(stored)))
+  }
+
+  /// A span without a stored kind, or with the seed's status and none of OTLP's, is written as
+  /// the OTLP writers derive them from its tags and logs: its block goes through its spans.
+  @Test func aKindOrStatusToDeriveTakesItsBlockThroughItsSpans() throws {
+    var spans = Array(Self.everyFieldSpans().prefix(3))
+    spans[1].kind = nil
+    spans[2].status = nil
+    var stored: [UInt8] = []
+    let writer = TraceStoreWriter(options: TraceStoreOptions(maxSpansPerBlock: 1)) { stored += $0 }
+    try writer.append(TraceRequest(grouping: spans, defaultScope: nil))
+    _ = try writer.finish()
+    let direct = try Self.writtenFromColumns(stored)
+    // Grouping by resource puts the blocks in the order span 0, span 2, span 1.
+    #expect(direct == [true, true, false])
+    #expect(try Self.serializedEvents(stored) == (try Self.modelEvents(stored)))
+    spans[2].statusCode = 1
+    stored = []
+    let again = TraceStoreWriter(options: TraceStoreOptions(maxSpansPerBlock: 1)) { stored += $0 }
+    try again.append(TraceRequest(grouping: spans, defaultScope: nil))
+    _ = try again.finish()
+    #expect(try Self.writtenFromColumns(stored) == [true, false, false])
+    #expect(try Self.serializedEvents(stored) == (try Self.modelEvents(stored)))
   }
 
   /// Blocks of 1,000 and of 7 spans: most groups, and at 7 nearly all, are cut by a boundary, and
