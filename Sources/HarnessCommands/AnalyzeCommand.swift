@@ -16,7 +16,7 @@ struct AnalyzeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
     abstract: "Run Baseline and Analysis on existing trace files (jsonl, seed, otlp, otlp-proto, zipkin, jaeger; plain, .gz or .zst).",
-    discussion: "The same spans as OTLP protobuf are measured at --levels too; without it, above \(QuickDefaults.largeFileBytes >> 20) MiB, at \(QuickDefaults(fileBytes: .max).protobufCodecs.map(\.description).joined(separator: " and ")) only, and per-span frames of 1 span in \(QuickDefaults(fileBytes: .max).perSpanSampling), scaled to all of them.")
+    discussion: "The same spans as OTLP protobuf are measured at --levels too; without it, above \(QuickDefaults.largeFileBytes >> 20) MiB, at \(QuickDefaults(fileBytes: .max).protobufCodecs.map(\.description).joined(separator: " and ")) only. Above \(QuickDefaults.largeFileBytes >> 20) MiB, too, per-span frames are made of 1 span in \(QuickDefaults(fileBytes: .max).perSpanSampling) and the per-request protobuf rows of 1 request in \(QuickDefaults(fileBytes: .max).perRequestSampling), each scaled to all of them.")
 
   @Argument(help: "Trace files, directories (their files, in path order) or - for standard input, read as one dataset.")
   var files: [String]
@@ -87,7 +87,8 @@ struct AnalyzeCommand: ParsableCommand {
       timeUnit: timeUnit.flatMap(TimestampUnit.init(optionName:)), codecs: try codecs(),
       protobufCodecs: try levelOptions.codecs { QuickDefaults(fileBytes: fileBytes).protobufCodecs },
       zstdLevel: levelOptions.analysisLevel ?? QuickDefaults(fileBytes: fileBytes).analysisLevel,
-      perSpanSampling: QuickDefaults(fileBytes: fileBytes).perSpanSampling)
+      perSpanSampling: QuickDefaults(fileBytes: fileBytes).perSpanSampling,
+      perRequestSampling: QuickDefaults(fileBytes: fileBytes).perRequestSampling)
     if check {
       let drift = ReportDrift.compare(
         markdownPath: reportURL.relativePath, jsonPath: jsonURL.relativePath,

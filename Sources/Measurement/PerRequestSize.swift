@@ -6,32 +6,46 @@ import TraceModel
 ///
 /// Consumes a stream of 4-byte big-endian length-prefixed records, the layout of the file exporter
 /// and of `OTLPProtobufStream`; the prefix is framing, not part of the request, so it is not counted.
+///
+/// With `sampling` above 1 only every `sampling`-th request in stream order is compressed (the
+/// first, then every n-th after it), and the size is scaled to all requests by their share of the
+/// protobuf bytes (`PerRequestResult.bytes`): the same requests every run, so the estimate is
+/// reproducible.
 public final class PerRequestSize: BatchSink {
   public let setting: CodecSetting
   public let spansPerRequest: Int
+  /// One request in this many is compressed (`QuickDefaults.perRequestSampling`).
+  let sampling: Int
   private var pending: [UInt8] = []
-  private(set) var requests = 0
-  private(set) var spans = 0
-  private(set) var compressedBytes = 0
+  private var measured: PerRequestResult
 
-  public init(_ setting: CodecSetting, spansPerRequest: Int) {
+  public init(_ setting: CodecSetting, spansPerRequest: Int, sampling: Int = 1) {
     self.setting = setting
     self.spansPerRequest = spansPerRequest
+    self.sampling = max(1, sampling)
+    measured = PerRequestResult(
+      setting: setting, spansPerRequest: spansPerRequest, requests: 0, spans: 0, compressedBytes: 0,
+      sampling: self.sampling)
   }
 
   public var label: String { "\(setting) per \(spansPerRequest)-span request" }
   public var isSlow: Bool { setting.isSlow }
 
   public func consume(_ batch: SpanBatch) throws {
-    spans += batch.spanCount
+    measured.spans += batch.spanCount
     pending += batch.bytes
     var start = 0
     while pending.count - start >= 4 {
       let length = pending[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
       guard pending.count - start - 4 >= length else { break }
-      let message = Array(pending[(start + 4)..<(start + 4 + length)])
-      compressedBytes += try VerifiedCompression.compressedBytes(of: message, with: setting)
-      requests += 1
+      if measured.requests % sampling == 0 {
+        let message = Array(pending[(start + 4)..<(start + 4 + length)])
+        measured.compressedBytes += try VerifiedCompression.compressedBytes(of: message, with: setting)
+        measured.sampledRequests += 1
+        measured.sampledMessageBytes += length
+      }
+      measured.requests += 1
+      measured.messageBytes += length
       start += 4 + length
     }
     pending.removeFirst(start)
@@ -43,20 +57,33 @@ public final class PerRequestSize: BatchSink {
     }
   }
 
-  public var result: PerRequestResult {
-    PerRequestResult(
-      setting: setting, spansPerRequest: spansPerRequest, requests: requests, spans: spans,
-      compressedBytes: compressedBytes)
-  }
+  public var result: PerRequestResult { measured }
 }
 
-/// Requests of `spansPerRequest` spans, each compressed on its own with `setting`.
+/// Requests of `spansPerRequest` spans, each compressed on its own with `setting`: all of them, or
+/// one in `sampling`.
 public struct PerRequestResult: Sendable, Equatable, Codable {
   public var setting: CodecSetting
   public var spansPerRequest: Int
   public var requests: Int
   public var spans: Int
-  public var compressedBytes: Int
+  /// The compressed sizes of the requests compressed (all of them, or the sample).
+  var compressedBytes: Int
+  /// One request in this many was compressed; 1: all of them, and `bytes` is measured.
+  public var sampling = 1
+  /// Protobuf bytes of all requests and of those compressed, their length prefixes left out.
+  var messageBytes = 0
+  public var sampledRequests = 0
+  var sampledMessageBytes = 0
+
+  /// Whether `bytes` is scaled up from a sample of the requests.
+  public var isEstimate: Bool { sampledRequests < requests }
+
+  /// All requests compressed: measured, or the sample's size scaled by its share of the bytes.
+  public var bytes: Int {
+    guard isEstimate, sampledMessageBytes > 0 else { return compressedBytes }
+    return Int((Double(compressedBytes) * Double(messageBytes) / Double(sampledMessageBytes)).rounded())
+  }
 }
 
 /// The OTLP protobuf row set: the whole stream through the sweep's settings, and the same spans

@@ -40,10 +40,15 @@ extension ProtobufRows {
     guard case .measured(var mine) = self else { return }
     guard case .measured(let theirs) = other else { return self = other }
     mine.whole.merge(theirs.whole)
+    // Both were sampled alike (`AnalyzeOptions.perRequestSampling`), so the sums scale as one sample.
     for index in mine.perRequest.indices {
-      mine.perRequest[index].requests += theirs.perRequest[index].requests
-      mine.perRequest[index].spans += theirs.perRequest[index].spans
-      mine.perRequest[index].compressedBytes += theirs.perRequest[index].compressedBytes
+      let other = theirs.perRequest[index]
+      mine.perRequest[index].requests += other.requests
+      mine.perRequest[index].spans += other.spans
+      mine.perRequest[index].compressedBytes += other.compressedBytes
+      mine.perRequest[index].messageBytes += other.messageBytes
+      mine.perRequest[index].sampledRequests += other.sampledRequests
+      mine.perRequest[index].sampledMessageBytes += other.sampledMessageBytes
     }
     self = .measured(mine)
   }

@@ -128,7 +128,7 @@ struct ProtobufJSON: Codable, Equatable {
     perRequest = protobuf.perRequest.map {
       PerRequest(
         codec: $0.setting.family.rawValue, level: $0.setting.level, spansPerRequest: $0.spansPerRequest,
-        requests: $0.requests, bytes: $0.compressedBytes)
+        requests: $0.requests, bytes: $0.bytes)
     }
   }
 }

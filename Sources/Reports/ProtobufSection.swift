@@ -20,11 +20,12 @@ enum ProtobufSection {
       ])
     }
     for row in protobuf.perRequest {
+      let estimate = row.isEstimate ? " (estimate, 1 request in \(row.sampling))" : ""
       table.add([
-        "per request of \(NumberText.grouped(row.spansPerRequest)) spans, \(row.setting)",
-        NumberText.grouped(row.compressedBytes),
-        NumberText.fixed(Double(row.compressedBytes) / Double(max(row.spans, 1)), 1),
-        NumberText.ratio(raw / Double(max(row.compressedBytes, 1))),
+        "per request of \(NumberText.grouped(row.spansPerRequest)) spans, \(row.setting)\(estimate)",
+        NumberText.grouped(row.bytes),
+        NumberText.fixed(Double(row.bytes) / Double(max(row.spans, 1)), 1),
+        NumberText.ratio(raw / Double(max(row.bytes, 1))),
       ])
     }
     return """
@@ -35,11 +36,25 @@ enum ProtobufSection {
       settings as one stream; and as exporters send them, each request compressed on its own \
       (gzip at zlib's default level, as OTLP exporters do, and zstd-3), in requests of 512 spans \
       (the SDK's batch) and 8,192 (the Collector's batch processor). Every size verified by \
-      decompressing.\(idNote.map { " " + $0 } ?? "")
+      decompressing.\(sample(protobuf.perRequest))\(idNote.map { " " + $0 } ?? "")
 
       \(table.text)
 
       """
+  }
+
+  /// How the estimated per-request rows were made; empty when every request was compressed.
+  private static func sample(_ rows: [PerRequestResult]) -> String {
+    let estimated = rows.filter(\.isEstimate)
+    guard let first = estimated.first else { return "" }
+    let counts = Set(estimated.map(\.spansPerRequest)).sorted().compactMap { spans in
+      estimated.first { $0.spansPerRequest == spans }.map {
+        "\(NumberText.grouped($0.sampledRequests)) of \(NumberText.grouped($0.requests)) requests of "
+          + "\(NumberText.grouped(spans)) spans"
+      }
+    }
+    return " The per-request sizes are estimates: 1 request in \(first.sampling) was compressed "
+      + "(\(counts.joined(separator: ", "))), and the sizes scaled by their share of the protobuf bytes."
   }
 
   /// The row set, or why it could not be measured.

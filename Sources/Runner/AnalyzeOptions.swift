@@ -14,6 +14,8 @@ public struct AnalyzeOptions: Sendable, Equatable, Codable {
   var blockSpans: Int
   /// One span in this many gets per-span frames (`QuickDefaults.perSpanSampling`).
   var perSpanSampling = 1
+  /// One request in this many is compressed for the per-request rows (`QuickDefaults.perRequestSampling`).
+  var perRequestSampling = 1
   /// `--format`, nil for auto.
   var format: TraceFormat?
   /// `--time-unit`, nil when not given.
@@ -29,6 +31,7 @@ public struct AnalyzeOptions: Sendable, Equatable, Codable {
       ("--analysis-level", "\(analysisLevel)", "\(other.analysisLevel)"),
       ("spans per block", "\(blockSpans)", "\(other.blockSpans)"),
       ("per-span frames of 1 span in", "\(perSpanSampling)", "\(other.perSpanSampling)"),
+      ("per-request rows of 1 request in", "\(perRequestSampling)", "\(other.perRequestSampling)"),
       ("--format", format?.rawValue ?? "auto", other.format?.rawValue ?? "auto"),
       ("--time-unit", timeUnit?.optionName ?? "none", other.timeUnit?.optionName ?? "none"),
     ]

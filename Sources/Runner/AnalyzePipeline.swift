@@ -57,11 +57,12 @@ public enum AnalyzePipeline {
   /// merge of the files' (`AnalyzeResult.merged`), the same code `harness merge` runs on their
   /// JSON files, so `analyze A B` and `merge A.json B.json` agree by construction.
   /// `protobufCodecs`: the settings of the OTLP protobuf stream as a whole; nil for `codecs`.
-  /// `perSpanSampling`: one span in this many gets per-span frames.
+  /// `perSpanSampling`: one span in this many gets per-span frames; `perRequestSampling`: one
+  /// request in this many is compressed on its own.
   public static func run(
     inputs: TraceInputs, format: TraceFormat?, timeUnit: TimestampUnit? = nil, codecs: [CodecSetting],
     protobufCodecs: [CodecSetting]? = nil, zstdLevel: Int = 19, perSpanSampling: Int = 1,
-    blockSpans: Int = PotentialsAnalysis.fileBlockSpans
+    perRequestSampling: Int = 1, blockSpans: Int = PotentialsAnalysis.fileBlockSpans
   ) throws -> AnalyzeResult {
     let startNanos = RunTiming.nowNanos
     for url in inputs.files where !FileManager.default.isReadableFile(atPath: url.path) {
@@ -69,7 +70,8 @@ public enum AnalyzePipeline {
     }
     let options = AnalyzeOptions(
       codecs: codecs, protobufCodecs: protobufCodecs ?? codecs, analysisLevel: zstdLevel, blockSpans: blockSpans,
-      perSpanSampling: perSpanSampling, format: format, timeUnit: timeUnit)
+      perSpanSampling: perSpanSampling, perRequestSampling: perRequestSampling, format: format,
+      timeUnit: timeUnit)
     var shards: [(name: String, result: AnalyzeResult)] = []
     var workers: [RunTiming.Share] = []
     for url in inputs.files {
@@ -100,7 +102,7 @@ public enum AnalyzePipeline {
     let analysis = try PotentialsAnalysis(
       closingCompleteTraces: false, blockSpans: options.blockSpans, zstdLevel: options.analysisLevel)
     let perSpan = try PerSpanZstd(level: options.analysisLevel, sampling: options.perSpanSampling)
-    let proto = try ProtobufSinks(settings: options.protobufCodecs)
+    let proto = try ProtobufSinks(settings: options.protobufCodecs, perRequestSampling: options.perRequestSampling)
     proto.declare(to: runner, file: nil)
     let store = try TraceStoreFile()
     runner.add([analysis, perSpan, store])

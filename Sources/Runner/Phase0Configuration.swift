@@ -30,6 +30,8 @@ public struct Phase0Configuration: Sendable {
   var analysisZstdLevel: Int
   /// One span in this many gets per-span frames (`QuickDefaults.perSpanSampling`).
   var perSpanSampling: Int
+  /// One request in this many is compressed for the per-request rows (`QuickDefaults.perRequestSampling`).
+  var perRequestSampling: Int
   public var outputDirectory: URL
 
   public init(
@@ -53,6 +55,7 @@ public struct Phase0Configuration: Sendable {
     self.analyze = analyze
     self.analysisZstdLevel = analysisZstdLevel ?? QuickDefaults(traces: traceCount).analysisLevel
     perSpanSampling = QuickDefaults(traces: traceCount).perSpanSampling
+    perRequestSampling = QuickDefaults(traces: traceCount).perRequestSampling
     self.outputDirectory = outputDirectory
   }
 

@@ -62,7 +62,9 @@ public enum Phase0Pipeline {
     // sweep's levels; an otlp-proto dataset file is written from the same stream.
     let protoWanted = configuration.datasetFormat == .otlpProto || !configuration.otlpCodecs.isEmpty
     let proto = protoWanted
-      ? try ProtobufSinks(settings: configuration.otlpCodecs.isEmpty ? [] : configuration.codecs) : nil
+      ? try ProtobufSinks(
+        settings: configuration.otlpCodecs.isEmpty ? [] : configuration.codecs,
+        perRequestSampling: configuration.perRequestSampling) : nil
     proto?.declare(
       to: runner, file: configuration.datasetFormat == .otlpProto ? datasetFile.map(FileSink.init) : nil)
     let analysis =

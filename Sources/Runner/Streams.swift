@@ -103,10 +103,13 @@ struct ProtobufSinks {
   let perRequest: [PerRequestSize]
   private let streams = ProtobufBaseline.spansPerRequest.map { OTLPProtobufStream(spansPerRequest: $0) }
 
-  init(settings: [CodecSetting]) throws {
+  /// `perRequestSampling`: one request in this many is compressed on its own.
+  init(settings: [CodecSetting], perRequestSampling: Int) throws {
     whole = try Baseline(settings: settings)
     perRequest = ProtobufBaseline.spansPerRequest.flatMap { spans in
-      ProtobufBaseline.perRequestSettings.map { PerRequestSize($0, spansPerRequest: spans) }
+      ProtobufBaseline.perRequestSettings.map {
+        PerRequestSize($0, spansPerRequest: spans, sampling: perRequestSampling)
+      }
     }
   }
 

@@ -29,6 +29,57 @@ import Testing
     #expect(expected > (try VerifiedCompression.compressedBytes(of: first + second, with: sink.setting)))
   }
 
+  /// Request-like messages of varied length and content, the same every run.
+  private func requests(_ count: Int) -> [[UInt8]] {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    let services = ["frontend", "cart", "checkout", "payment", "shipping", "currency", "email"]
+    return (0..<count).map { _ in
+      (0..<(40 + Int(next() % 40))).flatMap { _ in
+        let service = services[Int(next() % UInt64(services.count))]
+        return Array("\u{12}\(String(next(), radix: 16))\u{2a}\(service)/op\(next() % 20)\u{3a}\(next() % 900)".utf8)
+      }
+    }
+  }
+
+  @Test func aSampleOfTheRequestsEstimatesWhatCompressingThemAllMeasures() throws {
+    let messages = requests(96)
+    let stream = messages.flatMap(record)
+    for setting in ProtobufBaseline.perRequestSettings {
+      let all = PerRequestSize(setting, spansPerRequest: 512)
+      let sampled = PerRequestSize(setting, spansPerRequest: 512, sampling: 8)
+      for sink in [all, sampled] {
+        try sink.consume(SpanBatch(bytes: stream, spanCount: 96 * 512))
+        try sink.endOfStream()
+      }
+      let measured = all.result, estimate = sampled.result
+      #expect(!measured.isEstimate && measured.sampledRequests == 96 && measured.requests == 96)
+      #expect(measured.bytes == (try messages.reduce(0) {
+        $0 + (try VerifiedCompression.compressedBytes(of: $1, with: setting))
+      }))
+      #expect(estimate.isEstimate && estimate.sampledRequests == 12 && estimate.requests == 96)
+      #expect(abs(Double(estimate.bytes - measured.bytes)) / Double(measured.bytes) < 0.03)
+      // Far fewer requests compressed: the estimate is not the measured figure under another name.
+      #expect(estimate.compressedBytes < measured.compressedBytes / 4)
+      // Two shards sampled alike merge into an estimate of both.
+      var shards: [ProtobufRows] = []
+      for half in [messages[..<48], messages[48...]] {
+        let sink = PerRequestSize(setting, spansPerRequest: 512, sampling: 8)
+        try sink.consume(SpanBatch(bytes: half.flatMap(record), spanCount: 48 * 512))
+        let whole = BaselineResult(rawBytes: 0, spans: 48 * 512, rows: [])
+        shards.append(.measured(ProtobufBaseline(whole: whole, perRequest: [sink.result])))
+      }
+      var merged = shards[0]
+      merged.merge(shards[1])
+      let both = try #require(merged.measured?.perRequest.first)
+      #expect(both.requests == 96 && both.sampledRequests == 12 && both.spans == 96 * 512)
+      #expect(abs(Double(both.bytes - measured.bytes)) / Double(measured.bytes) < 0.03)
+    }
+  }
+
   @Test func aStreamEndingInsideARecordIsAnError() throws {
     let sink = PerRequestSize(CodecSetting(.gzip, level: 6), spansPerRequest: 512)
     try sink.consume(SpanBatch(bytes: Array(record([1, 2, 3]).dropLast()), spanCount: 1))
