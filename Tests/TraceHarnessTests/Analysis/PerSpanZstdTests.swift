@@ -5,14 +5,10 @@ import Testing
 @Suite struct PerSpanZstdTests {
   /// Span-like JSONL lines of varied length and content, the same every run.
   private static func lines(_ count: Int) -> [ArraySlice<UInt8>] {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 33
-    }
-    let services = ["frontend", "cart", "checkout", "payment", "shipping", "currency", "email"]
+    var random = SpanLikeRandom()
+    func next() -> UInt64 { random.next() }
     return (0..<count).map { index in
-      let service = services[Int(next() % UInt64(services.count))]
+      let service = random.service()
       let tags = (0..<Int(next() % 6)).map { "\"tag.\($0)\":\"\(String(next(), radix: 36))\"" }
       let line = "{\"trace_id\":\"\(String(next(), radix: 16))\",\"span_id\":\"\(String(next(), radix: 16))\","
         + "\"service_name\":\"\(service)\",\"operation_name\":\"\(service)/op\(next() % 20)\","

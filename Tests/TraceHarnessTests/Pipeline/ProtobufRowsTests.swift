@@ -31,15 +31,11 @@ import Testing
 
   /// Request-like messages of varied length and content, the same every run.
   private func requests(_ count: Int) -> [[UInt8]] {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 33
-    }
-    let services = ["frontend", "cart", "checkout", "payment", "shipping", "currency", "email"]
+    var random = SpanLikeRandom()
+    func next() -> UInt64 { random.next() }
     return (0..<count).map { _ in
       (0..<(40 + Int(next() % 40))).flatMap { _ in
-        let service = services[Int(next() % UInt64(services.count))]
+        let service = random.service()
         return Array("\u{12}\(String(next(), radix: 16))\u{2a}\(service)/op\(next() % 20)\u{3a}\(next() % 900)".utf8)
       }
     }
