@@ -14,18 +14,15 @@ import TraceModel
 public final class PerRequestSize: BatchSink {
   public let setting: CodecSetting
   public let spansPerRequest: Int
-  /// One request in this many is compressed (`QuickDefaults.perRequestSampling`).
-  let sampling: Int
   private var pending: [UInt8] = []
   private var measured: PerRequestResult
 
   public init(_ setting: CodecSetting, spansPerRequest: Int, sampling: Int = 1) {
     self.setting = setting
     self.spansPerRequest = spansPerRequest
-    self.sampling = max(1, sampling)
     measured = PerRequestResult(
       setting: setting, spansPerRequest: spansPerRequest, requests: 0, spans: 0, compressedBytes: 0,
-      sampling: self.sampling)
+      sampling: max(1, sampling))
   }
 
   public var label: String { "\(setting) per \(spansPerRequest)-span request" }
@@ -38,7 +35,7 @@ public final class PerRequestSize: BatchSink {
     while pending.count - start >= 4 {
       let length = pending[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
       guard pending.count - start - 4 >= length else { break }
-      if measured.requests % sampling == 0 {
+      if measured.requests % measured.sampling == 0 {
         let message = Array(pending[(start + 4)..<(start + 4 + length)])
         measured.compressedBytes += try VerifiedCompression.compressedBytes(of: message, with: setting)
         measured.sampledRequests += 1
@@ -69,7 +66,8 @@ public struct PerRequestResult: Sendable, Equatable, Codable {
   public var spans: Int
   /// The compressed sizes of the requests compressed (all of them, or the sample).
   var compressedBytes: Int
-  /// One request in this many was compressed; 1: all of them, and `bytes` is measured.
+  /// One request in this many was compressed (`QuickDefaults.perRequestSampling`); 1: all of
+  /// them, and `bytes` is measured.
   public var sampling = 1
   /// Protobuf bytes of all requests and of those compressed, their length prefixes left out.
   var messageBytes = 0

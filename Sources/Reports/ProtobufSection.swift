@@ -47,11 +47,11 @@ enum ProtobufSection {
   private static func sample(_ rows: [PerRequestResult]) -> String {
     let estimated = rows.filter(\.isEstimate)
     guard let first = estimated.first else { return "" }
-    let counts = Set(estimated.map(\.spansPerRequest)).sorted().compactMap { spans in
-      estimated.first { $0.spansPerRequest == spans }.map {
-        "\(NumberText.grouped($0.sampledRequests)) of \(NumberText.grouped($0.requests)) requests of "
-          + "\(NumberText.grouped(spans)) spans"
-      }
+    // One row per request size: its codecs compressed the same requests.
+    var sizes = Set<Int>()
+    let counts = estimated.filter { sizes.insert($0.spansPerRequest).inserted }.map {
+      "\(NumberText.grouped($0.sampledRequests)) of \(NumberText.grouped($0.requests)) requests of "
+        + "\(NumberText.grouped($0.spansPerRequest)) spans"
     }
     return " The per-request sizes are estimates: 1 request in \(first.sampling) was compressed "
       + "(\(counts.joined(separator: ", "))), and the sizes scaled by their share of the protobuf bytes."

@@ -95,10 +95,7 @@ package enum OTLPProtoBytes {
     try appendLinks(model.links, to: &span)
     span.uint32(model.droppedLinksCount, field: 14)
     if let status = OTLPJSONWriter.status(of: model) { appendStatus(status, to: &span) }
-    if model.flags != 0 {
-      span.tag(16, .fixed32)
-      span.fixed32(model.flags)
-    }
+    span.fixed32(model.flags, field: 16)
   }
 
   /// A span's `links` fields.
@@ -110,10 +107,7 @@ package enum OTLPProtoBytes {
       body.string(link.traceState, field: 3)
       body.attributes(link.attributes, field: 4)
       body.uint32(link.droppedAttributesCount, field: 5)
-      if link.flags != 0 {
-        body.tag(6, .fixed32)
-        body.fixed32(link.flags)
-      }
+      body.fixed32(link.flags, field: 6)
       span.message(13, body.bytes)
     }
   }

@@ -18,7 +18,9 @@ package struct ProtoWriter {
     varint(UInt64(field << 3) | UInt64(wireType.rawValue))
   }
 
-  package mutating func fixed32(_ value: UInt32) {
+  package mutating func fixed32(_ value: UInt32, field: Int) {
+    guard value != 0 else { return }
+    tag(field, .fixed32)
     for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
   }
 

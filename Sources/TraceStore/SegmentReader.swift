@@ -19,14 +19,6 @@ struct SegmentReader {
     /// written from the columns where they suffice, else from the spans; a block of flat spans
     /// keeps its spans.
     case otlpProtobuf
-
-    var isJSONL: Bool {
-      if case .jsonl = self { true } else { false }
-    }
-
-    var isProtobuf: Bool {
-      if case .otlpProtobuf = self { true } else { false }
-    }
   }
 
   let input: RecordInput
@@ -112,16 +104,18 @@ struct SegmentReader {
 
   private static func hex(_ value: UInt64) -> String { "0x" + String(value, radix: 16) }
 
+  /// One block's body decoded as `output` asks.
   static func decode(
-    _ body: [UInt8], block: Int, offset: Int, name: String, asJSONL: Bool = false, asProtobuf: Bool = false
+    _ body: [UInt8], block: Int, offset: Int, name: String, output: Output = .spans
   ) throws -> DecodedBlock {
     do {
       let (columns, spanCount, traceCount) = try BlockBody.decode(body)
-      if asJSONL {
+      if case .jsonl = output {
         let lines = try BlockDecoder.jsonl(of: columns, spanCount: spanCount, traceCount: traceCount)
         return DecodedBlock(
           spans: [], spanCount: spanCount, serialized: lines, requestEntries: [], number: block, offset: offset)
       }
+      let asProtobuf = if case .otlpProtobuf = output { true } else { false }
       if asProtobuf, let (messages, entries) = try BlockDecoder.protobuf(
         of: columns, spanCount: spanCount, traceCount: traceCount)
       {
@@ -130,6 +124,11 @@ struct SegmentReader {
           requestEntries: entries, number: block, offset: offset)
       }
       let (spans, entries) = try BlockDecoder.spans(of: columns, spanCount: spanCount, traceCount: traceCount)
+      if case .serialized(let serialize) = output {
+        return DecodedBlock(
+          spans: [], spanCount: spans.count, serialized: try serialize(spans), requestEntries: entries,
+          number: block, offset: offset)
+      }
       guard asProtobuf, !entries.isEmpty else {
         return DecodedBlock(
           spans: spans, spanCount: spans.count, requestEntries: entries, number: block, offset: offset)
@@ -155,15 +154,7 @@ struct SegmentReader {
     let (name, output, number) = (input.name, output, launchedBlocks)
     launchedBlocks += 1
     let work: @Sendable () -> Void = {
-      job.result = Result {
-        var decoded = try Self.decode(
-          body, block: number, offset: offset, name: name, asJSONL: output.isJSONL, asProtobuf: output.isProtobuf)
-        if case .serialized(let serialize) = output {
-          decoded.serialized = try serialize(decoded.spans)
-          decoded.spans = []
-        }
-        return decoded
-      }
+      job.result = Result { try Self.decode(body, block: number, offset: offset, name: name, output: output) }
     }
     if threads == 1 { work() } else { DispatchQueue.global().async(group: job.done, execute: work) }
     inFlight.append(job)

@@ -4,7 +4,7 @@ import TraceModel
 
 /// Reads the per-trace and per-span columns back, one trace at a time.
 struct SpanColumnReader {
-  // Internal, not private, for the protobuf writer (`SpanColumnReader+Protobuf.swift`).
+  // Internal, not private, for the protobuf writer (`SpanProtobufWriter`).
   var idForms, parents: ColumnReader
   var traceIDs, spanIDs, parentIDs: BitReader
   private var services, operations, traceStarts, statusCodes: ColumnReader

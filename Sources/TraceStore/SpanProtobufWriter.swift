@@ -84,10 +84,7 @@ struct SpanProtobufWriter {
       }
       out.uint32(reader.scratch.droppedLinksCount, field: 14)
       if let status = reader.scratch.status { OTLPProtoBytes.appendStatus(status, to: &out) }
-      if reader.scratch.flags != 0 {
-        out.tag(16, .fixed32)
-        out.fixed32(reader.scratch.flags)
-      }
+      out.fixed32(reader.scratch.flags, field: 16)
       out.endMessage(span)
       spanEnds.append(out.bytes.count)
     }

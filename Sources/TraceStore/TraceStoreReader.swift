@@ -128,12 +128,12 @@ public enum TraceStoreReader {
 
   /// The spans of one block record, cut out of a file by itself: a block needs nothing else.
   public static func decodeBlock(record: [UInt8], name: String = "block") throws -> [Span] {
-    try decode(record: record, name: name, asJSONL: false).spans
+    try decode(record: record, name: name, output: .spans).spans
   }
 
   /// `decodeBlock(record:name:)` as the seed's JSONL lines, written as `readJSONL` writes them.
   public static func decodeBlockJSONL(record: [UInt8], name: String = "block") throws -> [UInt8] {
-    try decode(record: record, name: name, asJSONL: true).serialized
+    try decode(record: record, name: name, output: .jsonl).serialized
   }
 
   /// `decodeBlock(record:name:)` as OTLP protobuf: the parts `readOTLPProtobufParts` gives for a
@@ -143,20 +143,18 @@ public enum TraceStoreReader {
     var assembler = RequestAssembler<SerializedGroup>()
     var parts: [UInt8] = []
     try handOver(
-      try decode(record: record, name: name, asProtobuf: true), to: &assembler, input: input,
+      try decode(record: record, name: name, output: .otlpProtobuf), to: &assembler, input: input,
       onPart: { part, _ in parts += part }, onFlatSpans: { _ in })
     try assembler.finish { group, _ in parts += group?.messageBytes ?? [] }
     return parts
   }
 
-  private static func decode(
-    record: [UInt8], name: String, asJSONL: Bool = false, asProtobuf: Bool = false
-  ) throws -> DecodedBlock {
+  private static func decode(record: [UInt8], name: String, output: SegmentReader.Output) throws -> DecodedBlock {
     let input = RecordInput(bytes: record, name: name)
     guard let (tag, body) = try SegmentReader.record(input, block: 0), tag == Container.blockTag,
       input.remaining == 0
     else { throw input.error("not a single block record", block: 0, at: 0) }
-    return try SegmentReader.decode(body, block: 0, offset: 0, name: name, asJSONL: asJSONL, asProtobuf: asProtobuf)
+    return try SegmentReader.decode(body, block: 0, offset: 0, name: name, output: output)
   }
 
   static func readRequests(
