@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import Measurement
 @testable import Runner
+@testable import TraceFormats
 @testable import TraceModel
 @testable import TraceStore
 
@@ -24,5 +26,25 @@ import Testing
     #expect(written == store.fileBytes)
     // A real file, smaller than the separately compressed columns' estimate.
     #expect(store.fileBytes < (try #require(result.analysis)).losslessBytes)
+  }
+
+  /// Lines the decoder would not write (a space before each newline) are not the decoded JSONL,
+  /// so the spans are decoded and compared field by field; canonical lines prove both at once.
+  @Test(arguments: [false, true])
+  func linesTheDecoderWouldNotWriteAreComparedSpanBySpan(spacedLines: Bool) throws {
+    let sink = try TraceStoreFile()
+    var batch = SpanBatch(keepingSpans: true)
+    for span in TestData.medium.spans.prefix(2_000) {
+      var line: [UInt8] = []
+      let fields = SpanJSONWriter.write(span, into: &line)
+      if spacedLines { line.insert(UInt8(ascii: " "), at: line.count - 1) }
+      batch.append(SpanLine(span: span, bytes: line[...], fieldBytes: fields))
+    }
+    try sink.consume(batch)
+    try sink.endOfStream()
+    let result = try #require(sink.result)
+    #expect(result.spans == 2_000)
+    #expect(result.decodedJSONLIdentical == !spacedLines)
+    #expect(result.decodedSpansEqual)
   }
 }
