@@ -45,8 +45,11 @@ public struct HyperLogLog: Sendable, Equatable {
     return Int(raw.rounded())
   }
 
-  static func hash(_ value: String) -> UInt64 {
-    var hash = FNV1a64.of(value.utf8)
+  static func hash(_ value: String) -> UInt64 { hash(digest: FNV1a64.of(value.utf8)) }
+
+  /// The hash of a value whose FNV-1a digest is `digest`: a caller may digest a value in pieces.
+  static func hash(digest: UInt64) -> UInt64 {
+    var hash = digest
     hash ^= hash >> 33
     hash &*= 0xff51_afd7_ed55_8ccd
     hash ^= hash >> 33

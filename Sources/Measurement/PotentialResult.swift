@@ -74,12 +74,10 @@ struct ValueFingerprint: Equatable {
   private var hash = FNV1a64()
   private(set) var count = 0
 
+  /// One step of the whole value: a step per byte made these fingerprints 1.5% of analyze's CPU
+  /// on 126 MB, where a multiplication per value does the same job.
   mutating func add(_ value: Int64) {
-    var value = UInt64(bitPattern: value)
-    for _ in 0..<8 {
-      hash.add(word: value & 0xFF)
-      value >>= 8
-    }
+    hash.add(word: UInt64(bitPattern: value))
     count += 1
   }
 

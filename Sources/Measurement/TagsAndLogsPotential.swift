@@ -50,8 +50,7 @@ struct TagsAndLogsPotential {
         values.append(ValueDictionary())
         valueCounts.append(IndexCounts())
       }
-      let text = Self.typedText(field.value)
-      let value = try values[key].index(of: text)
+      let value = try values[key].index(of: field.value)
       try stream.append(varint: UInt64(key))
       try stream.append(varint: UInt64(value))
       keyCounts.add(key)
@@ -60,9 +59,6 @@ struct TagsAndLogsPotential {
       fingerprint.add(Int64(bitPattern: values[key].identities[value]))
     }
   }
-
-  /// A value with its type, so `200` and `"200"` stay apart: s, i, d or b, then the text.
-  static func typedText(_ value: TagValue) -> String { value.typedText }
 
   func finish(zstdLevel: Int) throws -> PotentialResult {
     let names = keys.encoded() + events.encoded()

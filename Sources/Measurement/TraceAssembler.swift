@@ -44,6 +44,20 @@ struct TraceAssembler {
     var continuesEarlierBlock = false
     var countedAsSplit = false
     var isComplete: Bool { hasRoot && missingParents.isEmpty }
+
+    /// Adds `member`; returns whether the trace is now complete.
+    mutating func add(_ member: Member) -> Bool {
+      let span = member.line.span
+      members.append(member)
+      spanIDs.insert(span.spanID)
+      missingParents.remove(span.spanID)
+      if let parent = span.parentSpanID {
+        if !spanIDs.contains(parent) { missingParents.insert(parent) }
+      } else {
+        hasRoot = true
+      }
+      return isComplete
+    }
   }
 
   private var open: [String: OpenTrace] = [:]
@@ -69,22 +83,16 @@ struct TraceAssembler {
       closed.append(Self.closed(open.removeValue(forKey: id)!))
     }
     completeIDs = completeIDs.filter { $0 == traceID }
-    var trace = open[traceID] ?? newTrace(traceID)
-    trace.members.append(Member(line: line, arrivalRank: arrivals))
+    if open[traceID] == nil { open[traceID] = newTrace(traceID) }
+    // Changed in place: a copy taken out of the dictionary and stored back copied the trace's
+    // members and ID sets on every span, each element retained, since the dictionary still held them.
+    let isComplete = open[traceID]!.add(Member(line: line, arrivalRank: arrivals))
     arrivals += 1
-    trace.spanIDs.insert(line.span.spanID)
-    trace.missingParents.remove(line.span.spanID)
-    if let parent = line.span.parentSpanID {
-      if !trace.spanIDs.contains(parent) { trace.missingParents.insert(parent) }
-    } else {
-      trace.hasRoot = true
-    }
-    if trace.isComplete && closesCompleteTraces {
+    if isComplete && closesCompleteTraces {
       completeIDs.insert(traceID)
     } else {
       completeIDs.remove(traceID)
     }
-    open[traceID] = trace
     blockSpans += 1
     if let blockSpanLimit, blockSpans >= blockSpanLimit {
       rememberBlock()

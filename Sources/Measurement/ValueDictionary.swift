@@ -16,10 +16,27 @@ struct ValueDictionary {
 
   var count: Int { identities.count }
 
+  /// The index of `value`'s typed text (`TagValue.typedText`), adding it if new. A string's
+  /// identity is digested from its type letter and its text, so the typed text is only made for a
+  /// new entry: making it for every tag was an allocation per tag of every span.
+  mutating func index(of value: TagValue) throws -> Int {
+    guard case .string(let text) = value else { return try index(of: value.typedText) }
+    var digest = FNV1a64()
+    digest.add(word: UInt64(UInt8(ascii: "s")))
+    digest.add(text.utf8)
+    let identity = HyperLogLog.hash(digest: digest.value)
+    if let index = indexByIdentity[identity] { return index }
+    return try add("s" + text, identity: identity)
+  }
+
   /// The entry's index, adding it if new.
   mutating func index(of value: String) throws -> Int {
     let identity = HyperLogLog.hash(value)
     if let index = indexByIdentity[identity] { return index }
+    return try add(value, identity: identity)
+  }
+
+  private mutating func add(_ value: String, identity: UInt64) throws -> Int {
     indexByIdentity[identity] = identities.count
     identities.append(identity)
     try text.append(varint: UInt64(value.utf8.count))

@@ -1,5 +1,6 @@
 import Testing
 @testable import Measurement
+@testable import TraceModel
 
 @Suite struct ValueDictionaryTests {
   @Test func valuesPastTheMemoryLimitReadBackAsTheirIdentities() throws {
@@ -33,6 +34,21 @@ import Testing
     var pieces = values.pieces
     while let piece = try pieces.next() { written += piece }
     #expect(written == strings.encoded())
+  }
+
+  /// A tag value digested in pieces gets the identity and the entry its typed text gets.
+  @Test func aTagValueIsItsTypedText() throws {
+    let values: [TagValue] = [
+      .string("GET"), .int(200), .string(""), .string("200"), .bool(true), .string("héllo, a long value past fifteen bytes"),
+      .double(0.5), .string("GET"), .int(200), .array([.string("a")]), .empty,
+    ]
+    var typed = ValueDictionary()
+    var texts = ValueDictionary()
+    for value in values { #expect(try typed.index(of: value) == texts.index(of: value.typedText)) }
+    #expect(typed.identities == texts.identities)
+    #expect(typed.count == 9)
+    var reader = EncodedColumnReader(typed.pieces)
+    #expect(try ValueDictionary.decodeIdentities(from: &reader) == texts.identities)
   }
 
   @Test func indexCountsAreTheSymbolCountsOfTheirIndices() {
