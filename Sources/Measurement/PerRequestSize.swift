@@ -10,16 +10,19 @@ import TraceModel
 /// With `sampling` above 1 only every `sampling`-th request in stream order is compressed (the
 /// first, then every n-th after it), and the size is scaled to all requests by their share of the
 /// protobuf bytes (`PerRequestResult.bytes`): the same requests every run, so the estimate is
-/// reproducible.
+/// reproducible. With `lengthOnlyUnsampled` the requests not sampled come as length-only records
+/// (`OTLPProtobufWriter(wholeRequestsEvery:)` at the same sampling): their length and no message.
 public final class PerRequestSize: BatchSink {
   public let setting: CodecSetting
   public let spansPerRequest: Int
+  private let lengthOnlyUnsampled: Bool
   private var pending: [UInt8] = []
   private var measured: PerRequestResult
 
-  public init(_ setting: CodecSetting, spansPerRequest: Int, sampling: Int = 1) {
+  public init(_ setting: CodecSetting, spansPerRequest: Int, sampling: Int = 1, lengthOnlyUnsampled: Bool = false) {
     self.setting = setting
     self.spansPerRequest = spansPerRequest
+    self.lengthOnlyUnsampled = lengthOnlyUnsampled
     measured = PerRequestResult(
       setting: setting, spansPerRequest: spansPerRequest, requests: 0, spans: 0, compressedBytes: 0,
       sampling: max(1, sampling))
@@ -34,8 +37,10 @@ public final class PerRequestSize: BatchSink {
     var start = 0
     while pending.count - start >= 4 {
       let length = pending[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
-      guard pending.count - start - 4 >= length else { break }
-      if measured.requests % measured.sampling == 0 {
+      let sampled = measured.requests % measured.sampling == 0
+      let body = sampled || !lengthOnlyUnsampled ? length : 0
+      guard pending.count - start - 4 >= body else { break }
+      if sampled {
         let message = Array(pending[(start + 4)..<(start + 4 + length)])
         measured.compressedBytes += try VerifiedCompression.compressedBytes(of: message, with: setting)
         measured.sampledRequests += 1
@@ -43,7 +48,7 @@ public final class PerRequestSize: BatchSink {
       }
       measured.requests += 1
       measured.messageBytes += length
-      start += 4 + length
+      start += 4 + body
     }
     pending.removeFirst(start)
   }

@@ -43,8 +43,10 @@ final class OTLPProtobufStream: BatchTransform {
   /// The first ID OTLP cannot carry: the stream stops there, and its rows are not measured.
   private(set) var unmappable: IDMappingError?
 
-  init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
-    writer = OTLPProtobufWriter(spansPerRequest: spansPerRequest)
+  /// `wholeRequestsEvery` above 1: the requests between are length-only records
+  /// (`OTLPProtobufWriter`), for per-request rows that compress one in that many.
+  init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest, wholeRequestsEvery: Int = 1) {
+    writer = OTLPProtobufWriter(spansPerRequest: spansPerRequest, wholeRequestsEvery: wholeRequestsEvery)
   }
 
   private var chunk: [UInt8] = []
@@ -97,18 +99,24 @@ final class FileSink: BatchSink {
 
 /// The sinks of the OTLP protobuf row set, and the derived streams they consume: requests of 512
 /// spans (whole-stream rows, the per-request rows of that size, and the dataset file for
-/// `--format otlp-proto`), and requests of 8,192 spans (their per-request rows).
+/// `--format otlp-proto`), and requests of 8,192 spans (their per-request rows). Only the 8,192-span
+/// stream's per-request rows read it, so only the requests they sample are written whole there.
 struct ProtobufSinks {
   let whole: Baseline
   let perRequest: [PerRequestSize]
-  private let streams = ProtobufBaseline.spansPerRequest.map { OTLPProtobufStream(spansPerRequest: $0) }
+  private let streams: [OTLPProtobufStream]
 
   /// `perRequestSampling`: one request in this many is compressed on its own.
   init(settings: [CodecSetting], perRequestSampling: Int) throws {
     whole = try Baseline(settings: settings)
-    perRequest = ProtobufBaseline.spansPerRequest.flatMap { spans in
+    let sizes = ProtobufBaseline.spansPerRequest
+    streams = sizes.indices.map {
+      OTLPProtobufStream(spansPerRequest: sizes[$0], wholeRequestsEvery: $0 == 0 ? 1 : perRequestSampling)
+    }
+    perRequest = sizes.indices.flatMap { index in
       ProtobufBaseline.perRequestSettings.map {
-        PerRequestSize($0, spansPerRequest: spans, sampling: perRequestSampling)
+        PerRequestSize(
+          $0, spansPerRequest: sizes[index], sampling: perRequestSampling, lengthOnlyUnsampled: index != 0)
       }
     }
   }

@@ -162,5 +162,5 @@ package enum OTLPProtoBytes {
     values.reduce(0) { $0 + delimitedBytes(anyValueBytes($1)) }
   }
 
-  private static func delimitedBytes(_ count: Int) -> Int { 1 + Varint.byteCount(UInt64(count)) + count }
+  static func delimitedBytes(_ count: Int) -> Int { 1 + Varint.byteCount(UInt64(count)) + count }
 }

@@ -8,23 +8,50 @@ import TraceModel
 /// requests; a `TraceRequest` read from OTLP is written with its own grouping. The bytes are
 /// swift-protobuf's for the same message (`OTLPProtoBytes`), fields in number order and no maps,
 /// so they depend only on the spans.
+///
+/// With `wholeRequestsEvery` above 1 only the first request and every n-th after it are written
+/// whole; the others are written as *length-only records*, their 4-byte length and no message,
+/// the length counted without writing the message (`OTLPProtoBytes.messageByteCount`). That is
+/// all the per-request rows need of the requests they do not compress (`PerRequestSize`).
 public struct OTLPProtobufWriter {
   private var batcher: RequestBatcher
+  private let wholeRequestsEvery: Int
+  private var requests = 0
 
-  public init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest) {
+  public init(spansPerRequest: Int = OTLPJSONWriter.defaultSpansPerRequest, wholeRequestsEvery: Int = 1) {
     batcher = RequestBatcher(spansPerRequest: spansPerRequest)
+    self.wholeRequestsEvery = max(1, wholeRequestsEvery)
   }
 
   public var spansPerRequest: Int { batcher.spansPerRequest }
 
   /// Adds `span` to the batch; when the batch is full, appends its record to `out`.
   public mutating func append(_ span: Span, into out: inout [UInt8]) throws {
-    try batcher.append(span) { try Self.writeRecord(Self.request($0), into: &out) }
+    var requests = self.requests
+    defer { self.requests = requests }
+    try batcher.append(span) { [every = wholeRequestsEvery] in
+      try Self.write($0, number: &requests, wholeEvery: every, into: &out)
+    }
   }
 
   /// Appends the record of a partly filled batch, if there is one.
   public mutating func finish(into out: inout [UInt8]) throws {
-    try batcher.finish { try Self.writeRecord(Self.request($0), into: &out) }
+    var requests = self.requests
+    defer { self.requests = requests }
+    try batcher.finish { [every = wholeRequestsEvery] in
+      try Self.write($0, number: &requests, wholeEvery: every, into: &out)
+    }
+  }
+
+  /// The record of request `number`, whole or length-only; counts it.
+  private static func write(_ spans: [Span], number: inout Int, wholeEvery: Int, into out: inout [UInt8]) throws {
+    let request = Self.request(spans)
+    if number % wholeEvery == 0 {
+      try writeRecord(request, into: &out)
+    } else {
+      out.append(contentsOf: recordPrefix(messageBytes: OTLPProtoBytes.messageByteCount(request)))
+    }
+    number += 1
   }
 
   /// A batch grouped as `OTLPJSONWriter` groups it.

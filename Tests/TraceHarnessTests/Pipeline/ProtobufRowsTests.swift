@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Codecs
 @testable import Measurement
+@testable import TraceFormats
 @testable import TraceModel
 
 @Suite struct ProtobufRowsTests {
@@ -74,6 +75,37 @@ import Testing
       #expect(both.requests == 96 && both.sampledRequests == 12 && both.spans == 96 * 512)
       #expect(abs(Double(both.bytes - measured.bytes)) / Double(measured.bytes) < 0.03)
     }
+  }
+
+  /// Requests between the sampled ones as length-only records measure what the whole stream
+  /// measures: the same lengths, and the same requests compressed.
+  @Test func lengthOnlyRecordsMeasureAsTheWholeStream() throws {
+    var whole = OTLPProtobufWriter(spansPerRequest: 64)
+    var lengthOnly = OTLPProtobufWriter(spansPerRequest: 64, wholeRequestsEvery: 4)
+    var wholeBytes: [UInt8] = [], lengthOnlyBytes: [UInt8] = []
+    let spans = TestData.medium.spans.prefix(2_000)
+    for span in spans {
+      try whole.append(span, into: &wholeBytes)
+      try lengthOnly.append(span, into: &lengthOnlyBytes)
+    }
+    try whole.finish(into: &wholeBytes)
+    try lengthOnly.finish(into: &lengthOnlyBytes)
+    // 32 requests, 8 of them whole: the rest is 24 lengths of 4 bytes.
+    #expect(lengthOnlyBytes.count < wholeBytes.count / 3)
+    let setting = CodecSetting(.zstd, level: 3)
+    let measured = PerRequestSize(setting, spansPerRequest: 64, sampling: 4)
+    let counted = PerRequestSize(setting, spansPerRequest: 64, sampling: 4, lengthOnlyUnsampled: true)
+    try measured.consume(SpanBatch(bytes: wholeBytes, spanCount: spans.count))
+    // In pieces of 1,001 bytes, so records and their lengths are cut.
+    for start in stride(from: 0, to: lengthOnlyBytes.count, by: 1_001) {
+      let piece = Array(lengthOnlyBytes[start..<min(start + 1_001, lengthOnlyBytes.count)])
+      try counted.consume(SpanBatch(bytes: piece, spanCount: start == 0 ? spans.count : 0))
+    }
+    try measured.endOfStream()
+    try counted.endOfStream()
+    #expect(counted.result.requests == 32 && counted.result.sampledRequests == 8)
+    #expect(counted.result == measured.result)
+    #expect(counted.result.messageBytes == wholeBytes.count - 32 * 4)
   }
 
   @Test func aStreamEndingInsideARecordIsAnError() throws {

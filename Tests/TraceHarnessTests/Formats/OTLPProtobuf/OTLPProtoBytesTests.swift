@@ -18,6 +18,7 @@ extension Formats {
       let bytes = try OTLPProtobufWriter.messageBytes(request)
       #expect(bytes.count == 23_760_873)
       #expect(bytes == (try Self.swiftProtobufBytes(request)))
+      #expect(OTLPProtoBytes.messageByteCount(request) == bytes.count)
     }
 
     /// Negative numbers, empty strings and values, nested values, links, a 16-digit trace id
@@ -68,6 +69,16 @@ extension Formats {
       let bytes = try OTLPProtobufWriter.messageBytes(request)
       #expect(bytes.count > 300)
       #expect(bytes == (try Self.swiftProtobufBytes(request)))
+      #expect(OTLPProtoBytes.messageByteCount(request) == bytes.count)
+      // Each group and span on its own too, so a miscount cannot hide behind another.
+      for group in request.resourceSpans {
+        let part = TraceRequest(resourceSpans: [group])
+        #expect(OTLPProtoBytes.messageByteCount(part) == (try OTLPProtobufWriter.messageBytes(part)).count)
+      }
+      for span in [full, seed] {
+        let part = TraceRequest(resourceSpans: [ResourceSpans(resource: nil, scopeSpans: [ScopeSpans(scope: nil, spans: [span])])])
+        #expect(OTLPProtoBytes.messageByteCount(part) == (try OTLPProtobufWriter.messageBytes(part)).count)
+      }
     }
 
     @Test func anIDOTLPCannotHoldIsRefusedAsBefore() {
