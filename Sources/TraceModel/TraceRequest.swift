@@ -41,20 +41,33 @@ public struct TraceRequest: Sendable, Equatable {
   ///
   /// A span without a `resource` gets one holding only `service.name`; one without a `scope` gets
   /// `defaultScope`. Schema URLs are empty: flat spans do not carry them.
+  ///
+  /// The group of a resource made from a service name is remembered by that name: making the
+  /// resource and comparing it with each group's for every span was a third of writing generated
+  /// spans as OTLP protobuf requests.
   public init(grouping spans: [Span], defaultScope: InstrumentationScope?) {
     var groups: [ResourceSpans] = []
-    for var span in spans {
-      let resource =
-        span.resource ?? Resource(attributes: [Tag("service.name", .string(span.serviceName))])
-      let scope = span.scope ?? defaultScope
-      span.resource = nil
-      span.scope = nil
-      let groupIndex =
-        groups.firstIndex { $0.resource == resource }
+    var groupOfService: [String: Int] = [:]
+    func group(of resource: Resource) -> Int {
+      groups.firstIndex { $0.resource == resource }
         ?? {
           groups.append(ResourceSpans(resource: resource))
           return groups.count - 1
         }()
+    }
+    for var span in spans {
+      let groupIndex: Int
+      if let resource = span.resource {
+        groupIndex = group(of: resource)
+      } else if let known = groupOfService[span.serviceName] {
+        groupIndex = known
+      } else {
+        groupIndex = group(of: Resource(attributes: [Tag("service.name", .string(span.serviceName))]))
+        groupOfService[span.serviceName] = groupIndex
+      }
+      let scope = span.scope ?? defaultScope
+      span.resource = nil
+      span.scope = nil
       let scopeIndex =
         groups[groupIndex].scopeSpans.firstIndex { $0.scope == scope }
         ?? {
