@@ -26,6 +26,15 @@ struct TraceAssembler {
   struct Member {
     var line: SpanLine
     var arrivalRank: Int
+    /// The span's start, kept beside it for sorting: read through `line.span` the comparisons
+    /// retained and released the span's box each time.
+    var startTimeNanos: Int64
+
+    init(line: SpanLine, arrivalRank: Int) {
+      self.line = line
+      self.arrivalRank = arrivalRank
+      startTimeNanos = line.span.startTimeNanos
+    }
   }
 
   /// A closed trace, or a block's part of one.
@@ -143,9 +152,7 @@ struct TraceAssembler {
   /// Start order, ties by arrival.
   private static func closed(_ trace: OpenTrace) -> Closed {
     Closed(
-      members: trace.members.sorted {
-        ($0.line.span.startTimeNanos, $0.arrivalRank) < ($1.line.span.startTimeNanos, $1.arrivalRank)
-      },
+      members: trace.members.sorted { ($0.startTimeNanos, $0.arrivalRank) < ($1.startTimeNanos, $1.arrivalRank) },
       continuesEarlierBlock: trace.continuesEarlierBlock)
   }
 }

@@ -7,9 +7,9 @@
 public struct SpanLine: Sendable {
   public var bytes: ArraySlice<UInt8>
   public var fieldBytes: FieldBytes
-  private var source: Source
+  @usableFromInline var source: Source
 
-  private enum Source: Sendable {
+  @usableFromInline enum Source: Sendable {
     case span(SpanBox)
     case record(any SpanRecords, position: Int)
   }
@@ -17,8 +17,8 @@ public struct SpanLine: Sendable {
   /// A decoded span, held by reference: a line is copied several times on its way to the sinks
   /// (chunk, batch, each sink's view), and a `Span` held inline made each copy some 230 bytes and
   /// a retain of every string and array in it, where the box costs one.
-  private final class SpanBox: Sendable {
-    let span: Span
+  @usableFromInline final class SpanBox: Sendable {
+    @usableFromInline let span: Span
     init(_ span: Span) { self.span = span }
   }
 
@@ -40,7 +40,10 @@ public struct SpanLine: Sendable {
   ///
   /// Lent, not returned: `line.span.spanID` copies the one string, where a getter copied the
   /// whole span, retaining and releasing each of its strings and arrays, at every field a sink read.
-  public var span: Span {
+  /// Inlinable, so a sink in another module reads the field from the box: called across the module
+  /// boundary, the sinks still copied the whole span out of the accessor (a tenth of analyze's
+  /// CPU in the potentials and the trace-store check).
+  @inlinable public var span: Span {
     _read {
       switch source {
       case .span(let box): yield box.span
