@@ -26,6 +26,24 @@ package enum OTLPProtoBytes {
     }
   }
 
+  /// The request `grouping` makes of `spans`, written from the spans where they lie: the bytes
+  /// of `TraceRequest(grouping: spans, …)`, whose groups hold a copy of each span.
+  static func append(_ grouping: RequestGrouping, of spans: [Span], to out: inout ProtoWriter) throws {
+    try spans.withUnsafeBufferPointer { spans in
+      for resourceGroup in grouping.groups {
+        let group = out.beginMessage(1, lengthBytes: groupLengthBytes)
+        appendResource(resourceGroup.resource, to: &out)
+        for scopeGroup in resourceGroup.scopes {
+          let scope = out.beginMessage(2, lengthBytes: groupLengthBytes)
+          if let instrumentation = scopeGroup.scope { appendScope(instrumentation, to: &out) }
+          for position in scopeGroup.members { try appendSpan(spans[position], to: &out) }
+          out.endMessage(scope)
+        }
+        out.endMessage(group)
+      }
+    }
+  }
+
   private static func append(_ resourceGroup: ResourceSpans, to group: inout ProtoWriter) throws {
     if let resource = resourceGroup.resource { appendResource(resource, to: &group) }
     for scopeGroup in resourceGroup.scopeSpans {

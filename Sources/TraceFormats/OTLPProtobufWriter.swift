@@ -4,7 +4,7 @@ import TraceModel
 /// 4-byte big-endian length and one `TracesData` message, which `OTLPProtobufReader` reads back.
 ///
 /// Spans appended one at a time are batched `spansPerRequest` to a record and grouped as
-/// `OTLPJSONWriter` groups them (`TraceRequest(grouping:)`), so the two OTLP writers hold the same
+/// `OTLPJSONWriter` groups them (`RequestGrouping`), so the two OTLP writers hold the same
 /// requests; a `TraceRequest` read from OTLP is written with its own grouping. The bytes are
 /// swift-protobuf's for the same message (`OTLPProtoBytes`), fields in number order and no maps,
 /// so they depend only on the spans.
@@ -43,20 +43,18 @@ public struct OTLPProtobufWriter {
     }
   }
 
-  /// The record of request `number`, whole or length-only; counts it.
+  /// The record of request `number`, whole or length-only; counts it. The request is written
+  /// from the batch's spans where they lie (`RequestGrouping`), never copied into groups.
   private static func write(_ spans: [Span], number: inout Int, wholeEvery: Int, into out: inout [UInt8]) throws {
-    let request = Self.request(spans)
+    let grouping = RequestGrouping(spans, defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName))
     if number % wholeEvery == 0 {
-      try writeRecord(request, into: &out)
+      var message = ProtoWriter()
+      try OTLPProtoBytes.append(grouping, of: spans, to: &message)
+      writeRecord(message: message.bytes, into: &out)
     } else {
-      out.append(contentsOf: recordPrefix(messageBytes: OTLPProtoBytes.messageByteCount(request)))
+      out.append(contentsOf: recordPrefix(messageBytes: OTLPProtoBytes.messageByteCount(grouping, of: spans)))
     }
     number += 1
-  }
-
-  /// A batch grouped as `OTLPJSONWriter` groups it.
-  private static func request(_ spans: [Span]) -> TraceRequest {
-    TraceRequest(grouping: spans, defaultScope: InstrumentationScope(name: OTLPJSONWriter.scopeName))
   }
 
   /// Appends `request` as one length-prefixed record. On an id `OTLPIDMapping` rejects it throws

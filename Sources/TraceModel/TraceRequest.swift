@@ -35,48 +35,76 @@ public struct TraceRequest: Sendable, Equatable {
     return spans
   }
 
-  /// Groups flat spans (any reader's) into one request: a resource group per distinct resource, a
-  /// scope group per distinct scope within it, both in order of first appearance, spans in their
-  /// order within a group. This is how `OTLPJSONWriter` has always grouped by service.
-  ///
-  /// A span without a `resource` gets one holding only `service.name`; one without a `scope` gets
-  /// `defaultScope`. Schema URLs are empty: flat spans do not carry them.
-  ///
-  /// The group of a resource made from a service name is remembered by that name: making the
-  /// resource and comparing it with each group's for every span was a third of writing generated
-  /// spans as OTLP protobuf requests.
+  /// Groups flat spans (any reader's) into one request, as `RequestGrouping` groups them.
   public init(grouping spans: [Span], defaultScope: InstrumentationScope?) {
-    var groups: [ResourceSpans] = []
+    let grouping = RequestGrouping(spans, defaultScope: defaultScope)
+    self.init(resourceSpans: grouping.groups.map { group in
+      ResourceSpans(resource: group.resource, scopeSpans: group.scopes.map { scopeGroup in
+        ScopeSpans(scope: scopeGroup.scope, spans: scopeGroup.members.map { position in
+          var span = spans[position]
+          span.resource = nil
+          span.scope = nil
+          return span
+        })
+      })
+    })
+  }
+}
+
+/// How flat spans (any reader's) group into one request: a resource group per distinct resource,
+/// a scope group per distinct scope within it, both in order of first appearance, spans in their
+/// order within a group. This is how `OTLPJSONWriter` has always grouped by service.
+///
+/// A span without a `resource` gets one holding only `service.name`; one without a `scope` gets
+/// `defaultScope`. Schema URLs are empty: flat spans do not carry them.
+///
+/// The groups hold the spans' positions, not the spans: a writer serializes the spans where they
+/// are, where a `TraceRequest` copied each into its group (retaining and releasing its every
+/// string and array). The group of a resource made from a service name is remembered by that
+/// name: making the resource and comparing it with each group's for every span was a third of
+/// writing generated spans as OTLP protobuf requests.
+public struct RequestGrouping: Sendable {
+  public struct ScopeGroup: Sendable {
+    public var scope: InstrumentationScope?
+    /// Positions in the grouped spans.
+    public var members: [Int]
+  }
+
+  public struct ResourceGroup: Sendable {
+    public var resource: Resource
+    public var scopes: [ScopeGroup]
+  }
+
+  public private(set) var groups: [ResourceGroup] = []
+
+  public init(_ spans: [Span], defaultScope: InstrumentationScope?) {
     var groupOfService: [String: Int] = [:]
-    func group(of resource: Resource) -> Int {
-      groups.firstIndex { $0.resource == resource }
-        ?? {
-          groups.append(ResourceSpans(resource: resource))
-          return groups.count - 1
-        }()
-    }
-    for var span in spans {
-      let groupIndex: Int
-      if let resource = span.resource {
-        groupIndex = group(of: resource)
-      } else if let known = groupOfService[span.serviceName] {
-        groupIndex = known
-      } else {
-        groupIndex = group(of: Resource(attributes: [Tag("service.name", .string(span.serviceName))]))
-        groupOfService[span.serviceName] = groupIndex
+    spans.withUnsafeBufferPointer { spans in
+      for position in spans.indices {
+        let groupIndex: Int
+        if let resource = spans[position].resource {
+          groupIndex = group(of: resource)
+        } else if let known = groupOfService[spans[position].serviceName] {
+          groupIndex = known
+        } else {
+          let service = spans[position].serviceName
+          groupIndex = group(of: Resource(attributes: [Tag("service.name", .string(service))]))
+          groupOfService[service] = groupIndex
+        }
+        let scope = spans[position].scope ?? defaultScope
+        if let scopeIndex = groups[groupIndex].scopes.firstIndex(where: { $0.scope == scope }) {
+          groups[groupIndex].scopes[scopeIndex].members.append(position)
+        } else {
+          groups[groupIndex].scopes.append(ScopeGroup(scope: scope, members: [position]))
+        }
       }
-      let scope = span.scope ?? defaultScope
-      span.resource = nil
-      span.scope = nil
-      let scopeIndex =
-        groups[groupIndex].scopeSpans.firstIndex { $0.scope == scope }
-        ?? {
-          groups[groupIndex].scopeSpans.append(ScopeSpans(scope: scope))
-          return groups[groupIndex].scopeSpans.count - 1
-        }()
-      groups[groupIndex].scopeSpans[scopeIndex].spans.append(span)
     }
-    self.init(resourceSpans: groups)
+  }
+
+  private mutating func group(of resource: Resource) -> Int {
+    if let index = groups.firstIndex(where: { $0.resource == resource }) { return index }
+    groups.append(ResourceGroup(resource: resource, scopes: []))
+    return groups.count - 1
   }
 }
 

@@ -18,7 +18,7 @@ extension Formats {
       let bytes = try OTLPProtobufWriter.messageBytes(request)
       #expect(bytes.count == 23_760_873)
       #expect(bytes == (try Self.swiftProtobufBytes(request)))
-      #expect(OTLPProtoBytes.messageByteCount(request) == bytes.count)
+      try Self.expectGroupedAsARequest(request.spans)
     }
 
     /// Negative numbers, empty strings and values, nested values, links, a 16-digit trace id
@@ -69,16 +69,21 @@ extension Formats {
       let bytes = try OTLPProtobufWriter.messageBytes(request)
       #expect(bytes.count > 300)
       #expect(bytes == (try Self.swiftProtobufBytes(request)))
-      #expect(OTLPProtoBytes.messageByteCount(request) == bytes.count)
-      // Each group and span on its own too, so a miscount cannot hide behind another.
-      for group in request.resourceSpans {
-        let part = TraceRequest(resourceSpans: [group])
-        #expect(OTLPProtoBytes.messageByteCount(part) == (try OTLPProtobufWriter.messageBytes(part)).count)
-      }
-      for span in [full, seed] {
-        let part = TraceRequest(resourceSpans: [ResourceSpans(resource: nil, scopeSpans: [ScopeSpans(scope: nil, spans: [span])])])
-        #expect(OTLPProtoBytes.messageByteCount(part) == (try OTLPProtobufWriter.messageBytes(part)).count)
-      }
+      try Self.expectGroupedAsARequest(request.spans + [full, seed, full])
+      try Self.expectGroupedAsARequest([seed])
+    }
+
+    /// Flat spans written from their grouping where they lie give the bytes of the request
+    /// `TraceRequest(grouping:)` builds of them, and the count without writing gives their length.
+    static func expectGroupedAsARequest(_ spans: [Span]) throws {
+      let scope = InstrumentationScope(name: OTLPJSONWriter.scopeName)
+      let request = TraceRequest(grouping: spans, defaultScope: scope)
+      let expected = try OTLPProtobufWriter.messageBytes(request)
+      let grouping = RequestGrouping(spans, defaultScope: scope)
+      var written = ProtoWriter()
+      try OTLPProtoBytes.append(grouping, of: spans, to: &written)
+      #expect(written.bytes == expected)
+      #expect(OTLPProtoBytes.messageByteCount(grouping, of: spans) == expected.count)
     }
 
     @Test func anIDOTLPCannotHoldIsRefusedAsBefore() {
