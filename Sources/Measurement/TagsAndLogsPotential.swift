@@ -24,18 +24,21 @@ struct TagsAndLogsPotential {
   mutating func add(_ line: SpanLine) throws {
     spans += 1
     rawBytes += line.fieldBytes[.tags] + line.fieldBytes[.logs]
-    try appendFields(line.span.tags)
-    try stream.append(varint: UInt64(line.span.logs.count))
-    countCounts.add(line.span.logs.count)
-    for log in line.span.logs {
+    // The fields taken out of the span one by one: held across this potential's own changes,
+    // the borrowed span was copied whole, twice per span.
+    let tags = line.span.tags, logs = line.span.logs, start = line.span.startTimeNanos
+    try appendFields(tags)
+    try stream.append(varint: UInt64(logs.count))
+    countCounts.add(logs.count)
+    for log in logs {
       var offset: [UInt8] = []
-      Varint.appendSigned(log.timestampNanos &- line.span.startTimeNanos, to: &offset)
+      Varint.appendSigned(log.timestampNanos &- start, to: &offset)
       try stream.append(contentsOf: offset)
       offsetBytes.add(bytes: offset)
       let event = events.index(of: log.event)
       try stream.append(varint: UInt64(event))
       eventCounts.add(event)
-      fingerprint.add(log.timestampNanos &- line.span.startTimeNanos)
+      fingerprint.add(log.timestampNanos &- start)
       fingerprint.add(log.event)
       try appendFields(log.fields)
     }

@@ -19,7 +19,7 @@ public struct SpanLine: Sendable {
   /// a retain of every string and array in it, where the box costs one.
   @usableFromInline final class SpanBox: Sendable {
     @usableFromInline let span: Span
-    init(_ span: Span) { self.span = span }
+    @usableFromInline init(_ span: Span) { self.span = span }
   }
 
   public init(span: Span, bytes: ArraySlice<UInt8>, fieldBytes: FieldBytes) {
@@ -43,12 +43,18 @@ public struct SpanLine: Sendable {
   /// Inlinable, so a sink in another module reads the field from the box: called across the module
   /// boundary, the sinks still copied the whole span out of the accessor (a tenth of analyze's
   /// CPU in the potentials and the trace-store check).
+  ///
+  /// Both kinds of line yield the span from a box (a line of records makes one for the access),
+  /// so the span is always borrowed from a class's constant: yielded from the box on one path and
+  /// as a temporary on the other, the inlined accessor still copied it whole for every read.
   @inlinable public var span: Span {
-    _read {
-      switch source {
-      case .span(let box): yield box.span
-      case .record(let records, let position): yield records.span(at: position)
-      }
+    _read { yield box.span }
+  }
+
+  @inlinable var box: SpanBox {
+    switch source {
+    case .span(let box): box
+    case .record(let records, let position): SpanBox(records.span(at: position))
     }
   }
 
