@@ -24,8 +24,8 @@ struct TagsAndLogsPotential {
   mutating func add(_ line: SpanLine) throws {
     spans += 1
     rawBytes += line.fieldBytes[.tags] + line.fieldBytes[.logs]
-    // The fields taken out of the span one by one: held across this potential's own changes,
-    // the borrowed span was copied whole, twice per span.
+    // The fields it loops over are taken out of the span first, so the span is not held borrowed
+    // across this potential's own changes.
     let tags = line.span.tags, logs = line.span.logs, start = line.span.startTimeNanos
     try appendFields(tags)
     try stream.append(varint: UInt64(logs.count))

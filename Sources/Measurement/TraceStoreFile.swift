@@ -4,9 +4,9 @@ import TraceModel
 import TraceStore
 
 /// The potentials as one real file: every span through the trace-store writer into a scratch file,
-/// which is decoded again at the end and compared with what went in: decoded to JSONL as
-/// `harness decode` writes it, byte for byte, and where those lines differ, span by span. Its
-/// size is the report's lossless figure: a file that exists and decodes back.
+/// which is decoded again at the end and compared with what went in, span by span and, decoded to
+/// JSONL as `harness decode` writes it, byte for byte. Its size is the report's lossless figure: a
+/// file that exists and decodes back.
 ///
 /// The comparison keeps two running digests, not the spans, so memory stays bounded by the
 /// writer's block; `Hasher` is seeded per process, which is all a comparison within one run needs.
@@ -50,31 +50,25 @@ public final class TraceStoreFile: BatchSink {
   public func endOfStream() throws {
     let summary = try writer.finish()
     try handle.close()
-    // Decoded as `harness decode` reads it, on both cores: this comes after the last batch, when
+    // Decoded twice, as `harness decode` reads it: to spans, and to JSONL straight from the
+    // columns, so the lossless figure holds for both of the decoder's paths. The lines alone
+    // would not do: JSONL holds the seed's fields, not what OTLP adds (kind, resource, links), so
+    // equal lines do not make equal spans. On both cores: this comes after the last batch, when
     // the other sinks are ending too, and on one thread it kept the run's wall time 0.6 s longer
     // on 126 MB of JSONL (10.5 s against 9.7 s). The decoding threads' CPU time is then the
     // run's, not this sink's, in the timing line.
-    //
-    // First to JSONL straight from the columns. When those lines are the input's byte for byte,
-    // the decoded spans are the input's: they parse from the very lines the input's spans were
-    // parsed from. Only lines that differ (an input not written as the decoder writes JSONL) need
-    // the decoder's span path and its field-by-field comparison; decoding to spans as well on
-    // every run was a tenth of analyze's CPU beyond the CLI tools' on 126 MB.
     var output = Digest()
-    let lines = try TraceStoreReader.readJSONL(url: scratchURL, threads: 2) { output.lines.add($0[...]) }
-    let jsonlIdentical = input.spans == lines.spanCount && input.lines == output.lines
-    if !jsonlIdentical {
-      _ = try TraceStoreReader.read(url: scratchURL, threads: 2) { spans in
-        for span in spans { output.add(span) }
-      }
+    _ = try TraceStoreReader.read(url: scratchURL, threads: 2) { spans in
+      for span in spans { output.add(span) }
     }
+    let lines = try TraceStoreReader.readJSONL(url: scratchURL, threads: 2) { output.lines.add($0[...]) }
     try? FileManager.default.removeItem(at: scratchURL)
     result = TraceStoreResult(
       fileBytes: summary.fileBytes, spans: summary.spanCount, blocks: summary.blockCount,
       zstdLevel: level,
       columns: summary.columnBytes.map { ($0.name, $0.storedBytes) }, framingBytes: summary.framingBytes,
-      decodedSpansEqual: jsonlIdentical || (input.spans == output.spans && input.spanDigest == output.spanDigest),
-      decodedJSONLIdentical: jsonlIdentical)
+      decodedSpansEqual: input.spans == output.spans && input.spanDigest == output.spanDigest,
+      decodedJSONLIdentical: input.spans == lines.spanCount && input.lines == output.lines)
   }
 
   /// Order-dependent digests of the spans and of their JSONL lines; the lines' digest of the

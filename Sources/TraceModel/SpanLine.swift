@@ -40,13 +40,12 @@ public struct SpanLine: Sendable {
   ///
   /// Lent, not returned: `line.span.spanID` copies the one string, where a getter copied the
   /// whole span, retaining and releasing each of its strings and arrays, at every field a sink read.
-  /// Inlinable, so a sink in another module reads the field from the box: called across the module
-  /// boundary, the sinks still copied the whole span out of the accessor (a tenth of analyze's
-  /// CPU in the potentials and the trace-store check).
-  ///
-  /// Both kinds of line yield the span from a box (a line of records makes one for the access),
-  /// so the span is always borrowed from a class's constant: yielded from the box on one path and
-  /// as a temporary on the other, the inlined accessor still copied it whole for every read.
+  /// Inlinable, so a sink in another module reads the field from the box, and both kinds of line
+  /// yield the span from a box (a line of records makes one for the access), so it is always
+  /// borrowed from a class's constant. Called across the module boundary, or yielded from the box
+  /// on one path and as a temporary on the other, the span was still copied whole for every field
+  /// a sink read: together these two changes took the potentials' CPU on 126 MB of JSONL from
+  /// about 3.5 s to 2.8 s.
   @inlinable public var span: Span {
     _read { yield box.span }
   }
