@@ -37,8 +37,10 @@ enum IDBytes {
   /// Bits no lossless encoding can remove, assuming random IDs: 122 for a UUIDv4 (6 bits are fixed
   /// version and variant), 4 per hex digit, 8 per byte of other text (an upper estimate: such IDs
   /// are seldom random).
-  static func randomBits(_ id: String) -> Int {
-    let binaryForm = binary(id)
+  static func randomBits(_ id: String) -> Int { randomBits(id, binary: binary(id)) }
+
+  /// `randomBits(id)` of an ID whose `binary` form the caller already has.
+  static func randomBits(_ id: String, binary binaryForm: [UInt8]) -> Int {
     var id = id
     let isUUIDv4 = id.withUTF8 { text in
       text.count == 36 && text[14] == UInt8(ascii: "4") && variantDigits.contains(text[19])

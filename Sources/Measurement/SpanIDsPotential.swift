@@ -18,7 +18,7 @@ struct SpanIDsPotential {
     let id = IDBytes.binary(line.span.spanID)
     try column.append(varint: UInt64(id.count))
     try column.append(contentsOf: id)
-    let bits = IDBytes.randomBits(line.span.spanID)
+    let bits = IDBytes.randomBits(line.span.spanID, binary: id)
     uuidV4 = uuidV4 && bits == 122
     randomBits += bits
     spans += 1

@@ -51,11 +51,15 @@ struct TraceGroupingPotential {
     try traceRecords.append(varint: UInt64(id.count))
     try traceRecords.append(contentsOf: id)
     try traceRecords.append(varint: UInt64(trace.count))
-    idRandomBits += IDBytes.randomBits(traceID)
+    idRandomBits += IDBytes.randomBits(traceID, binary: id)
     spansPerTrace.add(trace.count)
-    let rankOrder = trace.map(\.arrivalRank).sorted()
-    for member in trace {
-      let rank = rankOrder.firstIndex(of: member.arrivalRank)!
+    // Each member's rank among the trace's arrivals (they are distinct), by one sort: searching
+    // the sorted ranks for each member was quadratic in the trace's spans.
+    var ranks = [Int](repeating: 0, count: trace.count)
+    for (rank, index) in trace.indices.sorted(by: { trace[$0].arrivalRank < trace[$1].arrivalRank }).enumerated() {
+      ranks[index] = rank
+    }
+    for rank in ranks {
       try traceRecords.append(varint: UInt64(rank))
       permutationCounts.add(rank)
       fingerprint.add(Int64(rank))
