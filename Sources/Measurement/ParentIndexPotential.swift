@@ -18,13 +18,15 @@ struct ParentIndexPotential {
   private var rawBytes = 0
 
   mutating func close(_ trace: [TraceAssembler.Member]) throws {
+    // Members read in place, by position: iterating the array copied each (its line retained).
     var positionByID: [String: Int] = [:]
-    for (position, member) in trace.enumerated() { positionByID[member.line.span.spanID] = position }
-    for (position, member) in trace.enumerated() {
+    positionByID.reserveCapacity(trace.count)
+    for position in trace.indices { positionByID[trace[position].line.span.spanID] = position }
+    for position in trace.indices {
       spans += 1
-      rawBytes += member.line.fieldBytes[.parentSpanID]
+      rawBytes += trace[position].line.fieldBytes[.parentSpanID]
       let value: UInt64
-      if let parentID = member.line.span.parentSpanID {
+      if let parentID = trace[position].line.span.parentSpanID {
         if let parent = positionByID[parentID] {
           let delta = position - parent
           deltaHistogram[delta, default: 0] += 1
@@ -43,7 +45,7 @@ struct ParentIndexPotential {
       try column.append(varint: value)
       counts.add(value)
       if value == 1 {
-        let id = Array(member.line.span.parentSpanID!.utf8)
+        let id = Array(trace[position].line.span.parentSpanID!.utf8)
         try column.append(varint: UInt64(id.count))
         try column.append(contentsOf: id)
       }

@@ -60,10 +60,10 @@ struct TraceAssembler {
     mutating func add(_ member: Member, tracksCompleteness: Bool) -> Bool {
       members.append(member)
       guard tracksCompleteness else { return false }
-      let span = member.line.span
-      spanIDs.insert(span.spanID)
-      missingParents.remove(span.spanID)
-      if let parent = span.parentSpanID {
+      let spanID = member.line.span.spanID
+      spanIDs.insert(spanID)
+      missingParents.remove(spanID)
+      if let parent = member.line.span.parentSpanID {
         if !spanIDs.contains(parent) { missingParents.insert(parent) }
       } else {
         hasRoot = true

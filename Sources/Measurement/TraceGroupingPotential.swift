@@ -66,7 +66,8 @@ struct TraceGroupingPotential {
     }
     fingerprint.add(Hex.encode(id))
     var lines: [UInt8] = []
-    for member in trace { lines += member.line.bytes }
+    lines.reserveCapacity(trace.reduce(0) { $0 + $1.line.bytes.count })
+    for position in trace.indices { lines += trace[position].line.bytes }
     try lines.withUnsafeBytes { try grouped.feed($0) }
   }
 
