@@ -103,7 +103,7 @@ struct TraceAssembler {
     let isComplete = open[traceID]!.add(
       Member(line: line, arrivalRank: arrivals), tracksCompleteness: closesCompleteTraces)
     arrivals += 1
-    if isComplete && closesCompleteTraces {
+    if isComplete {
       completeIDs.insert(traceID)
     } else {
       completeIDs.remove(traceID)

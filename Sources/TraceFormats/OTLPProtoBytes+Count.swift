@@ -13,27 +13,15 @@ extension OTLPProtoBytes {
   package static func messageByteCount(_ grouping: RequestGrouping, of spans: [Span]) -> Int {
     spans.withUnsafeBufferPointer { spans in
       grouping.groups.reduce(0) { total, group in
-        var bytes = resourceBytes(group.resource)
+        var bytes = delimitedBytes(resourceBodyBytes(group.resource))
         for scopeGroup in group.scopes {
-          var scopeBytes = scopeGroup.scope.map(self.scopeBytes) ?? 0
+          var scopeBytes = scopeGroup.scope.map { delimitedBytes(scopeBodyBytes($0)) } ?? 0
           for position in scopeGroup.members { scopeBytes += delimitedBytes(spanBytes(spans[position])) }
           bytes += delimitedBytes(scopeBytes)
         }
         return total + delimitedBytes(bytes)
       }
     }
-  }
-
-  /// A group's `resource` field.
-  private static func resourceBytes(_ resource: Resource) -> Int {
-    delimitedBytes(attributesBytes(resource.attributes) + uint32Bytes(resource.droppedAttributesCount))
-  }
-
-  /// A scope group's `scope` field.
-  private static func scopeBytes(_ scope: InstrumentationScope) -> Int {
-    delimitedBytes(
-      stringBytes(scope.name) + stringBytes(scope.version) + attributesBytes(scope.attributes)
-        + uint32Bytes(scope.droppedAttributesCount))
   }
 
   /// A span's fields as `append(_:to:)` writes them: ids of 16 and 8 bytes, each with its
@@ -44,11 +32,7 @@ extension OTLPProtoBytes {
     bytes += enumBytes(model.kind?.rawValue ?? Int32(OTLPJSONWriter.kind(of: model)))
     bytes += fixed64Bytes(model.startTimeNanos) + fixed64Bytes(model.endTimeNanos)
     bytes += attributesBytes(model.tags) + uint32Bytes(model.droppedAttributesCount)
-    for log in model.logs {
-      bytes += delimitedBytes(
-        fixed64Bytes(log.timestampNanos) + stringBytes(log.event) + attributesBytes(log.fields)
-          + uint32Bytes(log.droppedAttributesCount))
-    }
+    for log in model.logs { bytes += delimitedBytes(eventBodyBytes(log)) }
     bytes += uint32Bytes(model.droppedEventsCount)
     for link in model.links {
       bytes += delimitedBytes(
@@ -57,15 +41,9 @@ extension OTLPProtoBytes {
     }
     bytes += uint32Bytes(model.droppedLinksCount)
     if let status = OTLPJSONWriter.status(of: model) {
-      bytes += delimitedBytes(stringBytes(status.message) + enumBytes(status.code.rawValue))
+      bytes += delimitedBytes(statusBodyBytes(status))
     }
     // Field 16's tag takes two bytes.
     return bytes + (model.flags == 0 ? 0 : 6)
   }
-
-  private static func enumBytes(_ value: Int32) -> Int {
-    value == 0 ? 0 : 1 + Varint.byteCount(UInt64(bitPattern: Int64(value)))
-  }
-
-  private static func fixed64Bytes(_ value: Int64) -> Int { value == 0 ? 0 : 9 }
 }

@@ -20,9 +20,15 @@ package enum OTLPProtoBytes {
   /// Appends the request's `resource_spans`, in order, to `out`.
   static func append(_ request: TraceRequest, to out: inout ProtoWriter) throws {
     for resourceGroup in request.resourceSpans {
-      let group = out.beginMessage(1, lengthBytes: groupLengthBytes)
-      try append(resourceGroup, to: &out)
-      out.endMessage(group)
+      try appendResourceSpans(
+        resource: resourceGroup.resource, schemaURL: resourceGroup.schemaURL,
+        scopes: resourceGroup.scopeSpans.map { ($0.scope, $0.schemaURL) }, to: &out
+      ) { scopeGroup, out in
+        // Borrowed from the buffer: iterating the array copied every span, retaining its strings.
+        try resourceGroup.scopeSpans[scopeGroup].spans.withUnsafeBufferPointer { members in
+          for index in members.indices { try appendSpan(members[index], to: &out) }
+        }
+      }
     }
   }
 
@@ -31,48 +37,49 @@ package enum OTLPProtoBytes {
   static func append(_ grouping: RequestGrouping, of spans: [Span], to out: inout ProtoWriter) throws {
     try spans.withUnsafeBufferPointer { spans in
       for resourceGroup in grouping.groups {
-        let group = out.beginMessage(1, lengthBytes: groupLengthBytes)
-        appendResource(resourceGroup.resource, to: &out)
-        for scopeGroup in resourceGroup.scopes {
-          let scope = out.beginMessage(2, lengthBytes: groupLengthBytes)
-          if let instrumentation = scopeGroup.scope { appendScope(instrumentation, to: &out) }
-          for position in scopeGroup.members { try appendSpan(spans[position], to: &out) }
-          out.endMessage(scope)
+        try appendResourceSpans(
+          resource: resourceGroup.resource, schemaURL: "", scopes: resourceGroup.scopes.map { ($0.scope, "") },
+          to: &out
+        ) { scopeGroup, out in
+          for position in resourceGroup.scopes[scopeGroup].members { try appendSpan(spans[position], to: &out) }
         }
-        out.endMessage(group)
       }
     }
   }
 
-  private static func append(_ resourceGroup: ResourceSpans, to group: inout ProtoWriter) throws {
-    if let resource = resourceGroup.resource { appendResource(resource, to: &group) }
-    for scopeGroup in resourceGroup.scopeSpans {
-      let scope = group.beginMessage(2, lengthBytes: groupLengthBytes)
-      if let instrumentation = scopeGroup.scope { appendScope(instrumentation, to: &group) }
-      // Borrowed from the buffer: iterating the array copied every span, retaining its strings.
-      try scopeGroup.spans.withUnsafeBufferPointer { members in
-        for index in members.indices { try appendSpan(members[index], to: &group) }
-      }
-      group.string(scopeGroup.schemaURL, field: 3)
-      group.endMessage(scope)
+  /// One `resource_spans` field: the resource, each scope group (its scope, the spans
+  /// `writeSpans` writes for its position in `scopes`, its schema URL), then the schema URL. The
+  /// layout the writers of `Span`s, of grouped spans and of serialized spans (`SerializedGroup`)
+  /// share.
+  package static func appendResourceSpans(
+    resource: Resource?, schemaURL: String, scopes: [(scope: InstrumentationScope?, schemaURL: String)],
+    to out: inout ProtoWriter, spans writeSpans: (_ scopeGroup: Int, _ out: inout ProtoWriter) throws -> Void
+  ) rethrows {
+    let group = out.beginMessage(1, lengthBytes: groupLengthBytes)
+    if let resource { appendResource(resource, to: &out) }
+    for (index, scopeGroup) in scopes.enumerated() {
+      let scope = out.beginMessage(2, lengthBytes: groupLengthBytes)
+      if let instrumentation = scopeGroup.scope { appendScope(instrumentation, to: &out) }
+      try writeSpans(index, &out)
+      out.string(scopeGroup.schemaURL, field: 3)
+      out.endMessage(scope)
     }
-    group.string(resourceGroup.schemaURL, field: 3)
+    out.string(schemaURL, field: 3)
+    out.endMessage(group)
   }
 
   /// A `ResourceSpans`' `resource` field.
-  package static func appendResource(_ resource: Resource, to group: inout ProtoWriter) {
+  private static func appendResource(_ resource: Resource, to group: inout ProtoWriter) {
     group.tag(1, .lengthDelimited)
-    group.varint(UInt64(attributesBytes(resource.attributes) + uint32Bytes(resource.droppedAttributesCount)))
+    group.varint(UInt64(resourceBodyBytes(resource)))
     group.attributes(resource.attributes, field: 1)
     group.uint32(resource.droppedAttributesCount, field: 2)
   }
 
   /// A `ScopeSpans`' `scope` field.
-  package static func appendScope(_ instrumentation: InstrumentationScope, to group: inout ProtoWriter) {
+  private static func appendScope(_ instrumentation: InstrumentationScope, to group: inout ProtoWriter) {
     group.tag(1, .lengthDelimited)
-    group.varint(UInt64(
-      stringBytes(instrumentation.name) + stringBytes(instrumentation.version)
-        + attributesBytes(instrumentation.attributes) + uint32Bytes(instrumentation.droppedAttributesCount)))
+    group.varint(UInt64(scopeBodyBytes(instrumentation)))
     group.string(instrumentation.name, field: 1)
     group.string(instrumentation.version, field: 2)
     group.attributes(instrumentation.attributes, field: 3)
@@ -99,12 +106,9 @@ package enum OTLPProtoBytes {
     span.attributes(model.tags, field: 9)
     span.uint32(model.droppedAttributesCount, field: 10)
     for log in model.logs {
-      let time = UInt64(bitPattern: log.timestampNanos)
       span.tag(11, .lengthDelimited)
-      span.varint(UInt64(
-        (time == 0 ? 0 : 9) + stringBytes(log.event) + attributesBytes(log.fields)
-          + uint32Bytes(log.droppedAttributesCount)))
-      span.fixed64(time, field: 1)
+      span.varint(UInt64(eventBodyBytes(log)))
+      span.fixed64(UInt64(bitPattern: log.timestampNanos), field: 1)
       span.string(log.event, field: 2)
       span.attributes(log.fields, field: 3)
       span.uint32(log.droppedAttributesCount, field: 4)
@@ -132,9 +136,8 @@ package enum OTLPProtoBytes {
 
   /// A span's `status` field.
   package static func appendStatus(_ status: SpanStatus, to span: inout ProtoWriter) {
-    let code = UInt64(bitPattern: Int64(status.code.rawValue))
     span.tag(15, .lengthDelimited)
-    span.varint(UInt64(stringBytes(status.message) + (code == 0 ? 0 : 1 + Varint.byteCount(code))))
+    span.varint(UInt64(statusBodyBytes(status)))
     span.string(status.message, field: 2)
     span.enumValue(status.code.rawValue, field: 3)
   }
@@ -147,6 +150,32 @@ package enum OTLPProtoBytes {
 
   package static func uint32Bytes(_ value: UInt32) -> Int {
     value == 0 ? 0 : 1 + Varint.byteCount(UInt64(value))
+  }
+
+  static func enumBytes(_ value: Int32) -> Int {
+    value == 0 ? 0 : 1 + Varint.byteCount(UInt64(bitPattern: Int64(value)))
+  }
+
+  static func fixed64Bytes(_ value: Int64) -> Int { value == 0 ? 0 : 9 }
+
+  /// The bodies of the messages written after their length, for that length and for
+  /// `messageByteCount`.
+  static func resourceBodyBytes(_ resource: Resource) -> Int {
+    attributesBytes(resource.attributes) + uint32Bytes(resource.droppedAttributesCount)
+  }
+
+  static func scopeBodyBytes(_ scope: InstrumentationScope) -> Int {
+    stringBytes(scope.name) + stringBytes(scope.version) + attributesBytes(scope.attributes)
+      + uint32Bytes(scope.droppedAttributesCount)
+  }
+
+  static func eventBodyBytes(_ log: LogEvent) -> Int {
+    fixed64Bytes(log.timestampNanos) + stringBytes(log.event) + attributesBytes(log.fields)
+      + uint32Bytes(log.droppedAttributesCount)
+  }
+
+  static func statusBodyBytes(_ status: SpanStatus) -> Int {
+    stringBytes(status.message) + enumBytes(status.code.rawValue)
   }
 
   /// One `KeyValue` per tag, each with its one-byte field tag and length.

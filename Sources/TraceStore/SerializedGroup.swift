@@ -60,17 +60,11 @@ struct SerializedGroup: AssembledGroup {
     // The spans and room for the rest (tags, lengths, resource, scopes and schema URLs).
     let spanBytes = scopeGroups.reduce(0) { total, group in group.spans.reduce(total) { $0 + $1.count } }
     out.bytes.reserveCapacity(spanBytes + 1_024 + 256 * scopeGroups.count)
-    let group = out.beginMessage(1, lengthBytes: OTLPProtoBytes.groupLengthBytes)
-    if let resource { OTLPProtoBytes.appendResource(resource, to: &out) }
-    for scopeGroup in scopeGroups {
-      let scope = out.beginMessage(2, lengthBytes: OTLPProtoBytes.groupLengthBytes)
-      if let instrumentation = scopeGroup.scope { OTLPProtoBytes.appendScope(instrumentation, to: &out) }
-      for spans in scopeGroup.spans { out.bytes.append(contentsOf: spans) }
-      out.string(scopeGroup.schemaURL, field: 3)
-      out.endMessage(scope)
+    OTLPProtoBytes.appendResourceSpans(
+      resource: resource, schemaURL: schemaURL, scopes: scopeGroups.map { ($0.scope, $0.schemaURL) }, to: &out
+    ) { scopeGroup, out in
+      for spans in scopeGroups[scopeGroup].spans { out.bytes.append(contentsOf: spans) }
     }
-    out.string(schemaURL, field: 3)
-    out.endMessage(group)
     return out.bytes
   }
 }
