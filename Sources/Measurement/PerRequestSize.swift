@@ -16,8 +16,13 @@ public final class PerRequestSize: BatchSink {
   public let setting: CodecSetting
   public let spansPerRequest: Int
   private let lengthOnlyUnsampled: Bool
-  private var pending: [UInt8] = []
   private var measured: PerRequestResult
+  /// The record being read: the bytes of its length prefix so far, then its body's length and
+  /// how much of it is still to come, and its compression when it is sampled. A body is fed to
+  /// its compressor as it arrives, never gathered: an 8,192-span request is some 3 MB, and four
+  /// of these sinks holding one each were 13 MB at the peak of a 1.26 GB analyze (heaptrack).
+  private var prefix: [UInt8] = []
+  private var body: (length: Int, remaining: Int, compression: VerifiedCompression?)?
 
   public init(_ setting: CodecSetting, spansPerRequest: Int, sampling: Int = 1, lengthOnlyUnsampled: Bool = false) {
     self.setting = setting
@@ -33,30 +38,54 @@ public final class PerRequestSize: BatchSink {
 
   public func consume(_ batch: SpanBatch) throws {
     measured.spans += batch.spanCount
-    pending += batch.bytes
-    var start = 0
-    while pending.count - start >= 4 {
-      let length = pending[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
-      let sampled = measured.requests % measured.sampling == 0
-      let body = sampled || !lengthOnlyUnsampled ? length : 0
-      guard pending.count - start - 4 >= body else { break }
-      if sampled {
-        let message = Array(pending[(start + 4)..<(start + 4 + length)])
-        measured.compressedBytes += try VerifiedCompression.compressedBytes(of: message, with: setting)
-        measured.sampledRequests += 1
-        measured.sampledMessageBytes += length
+    try batch.bytes.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        guard var body else {
+          let taken = min(4 - prefix.count, bytes.count - offset)
+          prefix.append(contentsOf: bytes[offset..<offset + taken])
+          offset += taken
+          if prefix.count == 4 { try startRecord() }
+          continue
+        }
+        let taken = min(body.remaining, bytes.count - offset)
+        try body.compression?.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + taken]))
+        offset += taken
+        body.remaining -= taken
+        self.body = body
+        if body.remaining == 0 { try endRecord() }
       }
-      measured.requests += 1
-      measured.messageBytes += length
-      start += 4 + body
     }
-    pending.removeFirst(start)
   }
 
   public func endOfStream() throws {
-    guard pending.isEmpty else {
+    guard prefix.isEmpty, body == nil else {
       throw CodecError("per-request \(setting)", "the stream ended inside a record")
     }
+  }
+
+  /// Reads the length prefix just completed; a record with no body to come ends at once.
+  private func startRecord() throws {
+    let length = prefix.reduce(0) { $0 << 8 | Int($1) }
+    prefix.removeAll(keepingCapacity: true)
+    let sampled = measured.requests % measured.sampling == 0
+    let bodyLength = sampled || !lengthOnlyUnsampled ? length : 0
+    body = (length, bodyLength, sampled ? try VerifiedCompression(setting) : nil)
+    if bodyLength == 0 { try endRecord() }
+  }
+
+  private func endRecord() throws {
+    guard let body else { return }
+    self.body = nil
+    if let compression = body.compression {
+      // An empty message is still one stream, as `VerifiedCompression.compressedBytes` makes it.
+      if body.length == 0 { try compression.feed(UnsafeRawBufferPointer(start: nil, count: 0)) }
+      measured.compressedBytes += try compression.finish()
+      measured.sampledRequests += 1
+      measured.sampledMessageBytes += body.length
+    }
+    measured.requests += 1
+    measured.messageBytes += body.length
   }
 
   public var result: PerRequestResult { measured }

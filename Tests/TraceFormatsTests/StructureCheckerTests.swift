@@ -32,6 +32,28 @@ private func span(_ trace: String, _ id: String, parent: String?, start: Int64 =
     #expect(found.firstLocations[.parentCycle]?.line == 2)
   }
 
+  /// A trace of more than 16 spans finds its parents by a table, not by a scan: the same cycles.
+  @Test func aCycleInALargeTraceIsCountedOnce() {
+    var spans = [span("t", "s0", parent: nil)]
+    for index in 1..<40 { spans.append(span("t", "s\(index)", parent: "s\(index - 1)")) }
+    // s30 -> s29 -> ... -> s25, closed by s25's parent being s30.
+    spans[25] = span("t", "s25", parent: "s30")
+    let (found, _) = findings(spans)
+    #expect(found.counts == [.parentCycle: 1])
+    #expect(found.firstLocations[.parentCycle]?.line == 26)
+  }
+
+  /// Records freed by closed traces are used again; a window of three spans over many traces.
+  @Test func aSmallWindowReusesItsRecordsAndStillFindsDuplicates() {
+    var spans: [Span] = []
+    for trace in 0..<50 {
+      spans += [span("t\(trace)", "a", parent: nil), span("t\(trace)", "b", parent: "a"), span("t\(trace)", "b", parent: "a")]
+    }
+    let (found, reopened) = findings(spans, limit: 3)
+    #expect(found.counts == [.duplicateSpan: 50])
+    #expect(reopened == 0)
+  }
+
   @Test func exactDuplicatesAndReusedSpanIDsAreToldApart() {
     let (found, _) = findings([
       span("t", "a", parent: nil), span("t", "a", parent: nil), span("t", "a", parent: nil, start: 5),
