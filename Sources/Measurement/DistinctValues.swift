@@ -3,7 +3,9 @@ import TraceJSON
 /// A distinct count that merges: the values themselves while there are few, a `HyperLogLog`
 /// sketch once there are more than `exactLimit`.
 ///
-/// One shard's count is always exact (its dictionaries hold every value until the end); the union
+/// A shard's count is exact where its dictionaries held every value to the end (services,
+/// operations, a tag key's values within one block); a tag key's values over several blocks are
+/// exact up to `exactLimit` and an estimate past it (`BlockValueDictionaries`). The union
 /// of shards is exact while every part still has its values, and an estimate once one part is a
 /// sketch, which `isEstimate` tells the report so it labels the figure as one.
 public struct DistinctValues: Sendable, Equatable, Codable {
@@ -80,12 +82,14 @@ public struct DistinctValues: Sendable, Equatable, Codable {
       }
     }
 
-    /// The values seen; `count` is the shard's exact count of them.
-    func finish(count: Int) -> DistinctValues {
+    /// The values seen; `count` is the shard's exact count of them, when it has one: without,
+    /// more values than the set keeps are an estimate.
+    func finish(count: Int?) -> DistinctValues {
       guard let sketch else { return DistinctValues(values, count: count) }
       var result = DistinctValues([], count: count)
       result.members = nil
       result.sketch = sketch
+      result.exactCount = count
       return result
     }
   }

@@ -4,7 +4,8 @@
 /// Merged counts give the entropy of the whole dataset exactly. Where a shard had too many
 /// symbols to keep (tag values of a key with millions of values), the entropy is defined per
 /// shard instead, each shard's own, summed; `summedOverShards` says so and the report says which
-/// figures are.
+/// figures are. Within a file the blocks of tag value dictionaries are such shards
+/// (`BlockEntropy`).
 public struct EntropyTally: Sendable, Equatable, Codable {
   /// Symbols kept as counts, at most: the limit of `DistinctValues`, for the same size of JSON.
   public static let exactSymbolLimit = 1_024
@@ -25,6 +26,12 @@ public struct EntropyTally: Sendable, Equatable, Codable {
       for (symbol, count) in symbols.counts { named[name(symbol), default: 0] += count }
       counts = named
     }
+  }
+
+  /// An entropy known only as bits: blocks' own, summed (`BlockEntropy`) when `summedOverShards`.
+  init(bits: Double, summedOverShards: Bool) {
+    self.bits = bits
+    self.summedOverShards = summedOverShards
   }
 
   /// Symbols whose own text identifies them (counts, bytes, deltas).

@@ -4,8 +4,9 @@ import TraceModel
 /// writes its entries: a varint count, then each value varint-length-prefixed.
 ///
 /// A key such as `user.id` or `http.url` has a value per trace or two, so its dictionary grows with
-/// the file: at a million generated traces about 420,000 values in all, which as strings held
-/// about 50 MB by the end of the run. Here a value is its 64-bit identity in memory (the hash
+/// its block (`BlockValueDictionaries`; it grew with the file when there was one for the file: at
+/// a million generated traces about 420,000 values in all, which as strings held about 50 MB by
+/// the end of the run). Here a value is its 64-bit identity in memory (the hash
 /// `DistinctValues` names values by; two values share one with a chance of about 2^-64 a pair),
 /// and its text goes to an `EncodedColumn`, which moves to a scratch file past 1 MiB.
 struct ValueDictionary {

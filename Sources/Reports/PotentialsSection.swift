@@ -28,9 +28,9 @@ enum PotentialsSection {
     }
     var details = ""
     if summary.analysis.potentials.contains(where: \.state.entropySummedOverShards) {
-      details += "¹ Order-0 entropy summed over the files, each file's own: a column of it has more than "
+      details += "¹ Order-0 entropy summed over blocks (and files), each its own: a column of it has more than "
         + "\(NumberText.grouped(EntropyTally.exactSymbolLimit)) distinct symbols, too many to keep for the entropy of "
-        + "all files together.\n\n"
+        + "the whole dataset.\n\n"
     }
     for potential in summary.analysis.potentials {
       let lines = PotentialText.details(potential, zstdLevel: summary.analysis.zstdLevel)

@@ -128,7 +128,7 @@ import Testing
     #expect(markdown.contains("| Traces | ≈ \(NumberText.grouped(merged.analysis.traces)) (HyperLogLog estimate) |"))
     #expect(markdown.contains("user.id ≈ "))
     #expect(markdown.contains("| tags and logs ¹ |"))
-    #expect(markdown.contains("¹ Order-0 entropy summed over the files"))
+    #expect(markdown.contains("¹ Order-0 entropy summed over blocks (and files)"))
     #expect(markdown.contains("| Services | 1 |"))
     // Each file trained a dictionary on its own first 2,000 spans.
     #expect(markdown.contains("with one dictionary per file (2 dictionaries,"))
