@@ -6,18 +6,22 @@ import Foundation
 /// By default glibc gives each thread that allocates an arena of its own (up to eight per core), and
 /// raises its mmap threshold whenever a large block is freed, so the runner's 1 MiB batches, made on
 /// one thread and freed on another, end up in arenas that are never handed back: on a 1M-trace
-/// phase 0 that was about 100 MB of resident memory no live object used. A fixed threshold keeps
-/// every buffer from 256 KiB up in its own mapping, returned to the system when freed, and two
-/// arenas per core bound what the small allocations of the workers can scatter.
+/// phase 0 that was about 100 MB of resident memory no live object used. A run that measures
+/// (`.measuring`) fixes the threshold at 4 MiB and has one arena per core: a batch is taken from
+/// the heap and its pages serve the next batch, and the arenas bound what can scatter.
 ///
-/// Only a run that measures needs them: there many sinks and derived streams each hold batches at
-/// once. A run that only writes its dataset (`generate`) holds about four batches (two queued, one
-/// being written, one being filled), and a fixed threshold would cost it a fresh mapping, and its
-/// page faults, for every batch: measured on `generate --traces 100000 --threads 1`, 32,400 page
-/// faults against 5,000 to 9,000 and about 0.1 s more system time in a run of 0.5 s. Such a run
-/// gets `.writingOnly` instead: batches stay in the heap when freed, untrimmed, so the next
-/// batch reuses pages already mapped (on `generate --size big --threads 1`, 2,100 page faults
-/// instead of 3,300 and about 6 ms less system time in a run of 85 ms).
+/// The threshold was 256 KiB, every batch in a mapping of its own, returned when freed: memory
+/// stayed low, but each batch was a fresh mapping the kernel zeroed page by page. On analyze of
+/// 1.26 GB that was 2.8 M page faults and 12-13 s of system time, 7% of the run's CPU; at 4 MiB
+/// and one arena per core, 0.7 M faults and 4.3 s, for a peak of 223 MB instead of 189-194
+/// (126 MB: 125,000 faults instead of 420,000, 0.5 s of system time instead of 1.3, 197 MB
+/// instead of 180). Two arenas per core held 258 MB at 1.26 GB, and a threshold of 1.5 MiB, which
+/// left the trace-store's and the potentials' larger buffers in mappings, 1.4 M faults and 9 s.
+///
+/// A run that only writes its dataset (`generate`) holds about four batches (two queued, one
+/// being written, one being filled) and gets `.writingOnly`: the same threshold, glibc's arenas,
+/// untrimmed (on `generate --traces 100000 --threads 1`, 5,000 to 9,000 page faults against
+/// 32,400 with a threshold of 256 KiB; on `--size big`, 2,100 instead of 3,300).
 package enum AllocatorSettings {
   package enum Mode {
     /// Many sinks and derived streams, each holding batches.
@@ -41,8 +45,7 @@ package enum AllocatorSettings {
     case encoding
   }
 
-  static let mmapThresholdBytes: Int32 = 256 << 10
-  /// For a run that only writes: above a batch, and a heap kept up to what several batches hold.
+  /// Above a batch, and a heap kept up to what several batches hold.
   static let reuseMmapThresholdBytes: Int32 = 4 << 20
   static let reuseTrimThresholdBytes: Int32 = 32 << 20
   /// For `encode` and `decode`: above a block's array of spans (65,536 of a few hundred bytes) or
@@ -61,8 +64,9 @@ package enum AllocatorSettings {
       applied = mode
       switch mode {
       case .measuring:
-        _ = mallopt(M_MMAP_THRESHOLD, mmapThresholdBytes)
-        _ = mallopt(M_ARENA_MAX, Int32(clamping: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)))
+        _ = mallopt(M_MMAP_THRESHOLD, reuseMmapThresholdBytes)
+        _ = mallopt(M_TRIM_THRESHOLD, reuseTrimThresholdBytes)
+        _ = mallopt(M_ARENA_MAX, Int32(clamping: max(1, ProcessInfo.processInfo.activeProcessorCount)))
       case .writingOnly:
         _ = mallopt(M_MMAP_THRESHOLD, reuseMmapThresholdBytes)
         _ = mallopt(M_TRIM_THRESHOLD, reuseTrimThresholdBytes)
