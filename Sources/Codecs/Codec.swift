@@ -31,21 +31,25 @@ public struct CodecSetting: Sendable, Hashable, Codable, CustomStringConvertible
   /// 16 parses optimally (btopt and up). Schedulers give such a setting a core of its own.
   public var isSlow: Bool { family == .zstd && level >= 16 }
 
-  /// A new streaming compressor for this setting.
-  func makeCompressor() throws -> any StreamCompressor {
+  /// A new streaming compressor for this setting; `sizeOnly`: for a size and not a file, gzip's
+  /// deflate data without the wrapper (`GzipCompressor.wrapperBytes` fewer).
+  func makeCompressor(sizeOnly: Bool = false) throws -> any StreamCompressor {
     switch family {
-    case .gzip: try GzipCompressor(level: level)
+    case .gzip: try GzipCompressor(level: level, raw: sizeOnly)
     case .zstd: try ZstdCompressor(level: level)
     }
   }
 
   /// A new streaming decompressor for what this setting's compressor writes.
-  func makeDecompressor() throws -> any StreamDecompressor {
+  func makeDecompressor(sizeOnly: Bool = false) throws -> any StreamDecompressor {
     switch family {
-    case .gzip: try GzipDecompressor()
+    case .gzip: try GzipDecompressor(raw: sizeOnly)
     case .zstd: try ZstdDecompressor()
     }
   }
+
+  /// Bytes the stream has beyond what a `sizeOnly` compressor writes.
+  var sizeOnlyFramingBytes: Int { family == .gzip ? GzipCompressor.wrapperBytes : 0 }
 }
 
 /// A compressor fed in chunks, so a dataset of any size passes through in bounded memory.

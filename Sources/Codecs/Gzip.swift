@@ -4,14 +4,19 @@ import CZlib
 ///
 /// The `z_stream` lives at a fixed address because zlib keeps a pointer back to it.
 final class GzipCompressor: StreamCompressor {
+  /// What zlib's gzip wrapper adds to the deflate data: a 10-byte header (no name, no extra
+  /// field, no comment) and an 8-byte trailer (CRC-32 and length).
+  static let wrapperBytes = 18
+
   private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
   private var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
-  public init(level: Int) throws {
+  /// `raw`: the deflate data alone, `wrapperBytes` short of the gzip stream, and no CRC-32 taken.
+  public init(level: Int, raw: Bool = false) throws {
     stream.initialize(to: z_stream())
-    // windowBits 15 + 16 selects the gzip wrapper, as the gzip command writes.
+    // windowBits 15 + 16 selects the gzip wrapper, as the gzip command writes; -15 none.
     let status = deflateInit2_(
-      stream, Int32(level), Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+      stream, Int32(level), Z_DEFLATED, raw ? -15 : 15 + 16, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
       Int32(MemoryLayout<z_stream>.size))
     guard status == Z_OK else {
       stream.deallocate()
@@ -67,9 +72,10 @@ public final class GzipDecompressor: StreamDecompressor {
   private var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
   public private(set) var isComplete = false
 
-  public init() throws {
+  /// `raw`: deflate data without the gzip wrapper (`GzipCompressor(raw:)`).
+  public init(raw: Bool = false) throws {
     stream.initialize(to: z_stream())
-    let status = inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+    let status = inflateInit2_(stream, raw ? -15 : 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
     guard status == Z_OK else {
       stream.deallocate()
       throw CodecError("gzip", "inflateInit2 failed (\(status))")

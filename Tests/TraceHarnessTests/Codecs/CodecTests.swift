@@ -32,6 +32,19 @@ import Testing
     #expect(decompressor.isComplete)
   }
 
+  /// A size measured without the gzip wrapper (deflate data and 18 bytes) is the size of the
+  /// gzip stream itself, which starts with gzip's magic.
+  @Test(arguments: [1, 6, 9])
+  func aGzipSizeWithoutTheWrapperIsTheStreamsSize(level: Int) throws {
+    let bytes = TestData.medium.bytes
+    let setting = CodecSetting(.gzip, level: level)
+    let stream = try VerifiedCompression(setting, keepOutput: true)
+    try bytes.withUnsafeBytes { try stream.feed($0) }
+    try stream.finish()
+    #expect(stream.compressed?.prefix(2) == [0x1F, 0x8B])
+    #expect(try VerifiedCompression.compressedBytes(of: bytes, with: setting) == stream.compressed?.count)
+  }
+
   /// Our streaming sizes against the command-line tools reading the same bytes from a pipe (a
   /// stream of unknown length, as ours is), at the same level, within 1%.
   @Test(arguments: [
