@@ -12,7 +12,7 @@ public final class PotentialsAnalysis: BatchSink {
   private var parents = ParentIndexPotential()
   private var timestamps = TimestampsPotential()
   private var spanIDs = SpanIDsPotential()
-  private var tagsAndLogs: TagsAndLogsPotential
+  private var tagsAndLogs = TagsAndLogsPotential()
   private var status = StatusPotential()
   private var fieldBytes = FieldBytes()
   private var traceIDRandomBits = 0
@@ -41,7 +41,6 @@ public final class PotentialsAnalysis: BatchSink {
     assembler.closesCompleteTraces = closingCompleteTraces
     assembler.blockSpanLimit = self.blockSpans
     grouping = try TraceGroupingPotential(zstdLevel: zstdLevel)
-    tagsAndLogs = TagsAndLogsPotential(blockSpans: TagsAndLogsPotential.dictionaryBlockSpans)
   }
 
   public var label: String { "analysis" }

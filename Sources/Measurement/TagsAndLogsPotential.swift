@@ -17,7 +17,6 @@ struct TagsAndLogsPotential {
   static let dictionaryBlockSpans = 65_536
 
   private let blockSpans: Int
-  private var blockSpanCount = 0
   private var keys = StringDictionary()
   private var values = BlockValueDictionaries()
   private var events = StringDictionary()
@@ -30,14 +29,10 @@ struct TagsAndLogsPotential {
   private var rawBytes = 0
   private var spans = 0
 
-  init(blockSpans: Int) { self.blockSpans = max(1, blockSpans) }
+  init(blockSpans: Int = dictionaryBlockSpans) { self.blockSpans = max(1, blockSpans) }
 
   mutating func add(_ line: SpanLine) throws {
-    if blockSpanCount == blockSpans {
-      try values.endBlock(keyCount: keys.count)
-      blockSpanCount = 0
-    }
-    blockSpanCount += 1
+    if spans > 0, spans % blockSpans == 0 { try values.endBlock(keyCount: keys.count) }
     spans += 1
     rawBytes += line.fieldBytes[.tags] + line.fieldBytes[.logs]
     // The fields it loops over are taken out of the span first, so the span is not held borrowed
@@ -81,7 +76,9 @@ struct TagsAndLogsPotential {
     let dictionaryBytes = names.count + values.written.count
     let zstdBytes = try EncodedColumn.zstdBytes(
       ofParts: [EncodedColumnPieces(names), values.written.pieces(), stream.pieces()], level: zstdLevel)
-    let valueBits = keys.entries.indices.reduce(0) { $0 + values.entropyTally(key: $1).bits }
+    let distinct = keys.entries.indices.map(values.distinctValues)
+    let valueEntropy = keys.entries.indices.map(values.entropyTally)
+    let valueBits = valueEntropy.reduce(0) { $0 + $1.bits }
     let entropyBits =
       keyCounts.entropyBits + valueBits + eventCounts.entropyBits + countCounts.entropyBits + offsetBytes.entropyBits
     return PotentialResult(
@@ -90,25 +87,26 @@ struct TagsAndLogsPotential {
       order0EntropyBytes: Int((entropyBits / 8).rounded(.up)),
       roundTrips: try decode(names) == fingerprint,
       figures: .tagsAndLogs(
-        distinctValuesPerKey: keys.entries.enumerated().map { (key: $1, distinct: values.distinctValues(key: $0).count) },
+        distinctValuesPerKey: keys.entries.enumerated().map { (key: $1, distinct: distinct[$0].count) },
         keyUses: keyCounts.total, dictionaryBytes: dictionaryBytes, eventKinds: events.count,
         events: eventCounts.total),
-      state: state)
+      state: state(distinct: distinct, valueEntropy: valueEntropy))
   }
 
   /// Values are kept by their 64-bit hash, not their text: a value can be a stack trace or a SQL
   /// statement of kilobytes, and two values share a hash with a chance of about 2^-64 a pair.
-  private var state: PotentialState {
+  /// `distinct` and `valueEntropy`: each key's, in key order.
+  private func state(distinct: [DistinctValues], valueEntropy: [EntropyTally]) -> PotentialState {
     let keyNames = keys.entries
     return PotentialState(
       distinct: ["events": DistinctValues(events.entries)],
-      distinctByKey: ["values": keyNames.indices.map { .init(key: keyNames[$0], value: values.distinctValues(key: $0)) }],
+      distinctByKey: ["values": keyNames.indices.map { .init(key: keyNames[$0], value: distinct[$0]) }],
       entropy: [
         "keys": EntropyTally(keyCounts) { keyNames[$0] }, "events": EntropyTally(eventCounts) { events.entries[$0] },
         "counts": EntropyTally(countCounts), "offsetBytes": EntropyTally(offsetBytes),
       ],
       entropyByKey: [
-        "valuesGivenKey": keyNames.indices.map { .init(key: keyNames[$0], value: values.entropyTally(key: $0)) }
+        "valuesGivenKey": keyNames.indices.map { .init(key: keyNames[$0], value: valueEntropy[$0]) }
       ])
   }
 
